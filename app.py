@@ -1,0 +1,68 @@
+"""ICP Workbench — router only: page config, shared sidebar, navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui import state
+
+ROOT = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="ICP Workbench", page_icon="🎯", layout="wide")
+
+ws = state.workspace_id()
+if "app.lang" not in st.session_state:
+    st.session_state["app.lang"] = state.get_ui("lang", "en")
+st.session_state.setdefault("app.present", bool(state.get_ui("present", False)))
+
+
+def _on_lang() -> None:
+    state.set_ui("lang", st.session_state["app.lang"])
+
+
+def _on_present() -> None:
+    state.set_ui("present", bool(st.session_state["app.present"]))
+
+
+with st.sidebar:
+    st.radio(
+        "Language / 语言",
+        options=["en", "zh"],
+        format_func=lambda code: state.tr(f"lang.{code}"),
+        key="app.lang",
+        horizontal=True,
+        on_change=_on_lang,
+    )
+    info = state.store().info(ws)
+    st.caption(f"{state.tr('ui.workspace_label')}: {info.name if info else ws}")
+    st.toggle(
+        state.tr("ui.present_toggle"),
+        key="app.present",
+        help=state.tr("ui.present_help"),
+        on_change=_on_present,
+    )
+
+# (section, file, title key, icon) — one entry per screen, in journey order.
+PAGES = [
+    ("setup", "workspace", "🗂️"),
+    ("setup", "data", "📄"),
+    ("analyse", "best", "🏆"),
+    ("analyse", "commonalities", "🔍"),
+    ("build", "icp", "🧭"),
+    ("build", "persona", "👤"),
+    ("use", "prospects", "🎯"),
+    ("use", "report", "📑"),
+    ("use", "present", "📽️"),
+]
+FILES = {"icp": "icp_builder", "persona": "persona_builder"}
+
+sections: dict[str, list] = {}
+for section, name, icon in PAGES:
+    path = f"pages/{FILES.get(name, name)}.py"
+    if not (ROOT / path).exists():  # pages land one issue at a time
+        continue
+    page = st.Page(path, title=state.tr(f"nav.{name}"), icon=icon, default=name == "workspace")
+    sections.setdefault(state.tr(f"nav.section.{section}"), []).append(page)
+st.navigation(sections).run()

@@ -1,0 +1,5 @@
+import sys
+
+from icp.cli import main
+
+sys.exit(main())

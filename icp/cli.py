@@ -1,0 +1,175 @@
+"""``python -m icp``: analyse, report, score and move workspaces from a shell.
+
+The commands use the same entry points as the app (``open_dataset``,
+``analysis.run``, ``report``, ``score``, ``store``), so the CLI, the app and
+the PDF can never disagree.  Unusable input exits with status 2 and one
+``error:`` line on stderr — never a traceback (``ICP_DEBUG=1`` shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from icp.errors import InputError
+from icp.i18n import Lang, t
+
+__all__ = ["main"]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one ``error:`` line, exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InputError("cli.usage", detail=message)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m icp", description="ICP Workbench command line")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    a = sub.add_parser("analyze", help="analyse a customer list")
+    a.add_argument("input")
+    a.add_argument("--sheet")
+    a.add_argument("--top", type=int, default=10)
+    a.add_argument("--outcome", action="store_true", help="compare won vs not won")
+    a.add_argument("--lang", choices=["en", "zh"], default="en")
+    a.add_argument("--json", metavar="OUT", help="write the JSON result to OUT, or - for stdout")
+
+    r = sub.add_parser("report", help="write the ICP summary as PDF")
+    r.add_argument("input")
+    r.add_argument("--pdf", required=True, metavar="OUT.pdf")
+    r.add_argument("--sheet")
+    r.add_argument("--top", type=int, default=10)
+    r.add_argument("--outcome", action="store_true")
+    r.add_argument("--lang", choices=["en", "zh"], default="en")
+
+    s = sub.add_parser("score", help="score a prospect list for fit")
+    s.add_argument("input")
+    s.add_argument("--prospects", required=True)
+    s.add_argument("--out", required=True, metavar="scored.xlsx")
+    s.add_argument("--sheet")
+    s.add_argument("--top", type=int, default=10)
+    s.add_argument("--outcome", action="store_true")
+    s.add_argument("--lang", choices=["en", "zh"], default="en")
+
+    w = sub.add_parser("workspace", help="list, export and import workspaces")
+    wsub = w.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    wsub.add_parser("list")
+    e = wsub.add_parser("export")
+    e.add_argument("id")
+    e.add_argument("--out", required=True)
+    i = wsub.add_parser("import")
+    i.add_argument("file")
+    return p
+
+
+def _settings(args: argparse.Namespace):
+    from icp.analysis import Settings
+
+    if not 1 <= args.top <= 1000:
+        raise InputError("cli.bad_top", top=args.top)
+    return Settings(top_n=args.top, mode="outcome" if args.outcome else "top")
+
+
+def _open(path: str, sheet: str | None):
+    from icp.dataset import open_dataset
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("cli.no_file", path=path)
+    return open_dataset(p, filename=p.name, sheet=sheet)
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from icp import analysis
+
+    ds = _open(args.input, args.sheet)
+    result = analysis.run(ds, _settings(args))
+    payload = result.to_json(ds, args.lang)
+    if args.json:
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
+        if args.json == "-":
+            sys.stdout.write(text + "\n")
+        else:
+            Path(args.json).write_text(text + "\n", encoding="utf-8")
+        return 0
+    lang: Lang = args.lang
+    print(t("cli.summary.rows", lang, rows=payload["rows"], cols=len(payload["columns"])))
+    print(t("cli.summary.best", lang, names=", ".join(payload["best"]["names"][:10])))
+    for trait in result.traits[:5]:
+        print("  • " + trait.message(outcome=result.mode == "outcome").render(lang))
+    for w in payload["warnings"]:
+        print("  ! " + w)
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from icp import analysis, report
+
+    ds = _open(args.input, args.sheet)
+    result = analysis.run(ds, _settings(args))
+    pdf = report.pdf_bytes(ds, result, answers={}, lang=args.lang)
+    Path(args.pdf).write_bytes(pdf)
+    print(t("cli.wrote", args.lang, path=args.pdf))
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    from icp import analysis, report, score
+
+    ds = _open(args.input, args.sheet)
+    prospects = _open(args.prospects, None)
+    result = analysis.run(ds, _settings(args))
+    scored = score.score_prospects(ds, result, prospects, lang=args.lang)
+    Path(args.out).write_bytes(report.scored_xlsx_bytes(scored, lang=args.lang))
+    print(t("cli.wrote", args.lang, path=args.out))
+    return 0
+
+
+def _workspace(args: argparse.Namespace) -> int:
+    from icp.store import Store
+
+    store = Store()
+    if args.action == "list":
+        for w in store.list():
+            print(f"{w.id}\t{w.name}\t{w.updated_at}")
+    elif args.action == "export":
+        if store.info(args.id) is None:
+            raise InputError("store.no_workspace", id=args.id)
+        Path(args.out).write_bytes(store.export_json(args.id))
+        print(t("cli.wrote", "en", path=args.out))
+    else:
+        p = Path(args.file)
+        if not p.is_file():
+            raise InputError("cli.no_file", path=args.file)
+        print(store.import_json(p.read_bytes()))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang: Lang = "zh" if "zh" in argv and "--lang" in argv else "en"
+    try:
+        args = _build_parser().parse_args(argv)
+        handler = {
+            "analyze": _analyze,
+            "report": _report,
+            "score": _score,
+            "workspace": _workspace,
+        }[args.command]
+        return handler(args)
+    except InputError as exc:
+        print(f"error: {exc.message(lang)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # unexpected: still one line, no traceback for users
+        if os.environ.get("ICP_DEBUG"):
+            raise
+        print(f"error: {t('cli.unexpected', lang, detail=type(exc).__name__)}", file=sys.stderr)
+        return 2

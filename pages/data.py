@@ -1,0 +1,175 @@
+"""Data: upload a customer list, pick sheet and header row, confirm the column mapping."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from icp.dataset import Dataset, open_dataset
+from icp.errors import InputError
+from icp.schema import ColumnSpec, FieldType, Mapping, Role
+from ui import state
+
+tr = state.tr
+store = state.store()
+ws = state.workspace_id()
+
+st.title(tr("data.title"))
+
+upload = st.file_uploader(
+    tr("data.upload"),
+    type=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
+    help=tr("data.upload_help"),
+    key="data.upload",
+)
+upload_error: InputError | None = None
+if upload is not None:
+    data = upload.getvalue()
+    digest = hashlib.sha256(data).hexdigest()
+    if st.session_state.get("data.last_upload") != digest:
+        st.session_state["data.last_upload"] = digest
+        try:
+            with st.spinner(tr("ui.loading_data")):
+                open_dataset(data, filename=upload.name)  # validate before replacing anything
+        except InputError as exc:
+            st.session_state["data.upload_error"] = exc
+        else:
+            st.session_state.pop("data.upload_error", None)
+            store.set_source(ws, filename=upload.name, data=data, options={})
+            store.set_value(ws, "mapping", None)
+    upload_error = st.session_state.get("data.upload_error")
+
+if upload_error is not None:
+    state.show_error(upload_error)
+    if state.dataset() is not None:
+        st.caption(tr("data.kept_previous"))
+
+ds = state.dataset_or_error()
+if ds is None:
+    st.info(tr("ui.no_data"))
+    st.stop()
+if isinstance(ds, InputError):
+    st.error(tr("ui.data_unusable", message=ds.message(state.lang())))
+    st.stop()
+assert isinstance(ds, Dataset)
+
+st.subheader(tr("data.current"))
+st.write(
+    tr("ws.summary", rows=len(ds.table), cols=len(ds.table.columns), file=ds.source.filename or "—")
+)
+
+
+def _set_option(**changes: object) -> None:
+    src = store.get_source(ws)
+    if src is None:
+        return
+    filename, data, options = src
+    store.set_source(ws, filename=filename, data=data, options={**options, **changes})
+    store.set_value(ws, "mapping", None)
+
+
+cols = st.columns(2)
+if len(ds.source.sheets) > 1:
+    sheet = cols[0].selectbox(
+        tr("data.sheet"),
+        options=ds.source.sheets,
+        index=ds.source.sheets.index(ds.source.sheet) if ds.source.sheet in ds.source.sheets else 0,
+        key=f"data.sheet.{store.source_version(ws)}",
+    )
+    if sheet != ds.source.sheet:
+        _set_option(sheet=sheet, header_row=None)
+        st.rerun()
+header = cols[1].number_input(
+    tr("data.header_row"),
+    min_value=1,
+    max_value=1000,
+    value=ds.source.header_row + 1,
+    step=1,
+    key=f"data.header.{store.source_version(ws)}",
+)
+if int(header) != ds.source.header_row + 1:
+    _set_option(header_row=int(header) - 1)
+    st.rerun()
+
+if ds.notes:
+    with st.expander(tr("data.notes"), expanded=True):
+        state.show_notes(ds.notes)
+
+# ---------------------------------------------------------------- mapping editor
+st.subheader(tr("data.mapping"))
+st.caption(tr("data.mapping_help"))
+type_label = {ft: tr(f"schema.type.{ft.value}") for ft in FieldType}
+role_label = {r: tr(f"schema.role.{r.value}") for r in Role}
+report = {c.name: c for c in ds.report.columns}
+rows = []
+for spec in ds.mapping.columns:
+    rep = report.get(spec.name)
+    rows.append(
+        {
+            "name": spec.name,
+            "include": spec.include,
+            "type": type_label[spec.type],
+            "role": role_label[spec.role],
+            "sep": spec.sep or "",
+            "parsed": rep.parsed if rep else None,
+            "failed": rep.failed if rep else None,
+            "examples": ", ".join(map(str, rep.examples)) if rep else "",
+        }
+    )
+frame = pd.DataFrame(rows)
+mapping_key = hashlib.sha1(str(ds.mapping.to_list()).encode()).hexdigest()[:10]
+edited = st.data_editor(
+    frame,
+    key=f"data.editor.{mapping_key}",
+    hide_index=True,
+    use_container_width=True,
+    disabled=["name", "parsed", "failed", "examples"],
+    column_config={
+        "name": st.column_config.TextColumn(tr("data.col.name")),
+        "include": st.column_config.CheckboxColumn(tr("data.col.include")),
+        "type": st.column_config.SelectboxColumn(
+            tr("data.col.type"), options=list(type_label.values()), required=True
+        ),
+        "role": st.column_config.SelectboxColumn(
+            tr("data.col.role"), options=list(role_label.values()), required=True
+        ),
+        "sep": st.column_config.SelectboxColumn(
+            tr("data.col.sep"), options=["", ",", "、", ";", "/", "|"]
+        ),
+        "parsed": st.column_config.NumberColumn(tr("data.col.parsed")),
+        "failed": st.column_config.NumberColumn(tr("data.col.failed")),
+        "examples": st.column_config.TextColumn(tr("data.col.examples")),
+    },
+)
+type_of = {v: k for k, v in type_label.items()}
+role_of = {v: k for k, v in role_label.items()}
+new_mapping = Mapping(
+    [
+        ColumnSpec(
+            name=row["name"],
+            type=type_of.get(row["type"], FieldType.TEXT),
+            role=role_of.get(row["role"], Role.NONE),
+            sep=(row["sep"] or None) if type_of.get(row["type"]) == FieldType.MULTI else None,
+            include=bool(row["include"]),
+        )
+        for row in edited.to_dict("records")
+    ]
+)
+if new_mapping.to_list() != ds.mapping.to_list():
+    state.save_mapping(new_mapping)
+    st.rerun()
+if st.button(tr("data.reset_mapping")):
+    store.set_value(ws, "mapping", None)
+    st.rerun()
+
+# ---------------------------------------------------------------- validation report + preview
+st.subheader(tr("data.report"))
+rep = ds.report
+st.write(tr("data.rows", kept=rep.rows_kept, total=rep.rows_in))
+for reason, count in rep.dropped:
+    st.caption("• " + tr("data.dropped", count=count, reason=tr(reason)))
+
+st.subheader(tr("data.preview"))
+st.dataframe(ds.table.head(50), use_container_width=True)

@@ -1,0 +1,98 @@
+"""Workspace (home): which workspace, what is in it, samples, create/rename/delete."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import state
+
+tr = state.tr
+store = state.store()
+ws = state.workspace_id()
+info = store.info(ws)
+
+st.title(tr("app.title"))
+st.write(tr("app.tagline"))
+st.caption(tr("ws.intro"))
+
+st.subheader(tr("ws.current"))
+ds = state.dataset_or_error()
+if info is not None:
+    st.markdown(f"**{tr('ws.name')}:** " + info.name.replace("*", "\\*").replace("_", "\\_"))
+if ds is None:
+    st.info(tr("ui.no_data"))
+elif isinstance(ds, Exception):
+    state.show_error(ds)
+else:
+    st.write(
+        tr(
+            "ws.summary",
+            rows=len(ds.table),
+            cols=len(ds.table.columns),
+            file=ds.source.filename or "—",
+        )
+    )
+
+
+def _rename() -> None:
+    name = st.session_state["ws.rename"].strip()
+    if name:
+        store.rename(ws, name)
+
+
+with st.form("ws.rename_form", border=False):
+    st.text_input(tr("ws.rename"), value=info.name if info else "", key="ws.rename")
+    if st.form_submit_button(tr("ws.rename")):
+        _rename()
+        st.rerun()
+
+st.subheader(tr("ws.sample_title"))
+st.caption(tr("ws.sample_help"))
+cols = st.columns([3, 1])
+sample = cols[0].selectbox(
+    tr("ws.sample_title"),
+    options=list(state.SAMPLES),
+    format_func=lambda key: tr(f"ws.sample.{key}"),
+    key="ws.sample",
+    label_visibility="collapsed",
+)
+if cols[1].button(tr("ws.load_sample"), use_container_width=True):
+    state.load_sample(ws, sample)
+    st.toast(tr("ws.loaded", name=tr(f"ws.sample.{sample}")))
+    st.rerun()
+
+st.subheader(tr("ws.open_label"))
+others = store.list()
+rows = [
+    {tr("ws.name"): w.name, tr("ws.updated"): w.updated_at.replace("T", " ")[:16], "id": w.id}
+    for w in others
+]
+choice = st.selectbox(
+    tr("ws.open_label"),
+    options=[w.id for w in others],
+    index=[w.id for w in others].index(ws) if ws in [w.id for w in others] else 0,
+    format_func=lambda i: next(w.name for w in others if w.id == i) + f"  ({i})",
+    label_visibility="collapsed",
+    key="ws.pick",
+)
+if choice != ws and st.button(tr("ws.open")):
+    state.switch_workspace(choice)
+    st.rerun()
+st.dataframe(rows, hide_index=True, use_container_width=True)
+
+with st.form("ws.new_form", border=True):
+    st.markdown(f"**{tr('ws.new')}**")
+    new_name = st.text_input(tr("ws.new_name"), key="ws.new_name")
+    if st.form_submit_button(tr("ws.create")) and new_name.strip():
+        new_ws = store.create(new_name.strip())
+        state.switch_workspace(new_ws)
+        st.rerun()
+
+with st.expander(tr("ws.delete")):
+    if st.checkbox(tr("ws.delete_confirm"), key="ws.delete_ok") and st.button(
+        tr("ws.delete"), type="primary"
+    ):
+        store.delete(ws)
+        st.query_params.clear()
+        st.toast(tr("ws.deleted"))
+        st.rerun()

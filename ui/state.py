@@ -1,0 +1,199 @@
+"""Streamlit-side state: current workspace, language, cached data and analysis.
+
+Pages call these helpers instead of touching the store or the engine
+directly.  The heavy work (parsing the file, running the analysis) sits
+behind ``st.cache_resource`` keyed on everything it depends on, so a page
+rerun after a widget change only redoes what changed.  Anything the user
+chose or typed is written straight through to the workspace store, so a
+refresh or a server restart loses nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from icp import analysis as _analysis
+from icp.analysis import Analysis, Settings
+from icp.dataset import Dataset, open_dataset
+from icp.errors import InputError
+from icp.i18n import LANGS, Lang, Msg, t
+from icp.schema import Mapping
+from icp.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES: dict[str, str] = {
+    "saas_en": "sample_data/saas_customers_en.xlsx",
+    "equipment_zh": "sample_data/equipment_customers_zh.xlsx",
+    "study_zh": "sample_data/study_abroad_zh.csv",
+}
+DEFAULT_SAMPLE = "saas_en"
+
+
+# ---------------------------------------------------------------- language
+
+
+def lang() -> Lang:
+    value = st.session_state.get("app.lang")
+    return value if value in LANGS else "en"
+
+
+def set_lang(value: Lang) -> None:
+    st.session_state["app.lang"] = value
+    set_ui("lang", value)
+
+
+def tr(key: str | Msg, **params: Any) -> str:
+    return t(key, lang(), **params)
+
+
+# ---------------------------------------------------------------- store + workspace
+
+
+@st.cache_resource
+def store() -> Store:
+    return Store()
+
+
+def load_sample(ws: str, sample: str) -> None:
+    """Put one of the bundled sample files into workspace ``ws``."""
+    path = ROOT / SAMPLES[sample]
+    store().set_source(ws, filename=path.name, data=path.read_bytes(), options={})
+    store().set_value(ws, "mapping", None)
+
+
+def _new_sample_workspace() -> str:
+    ws = store().create(t("ws.sample_name", lang()))
+    load_sample(ws, DEFAULT_SAMPLE)
+    return ws
+
+
+def workspace_id() -> str:
+    """The workspace named in the URL (``?ws=``); otherwise the most recent one.
+
+    A first visit on a fresh machine creates a workspace with the sample data
+    set already loaded, so there is something to explore without an upload.
+    """
+    ws = st.query_params.get("ws")
+    if ws and store().info(ws) is not None:
+        return ws
+    existing = store().list()
+    ws = existing[0].id if existing else _new_sample_workspace()
+    st.query_params["ws"] = ws
+    return ws
+
+
+def switch_workspace(ws: str) -> None:
+    st.query_params["ws"] = ws
+    for key in [k for k in st.session_state if not str(k).startswith("app.")]:
+        del st.session_state[key]
+
+
+def get_ui(key: str, default: Any = None) -> Any:
+    return store().get_value(workspace_id(), f"ui.{key}", default)
+
+
+def set_ui(key: str, value: Any) -> None:
+    store().set_value(workspace_id(), f"ui.{key}", value)
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get("app.present", False))
+
+
+# ---------------------------------------------------------------- data set
+
+
+def mapping() -> Mapping | None:
+    items = store().get_value(workspace_id(), "mapping")
+    return Mapping.from_list(items) if items else None
+
+
+def save_mapping(value: Mapping) -> None:
+    store().set_value(workspace_id(), "mapping", value.to_list())
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _dataset(ws: str, version: int, mapping_json: str) -> Dataset | InputError | None:
+    src = store().get_source(ws)
+    if src is None:
+        return None
+    filename, data, options = src
+    saved = Mapping.from_list(json.loads(mapping_json)) if mapping_json != "null" else None
+    try:
+        return open_dataset(
+            data,
+            filename=filename,
+            sheet=options.get("sheet"),
+            header_row=options.get("header_row"),
+            mapping=saved,
+        )
+    except InputError as exc:
+        return exc
+
+
+def dataset() -> Dataset | None:
+    """The workspace's parsed data set (cached), or None when there is none or it is unusable."""
+    result = dataset_or_error()
+    return result if isinstance(result, Dataset) else None
+
+
+def dataset_or_error() -> Dataset | InputError | None:
+    ws = workspace_id()
+    items = store().get_value(ws, "mapping")
+    with st.spinner(tr("ui.loading_data")):
+        return _dataset(ws, store().source_version(ws), json.dumps(items, sort_keys=True))
+
+
+# ---------------------------------------------------------------- analysis
+
+
+def settings() -> Settings:
+    return Settings.from_dict(store().get_value(workspace_id(), "settings"))
+
+
+def save_settings(value: Settings) -> None:
+    store().set_value(workspace_id(), "settings", value.to_dict())
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _run(ws: str, version: int, mapping_json: str, settings_json: str) -> Analysis | None:
+    ds = _dataset(ws, version, mapping_json)
+    if not isinstance(ds, Dataset):
+        return None
+    return _analysis.run(ds, Settings.from_dict(json.loads(settings_json)))
+
+
+def analysis() -> Analysis | None:
+    """The cached analysis for the current data set, mapping and settings."""
+    ws = workspace_id()
+    items = store().get_value(ws, "mapping")
+    key = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
+    with st.spinner(tr("ui.analysing")):
+        return _run(ws, store().source_version(ws), json.dumps(items, sort_keys=True), key)
+
+
+# ---------------------------------------------------------------- builder answers
+
+
+def answers() -> dict[str, dict[str, str]]:
+    return store().answers(workspace_id())
+
+
+def save_answer(step: str, field: str, text: str) -> None:
+    store().set_answer(workspace_id(), step, field, text)
+
+
+# ---------------------------------------------------------------- messages
+
+
+def show_error(exc: InputError) -> None:
+    st.error(exc.message(lang()), icon="⚠️")
+
+
+def show_notes(notes: list[Msg]) -> None:
+    for note in notes:
+        st.caption("• " + tr(note))
