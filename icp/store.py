@@ -1,0 +1,713 @@
+"""Workspaces in SQLite: autosave, versions, import/export — nothing typed is lost.
+
+One database file, ``<data dir>/workbench.db``, in WAL mode.  Everything a
+user enters is stored as its own small row so that concurrent writers (two
+browser tabs, several Streamlit sessions, later the phones of a workshop room)
+never overwrite each other's work:
+
+- ``workspaces``: one row per workspace (name, timestamps, current source).
+- ``blobs``: uploaded files, content-addressed by sha256, so snapshots and
+  repeated uploads of the same file cost nothing.
+- ``kv``: one row per (workspace, key) for small JSON values.
+- ``answers``: one row per (workspace, step, field) for builder answers.
+- ``versions``: snapshots (values, answers and a *reference* to the source).
+
+Connections: a fresh connection per call (``_tx``).  This makes a ``Store``
+safe to share between threads (Streamlit caches one object for every session
+thread) and across ``fork`` (no open handle is ever inherited), with no lock
+of our own; SQLite's file locks plus ``busy_timeout`` serialise writers.  An
+open costs well under a millisecond, which is nothing at the rate people
+type.  Every write is one short ``BEGIN IMMEDIATE`` transaction: taking the
+write lock up front means a transaction never has to upgrade a read lock,
+which is the case where SQLite reports "database is locked" without waiting.
+``synchronous=FULL``: a commit survives a power cut, not just a crash.
+
+Unknown workspace ids: reads answer ``None`` / empty (``info`` → None,
+``get_source`` → None, ``source_version`` → 0, ``get_value`` → default,
+``values``/``answers`` → {}, ``versions`` → []), so a stale link in the URL
+simply finds nothing; every write, ``snapshot``, ``restore``, ``delete`` and
+``export_json`` raises ``InputError("store.no_workspace", id=...)`` so a
+write is never silently dropped.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from icp.errors import InputError
+from icp.i18n import Lang, has, t
+
+__all__ = [
+    "EXPORT_FORMAT",
+    "MAX_IMPORT_MB",
+    "MAX_NAME_CHARS",
+    "Store",
+    "VersionInfo",
+    "WorkspaceInfo",
+    "data_dir",
+    "version_label",
+]
+
+EXPORT_FORMAT = "icp-workbench-workspace"
+EXPORT_VERSION = 1
+MAX_IMPORT_MB = 100  # an export holds the source file base64-encoded (+33 %)
+MAX_NAME_CHARS = 120
+BEFORE_RESTORE = "store.before_restore"  # label of the automatic snapshot (an i18n key)
+# View state, not content: a restore leaves the user on the page, step and
+# language they are using right now.
+_VIEW_PREFIXES = ("ui.",)
+_VIEW_KEYS = frozenset({"lang"})
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS blobs (
+    sha256 TEXT PRIMARY KEY,
+    data   BLOB NOT NULL,
+    size   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS workspaces (
+    id              TEXT PRIMARY KEY,
+    name            TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    source_sha      TEXT REFERENCES blobs(sha256),
+    source_filename TEXT,
+    source_options  TEXT,
+    source_version  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS workspaces_updated ON workspaces(updated_at);
+CREATE TABLE IF NOT EXISTS kv (
+    ws    TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    key   TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (ws, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS answers (
+    ws    TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    step  TEXT NOT NULL,
+    field TEXT NOT NULL,
+    text  TEXT NOT NULL,
+    PRIMARY KEY (ws, step, field)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS versions (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    ws              TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    label           TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    source_sha      TEXT REFERENCES blobs(sha256),
+    source_filename TEXT,
+    source_options  TEXT,
+    vals            TEXT NOT NULL,
+    answers         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS versions_ws ON versions(ws, id);
+"""
+_SCHEMA_VERSION = 1
+
+
+@dataclass
+class WorkspaceInfo:
+    id: str
+    name: str
+    created_at: str  # ISO 8601 UTC
+    updated_at: str
+
+
+@dataclass
+class VersionInfo:
+    id: int
+    label: str  # as given; automatic snapshots carry an i18n key (see version_label)
+    created_at: str
+
+
+def data_dir() -> Path:
+    """The folder that holds ``workbench.db``: ``$ICP_DATA_DIR``, else ``~/.icp-workbench``.
+
+    Created if missing, so callers can write into it straight away.
+    """
+    env = os.environ.get("ICP_DATA_DIR", "").strip()
+    path = Path(env).expanduser() if env else Path.home() / ".icp-workbench"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def version_label(label: str, lang: Lang = "en") -> str:
+    """A version's label for display: automatic labels are translated, user labels kept."""
+    return t(label, lang) if label.startswith("store.") and has(label) else label
+
+
+class Store:
+    """All workspaces in one SQLite file; every method is one short transaction."""
+
+    def __init__(self, root: str | Path | None = None) -> None:
+        folder = data_dir() if root is None else Path(root).expanduser()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "workbench.db"
+        self._init_db()
+
+    # -- plumbing ---------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        con.execute("PRAGMA busy_timeout = 30000")
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA synchronous = FULL")
+        return con
+
+    @contextlib.contextmanager
+    def _tx(self, *, write: bool) -> Iterator[sqlite3.Connection]:
+        """A connection inside one transaction: committed on success, rolled back on error."""
+        con = self._connect()
+        try:
+            con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+        finally:
+            con.close()
+
+    def _init_db(self) -> None:
+        con = self._connect()
+        try:
+            # WAL is a property of the file; switching needs a moment alone with it.
+            if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                con.execute("PRAGMA journal_mode = WAL")
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                # one by one: executescript() would COMMIT our transaction
+                for stmt in _SCHEMA.split(";"):
+                    if stmt.strip():
+                        con.execute(stmt)
+                con.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+        finally:
+            con.close()
+
+    @staticmethod
+    def _stamp(con: sqlite3.Connection) -> str:
+        """Now, as ISO 8601 UTC, strictly after every ``updated_at`` in the database.
+
+        So "most recently changed first" holds even when the clock is coarse
+        or steps back.  Callers hold the write lock, so stamps never collide.
+        """
+        now = datetime.now(UTC)
+        last = con.execute("SELECT max(updated_at) FROM workspaces").fetchone()[0]
+        if last:
+            now = max(now, datetime.fromisoformat(last) + timedelta(microseconds=1))
+        return _iso(now)
+
+    def _touch(self, con: sqlite3.Connection, ws: str) -> str:
+        """Bump ``updated_at`` of ``ws`` (InputError if it does not exist); returns the stamp."""
+        stamp = self._stamp(con)
+        cur = con.execute("UPDATE workspaces SET updated_at = ? WHERE id = ?", (stamp, ws))
+        if cur.rowcount == 0:
+            raise InputError("store.no_workspace", id=ws)
+        return stamp
+
+    @staticmethod
+    def _gc_blobs(con: sqlite3.Connection) -> None:
+        con.execute(
+            "DELETE FROM blobs WHERE sha256 NOT IN "
+            "(SELECT source_sha FROM workspaces WHERE source_sha IS NOT NULL "
+            " UNION SELECT source_sha FROM versions WHERE source_sha IS NOT NULL)"
+        )
+
+    @staticmethod
+    def _put_blob(con: sqlite3.Connection, data: bytes) -> str:
+        sha = hashlib.sha256(data).hexdigest()
+        con.execute(
+            "INSERT OR IGNORE INTO blobs (sha256, data, size) VALUES (?, ?, ?)",
+            (sha, sqlite3.Binary(data), len(data)),
+        )
+        return sha
+
+    def _new_workspace(self, con: sqlite3.Connection, name: str) -> str:
+        name = _clean_name(name)
+        for _ in range(20):
+            ws = secrets.token_urlsafe(6)
+            stamp = self._stamp(con)
+            cur = con.execute(
+                "INSERT OR IGNORE INTO workspaces (id, name, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?)",
+                (ws, name, stamp, stamp),
+            )
+            if cur.rowcount:
+                return ws
+        raise RuntimeError("could not find a free workspace id")  # pragma: no cover
+
+    # -- workspaces -------------------------------------------------------
+
+    def list(self) -> list[WorkspaceInfo]:
+        """Every workspace, most recently changed first."""
+        with self._tx(write=False) as con:
+            rows = con.execute(
+                "SELECT id, name, created_at, updated_at FROM workspaces "
+                "ORDER BY updated_at DESC, id"
+            ).fetchall()
+        return [WorkspaceInfo(*r) for r in rows]
+
+    def create(self, name: str) -> str:
+        """A new empty workspace; returns its short url-safe id (for the URL query)."""
+        with self._tx(write=True) as con:
+            return self._new_workspace(con, name)
+
+    def info(self, ws: str) -> WorkspaceInfo | None:
+        with self._tx(write=False) as con:
+            row = con.execute(
+                "SELECT id, name, created_at, updated_at FROM workspaces WHERE id = ?", (ws,)
+            ).fetchone()
+        return WorkspaceInfo(*row) if row else None
+
+    def rename(self, ws: str, name: str) -> None:
+        name = _clean_name(name)
+        with self._tx(write=True) as con:
+            self._touch(con, ws)
+            con.execute("UPDATE workspaces SET name = ? WHERE id = ?", (name, ws))
+
+    def delete(self, ws: str) -> None:
+        """Remove the workspace with its values, answers, versions and unshared files."""
+        with self._tx(write=True) as con:
+            cur = con.execute("DELETE FROM workspaces WHERE id = ?", (ws,))
+            if cur.rowcount == 0:
+                raise InputError("store.no_workspace", id=ws)
+            self._gc_blobs(con)
+
+    # -- the uploaded file ------------------------------------------------
+
+    def set_source(self, ws: str, *, filename: str, data: bytes, options: dict) -> None:
+        """Keep the uploaded file itself plus how to read it (sheet, header_row).
+
+        Replaces the previous source and bumps ``source_version``.
+        """
+        if not isinstance(options, dict):
+            raise TypeError("options must be a dict")
+        opts, data = _dumps(options), bytes(data)
+        with self._tx(write=True) as con:
+            self._touch(con, ws)
+            sha = self._put_blob(con, data)
+            con.execute(
+                "UPDATE workspaces SET source_sha = ?, source_filename = ?, source_options = ?, "
+                "source_version = source_version + 1 WHERE id = ?",
+                (sha, filename, opts, ws),
+            )
+            self._gc_blobs(con)
+
+    def get_source(self, ws: str) -> tuple[str, bytes, dict] | None:
+        """``(filename, bytes, options)`` of the current source, or None."""
+        with self._tx(write=False) as con:
+            row = con.execute(
+                "SELECT w.source_filename, b.data, w.source_options FROM workspaces w "
+                "JOIN blobs b ON b.sha256 = w.source_sha WHERE w.id = ?",
+                (ws,),
+            ).fetchone()
+        if row is None:
+            return None
+        return row[0], bytes(row[1]), json.loads(row[2])
+
+    def source_version(self, ws: str) -> int:
+        """A counter that changes whenever the source may have changed (a UI cache key)."""
+        with self._tx(write=False) as con:
+            row = con.execute(
+                "SELECT source_version FROM workspaces WHERE id = ?", (ws,)
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    # -- values and answers -----------------------------------------------
+
+    def set_value(self, ws: str, key: str, value: Any) -> None:
+        """Store one small JSON-able value ("mapping", "settings", "ui.step", "lang", ...)."""
+        text = _dumps(value)
+        with self._tx(write=True) as con:
+            self._touch(con, ws)
+            con.execute(
+                "INSERT INTO kv (ws, key, value) VALUES (?, ?, ?) "
+                "ON CONFLICT (ws, key) DO UPDATE SET value = excluded.value",
+                (ws, key, text),
+            )
+
+    def get_value(self, ws: str, key: str, default: Any = None) -> Any:
+        with self._tx(write=False) as con:
+            row = con.execute("SELECT value FROM kv WHERE ws = ? AND key = ?", (ws, key)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def values(self, ws: str) -> dict[str, Any]:
+        with self._tx(write=False) as con:
+            return _values(con, ws)
+
+    def set_answer(self, ws: str, step: str, field: str, text: str) -> None:
+        """Save one builder answer (step "S1".."S7", "P1".."P7"; any field id)."""
+        if not isinstance(text, str):
+            raise TypeError(f"answer text must be str, not {type(text).__name__}")
+        with self._tx(write=True) as con:
+            self._touch(con, ws)
+            con.execute(
+                "INSERT INTO answers (ws, step, field, text) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (ws, step, field) DO UPDATE SET text = excluded.text",
+                (ws, step, field, text),
+            )
+
+    def answers(self, ws: str) -> dict[str, dict[str, str]]:
+        """``{step: {field: text}}`` for every answer saved so far."""
+        with self._tx(write=False) as con:
+            return _answers(con, ws)
+
+    # -- versions ---------------------------------------------------------
+
+    def snapshot(self, ws: str, label: str) -> int:
+        """Save a named copy of values, answers and the source reference; returns its id.
+
+        The file bytes are shared with the workspace (content-addressed), so a
+        snapshot costs only its values and answers.
+        """
+        with self._tx(write=True) as con:
+            return self._snapshot(con, ws, label)
+
+    def _snapshot(self, con: sqlite3.Connection, ws: str, label: str) -> int:
+        stamp = self._touch(con, ws)
+        sha, filename, options = con.execute(
+            "SELECT source_sha, source_filename, source_options FROM workspaces WHERE id = ?",
+            (ws,),
+        ).fetchone()
+        cur = con.execute(
+            "INSERT INTO versions (ws, label, created_at, source_sha, source_filename, "
+            "source_options, vals, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                ws,
+                str(label),
+                stamp,
+                sha,
+                filename,
+                options,
+                _dumps(_values(con, ws)),
+                _dumps(_answers(con, ws)),
+            ),
+        )
+        return int(cur.lastrowid)
+
+    def versions(self, ws: str) -> list[VersionInfo]:
+        """Snapshots of ``ws``, newest first."""
+        with self._tx(write=False) as con:
+            rows = con.execute(
+                "SELECT id, label, created_at FROM versions WHERE ws = ? ORDER BY id DESC", (ws,)
+            ).fetchall()
+        return [VersionInfo(*r) for r in rows]
+
+    def restore(self, ws: str, version_id: int) -> None:
+        """Bring back a snapshot's values, answers and source.
+
+        First takes an automatic snapshot labelled ``store.before_restore``,
+        so a restore can itself be undone.  View state (``ui.*``, ``lang``)
+        stays as it is now.
+        """
+        with self._tx(write=True) as con:
+            row = con.execute(
+                "SELECT source_sha, source_filename, source_options, vals, answers "
+                "FROM versions WHERE id = ? AND ws = ?",
+                (int(version_id), ws),
+            ).fetchone()
+            if row is None:
+                if con.execute("SELECT 1 FROM workspaces WHERE id = ?", (ws,)).fetchone() is None:
+                    raise InputError("store.no_workspace", id=ws)
+                raise InputError("store.no_version", id=version_id)
+            self._snapshot(con, ws, BEFORE_RESTORE)
+            sha, filename, options, vals, answers = row
+            con.execute(
+                "UPDATE workspaces SET source_sha = ?, source_filename = ?, source_options = ?, "
+                "source_version = source_version + 1 WHERE id = ?",
+                (sha, filename, options, ws),
+            )
+            content = [k for k in _values(con, ws) if not _is_view_key(k)]
+            con.executemany("DELETE FROM kv WHERE ws = ? AND key = ?", [(ws, k) for k in content])
+            restored = {k: v for k, v in json.loads(vals).items() if not _is_view_key(k)}
+            _insert_values(con, ws, restored)
+            con.execute("DELETE FROM answers WHERE ws = ?", (ws,))
+            _insert_answers(con, ws, json.loads(answers))
+
+    # -- one-file export / import -----------------------------------------
+
+    def export_json(self, ws: str, *, versions: bool = True) -> bytes:
+        """The whole workspace as one UTF-8 JSON file (``import_json`` reads it back).
+
+        ``source.data_base64`` holds the current file; with ``versions`` each
+        snapshot is included too, its source given by sha256 and its bytes
+        (when they differ from the current file) under ``files``.
+        """
+        with self._tx(write=False) as con:
+            row = con.execute(
+                "SELECT w.name, w.source_sha, w.source_filename, w.source_options, b.data "
+                "FROM workspaces w LEFT JOIN blobs b ON b.sha256 = w.source_sha WHERE w.id = ?",
+                (ws,),
+            ).fetchone()
+            if row is None:
+                raise InputError("store.no_workspace", id=ws)
+            name, sha, filename, options, data = row
+            doc: dict[str, Any] = {
+                "format": EXPORT_FORMAT,
+                "version": EXPORT_VERSION,
+                "name": name,
+                "exported_at": _iso(datetime.now(UTC)),
+                "source": None
+                if sha is None
+                else {
+                    "filename": filename,
+                    "data_base64": _b64(data),
+                    "options": json.loads(options),
+                },
+                "values": _values(con, ws),
+                "answers": _answers(con, ws),
+            }
+            if versions:
+                vrows = con.execute(
+                    "SELECT label, created_at, source_sha, source_filename, source_options, "
+                    "vals, answers FROM versions WHERE ws = ? ORDER BY id",
+                    (ws,),
+                ).fetchall()
+                files: dict[str, str] = {}
+                out = []
+                for label, created, vsha, vfile, vopts, vals, ans in vrows:
+                    src = None
+                    if vsha is not None:
+                        src = {"filename": vfile, "sha256": vsha, "options": json.loads(vopts)}
+                        if vsha != sha and vsha not in files:
+                            blob = con.execute(
+                                "SELECT data FROM blobs WHERE sha256 = ?", (vsha,)
+                            ).fetchone()[0]
+                            files[vsha] = _b64(blob)
+                    out.append(
+                        {
+                            "label": label,
+                            "created_at": created,
+                            "source": src,
+                            "values": json.loads(vals),
+                            "answers": json.loads(ans),
+                        }
+                    )
+                doc["versions"] = out
+                doc["files"] = files
+        return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+    def import_json(self, data: bytes) -> str:
+        """A new workspace from an ``export_json`` file; returns its id.
+
+        Anything else (not JSON, another JSON shape, truncated, wrong types,
+        over ``MAX_IMPORT_MB``) raises ``InputError("store.bad_import")`` and
+        creates nothing: the file is checked in full first and written in one
+        transaction.
+        """
+        doc = _parse_export(data)
+        with self._tx(write=True) as con:
+            ws = self._new_workspace(con, doc.name)
+            if doc.source is not None:
+                filename, blob, options = doc.source
+                sha = self._put_blob(con, blob)
+                con.execute(
+                    "UPDATE workspaces SET source_sha = ?, source_filename = ?, "
+                    "source_options = ?, source_version = 1 WHERE id = ?",
+                    (sha, filename, _dumps(options), ws),
+                )
+            _insert_values(con, ws, doc.values)
+            _insert_answers(con, ws, doc.answers)
+            for v in doc.versions:
+                vsha = vfile = vopts = None
+                if v.source is not None:
+                    vfile, vblob, vopt = v.source
+                    vsha, vopts = self._put_blob(con, vblob), _dumps(vopt)
+                con.execute(
+                    "INSERT INTO versions (ws, label, created_at, source_sha, source_filename, "
+                    "source_options, vals, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        ws,
+                        v.label,
+                        v.created_at,
+                        vsha,
+                        vfile,
+                        vopts,
+                        _dumps(v.values),
+                        _dumps(v.answers),
+                    ),
+                )
+        return ws
+
+
+# -- helpers -------------------------------------------------------------
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _dumps(value: Any) -> str:
+    """JSON text of ``value``; a value that is not JSON-able is a programming error."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(bytes(data)).decode("ascii")
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(str(name).split())
+    if not 1 <= len(name) <= MAX_NAME_CHARS:
+        raise InputError("store.bad_name", max=MAX_NAME_CHARS)
+    return name
+
+
+def _is_view_key(key: str) -> bool:
+    return key in _VIEW_KEYS or key.startswith(_VIEW_PREFIXES)
+
+
+def _values(con: sqlite3.Connection, ws: str) -> dict[str, Any]:
+    rows = con.execute("SELECT key, value FROM kv WHERE ws = ? ORDER BY key", (ws,))
+    return {k: json.loads(v) for k, v in rows}
+
+
+def _answers(con: sqlite3.Connection, ws: str) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    rows = con.execute("SELECT step, field, text FROM answers WHERE ws = ? ORDER BY step", (ws,))
+    for step, field, text in rows:
+        out.setdefault(step, {})[field] = text
+    return out
+
+
+def _insert_values(con: sqlite3.Connection, ws: str, vals: dict[str, Any]) -> None:
+    con.executemany(
+        "INSERT INTO kv (ws, key, value) VALUES (?, ?, ?)",
+        [(ws, k, _dumps(v)) for k, v in vals.items()],
+    )
+
+
+def _insert_answers(con: sqlite3.Connection, ws: str, answers: dict[str, dict[str, str]]) -> None:
+    con.executemany(
+        "INSERT INTO answers (ws, step, field, text) VALUES (?, ?, ?, ?)",
+        [(ws, s, f, txt) for s, fields in answers.items() for f, txt in fields.items()],
+    )
+
+
+@dataclass
+class _Version:
+    label: str
+    created_at: str
+    source: tuple[str, bytes, dict] | None
+    values: dict[str, Any]
+    answers: dict[str, dict[str, str]]
+
+
+@dataclass
+class _Export:
+    name: str
+    source: tuple[str, bytes, dict] | None
+    values: dict[str, Any]
+    answers: dict[str, dict[str, str]]
+    versions: list[_Version]
+
+
+class _Bad(Exception):
+    """Internal: the import file is not a valid export (turned into InputError)."""
+
+
+def _parse_export(data: bytes) -> _Export:
+    """Check an export file completely before anything is written."""
+    try:
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise _Bad
+        if len(data) > MAX_IMPORT_MB * 1024 * 1024:
+            raise _Bad
+        try:
+            doc = json.loads(bytes(data))
+        except (ValueError, RecursionError) as exc:  # also UnicodeDecodeError
+            raise _Bad from exc
+        _need(isinstance(doc, dict) and doc.get("format") == EXPORT_FORMAT)
+        _need(type(doc.get("version")) is int and doc["version"] == EXPORT_VERSION)
+        name = doc.get("name")
+        _need(isinstance(name, str) and 1 <= len(" ".join(name.split())) <= MAX_NAME_CHARS)
+        source = _source(doc.get("source"))
+        values = _dict_of_str_keys(doc.get("values", {}))
+        answers = _answer_map(doc.get("answers", {}))
+        files = doc.get("files", {})
+        _need(isinstance(files, dict))
+        blobs = {sha: _unb64(b) for sha, b in files.items()}
+        for sha, blob in blobs.items():
+            _need(hashlib.sha256(blob).hexdigest() == sha)
+        if source is not None:
+            blobs[hashlib.sha256(source[1]).hexdigest()] = source[1]
+        raw_versions = doc.get("versions", [])
+        _need(isinstance(raw_versions, list))
+        versions = [_version(v, blobs) for v in raw_versions]
+        return _Export(name, source, values, answers, versions)
+    except (_Bad, TypeError, KeyError, AttributeError):
+        # the file is untrusted: any shape we did not foresee is still "not an export"
+        raise InputError("store.bad_import", limit=MAX_IMPORT_MB) from None
+
+
+def _need(ok: bool) -> None:
+    if not ok:
+        raise _Bad
+
+
+def _unb64(text: Any) -> bytes:
+    _need(isinstance(text, str))
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise _Bad from exc
+
+
+def _dict_of_str_keys(obj: Any) -> dict[str, Any]:
+    _need(isinstance(obj, dict) and all(isinstance(k, str) for k in obj))
+    return obj
+
+
+def _answer_map(obj: Any) -> dict[str, dict[str, str]]:
+    _dict_of_str_keys(obj)
+    for fields in obj.values():
+        _dict_of_str_keys(fields)
+        _need(all(isinstance(v, str) for v in fields.values()))
+    return obj
+
+
+def _source(obj: Any) -> tuple[str, bytes, dict] | None:
+    if obj is None:
+        return None
+    _need(isinstance(obj, dict) and isinstance(obj.get("filename"), str))
+    options = _dict_of_str_keys(obj.get("options", {}))
+    return obj["filename"], _unb64(obj.get("data_base64")), options
+
+
+def _version(obj: Any, blobs: dict[str, bytes]) -> _Version:
+    _need(isinstance(obj, dict))
+    label, created = obj.get("label"), obj.get("created_at")
+    _need(isinstance(label, str) and isinstance(created, str))
+    try:
+        datetime.fromisoformat(created)
+    except ValueError as exc:
+        raise _Bad from exc
+    src = obj.get("source")
+    source = None
+    if src is not None:
+        _need(isinstance(src, dict) and isinstance(src.get("filename"), str))
+        _need(isinstance(src.get("sha256"), str) and src["sha256"] in blobs)
+        source = (src["filename"], blobs[src["sha256"]], _dict_of_str_keys(src.get("options", {})))
+    return _Version(
+        label,
+        created,
+        source,
+        _dict_of_str_keys(obj.get("values", {})),
+        _answer_map(obj.get("answers", {})),
+    )
