@@ -10,18 +10,26 @@ Automatic detection (``detect_mapping``) lives at the bottom of this module.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
 __all__ = [
-    "FieldType",
-    "Role",
-    "ColumnSpec",
-    "Mapping",
-    "SEPARATORS",
-    "NUMERIC_ROLES",
     "CATEGORY_ROLES",
+    "NUMERIC_ROLES",
+    "ROLE_SYNONYMS",
+    "SEPARATORS",
+    "ColumnSpec",
+    "FieldType",
+    "Mapping",
+    "Role",
+    "detect_mapping",
 ]
 
 
@@ -139,3 +147,306 @@ class Mapping:
     @classmethod
     def from_list(cls, items: list[dict[str, Any]]) -> Mapping:
         return cls([ColumnSpec.from_dict(d) for d in items])
+
+
+# ---------------------------------------------------------------------------
+# Automatic detection
+# ---------------------------------------------------------------------------
+
+# Header synonyms per role, English and Chinese.  Matching ignores case,
+# spaces and punctuation; English synonyms match whole words, Chinese ones
+# any substring.  The score is the share of the header a synonym covers, so
+# "Company size" is employees (whole header) before it is a name ("company").
+ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
+    Role.NAME: (
+        "company", "company name", "customer", "customer name", "account", "account name",
+        "client", "client name", "organization", "organisation", "name", "business name",
+        "客户名称", "公司名称", "企业名称", "客户", "公司", "姓名", "学员姓名", "客户姓名", "名称",
+        "学员",
+    ),
+    Role.ID: (
+        "id", "customer id", "account id", "client id", "customer number", "account number",
+        "客户编号", "编号", "客户id", "序号", "客户代码",
+    ),
+    Role.OUTCOME: (
+        "status", "stage", "deal stage", "won lost", "win loss", "outcome", "result",
+        "deal status", "closed won", "is won", "签约状态", "是否签约", "状态", "成交状态",
+        "是否成交", "结果", "销售阶段", "阶段", "签单状态",
+    ),
+    Role.VALUE: (
+        "acv", "arr", "mrr", "tcv", "deal value", "deal size", "deal amount", "revenue",
+        "contract amount", "contract value", "amount", "value", "sales", "order value",
+        "booking", "bookings", "合同金额", "成交金额", "销售额", "客单价", "金额", "营收",
+        "收入", "订单金额", "签约金额", "合同额", "成交额",
+    ),
+    Role.PROFIT: (
+        "profit", "gross profit", "net profit", "利润", "毛利", "毛利润", "净利润", "毛利额",
+    ),
+    Role.MARGIN: (
+        "gross margin", "margin", "gm", "margin pct", "毛利率", "利润率", "毛利比例", "净利率",
+    ),
+    Role.LTV: (
+        "ltv", "clv", "cltv", "lifetime value", "customer lifetime value", "客户终身价值",
+        "终身价值", "生命周期价值",
+    ),
+    Role.CAC: (
+        "cac", "cpa", "acquisition cost", "customer acquisition cost", "cost per acquisition",
+        "获客成本", "客户获取成本", "获客费用",
+    ),
+    Role.CYCLE_DAYS: (
+        "sales cycle", "cycle", "days to close", "time to close", "cycle days", "sales cycle days",
+        "销售周期", "成交周期", "签约周期", "咨询周期", "周期", "成交天数",
+    ),
+    Role.CREATED: (
+        "created", "created date", "create date", "created at", "created on", "first contact",
+        "first contact date", "lead date", "start date", "首次接触日期", "首次接触", "创建日期",
+        "创建时间", "建档日期", "线索日期", "首次咨询日期", "咨询日期",
+    ),
+    Role.CLOSED: (
+        "closed", "close date", "closed date", "closed at", "closed on", "won date", "signed date",
+        "signing date", "签约日期", "成交日期", "签单日期", "关闭日期", "签约时间", "成交时间",
+    ),
+    Role.DEALS: (
+        "deals", "orders", "number of deals", "deal count", "order count", "volume", "quantity",
+        "units", "需求量", "订单数", "订单量", "成交次数", "购买次数", "数量", "需求设备量",
+    ),
+    Role.EMPLOYEES: (
+        "employees", "employee count", "number of employees", "headcount", "company size",
+        "staff", "fte", "size", "人员规模", "员工人数", "员工数", "人数", "公司规模", "企业规模",
+        "规模",
+    ),
+    Role.REFERRALS: (
+        "referrals", "referral", "referral count", "referred", "转介绍", "转介绍数", "推荐数",
+        "介绍客户数", "转介绍客户",
+    ),
+    Role.TICKETS: (
+        "support tickets", "tickets", "ticket count", "support cases", "cases", "support requests",
+        "工单", "工单数", "售后工单", "售后工单数", "投诉次数", "服务请求",
+    ),
+    Role.INDUSTRY: (
+        "industry", "vertical", "sector", "segment", "客户行业", "行业", "所属行业", "行业类型",
+    ),
+    Role.REGION: (
+        "region", "country", "state", "city", "province", "territory", "geo", "location", "area",
+        "地区", "区域", "城市", "省份", "所在地", "省市", "地域",
+    ),
+    Role.CHANNEL: (
+        "lead source", "source", "channel", "acquisition channel", "utm source", "lead channel",
+        "来源渠道", "获客渠道", "渠道", "客户来源", "线索来源", "来源",
+    ),
+    Role.CONTACT_TITLE: (
+        "contact title", "title", "job title", "decision maker", "contact role", "role", "position",
+        "buyer role", "联系人身份", "联系人职位", "职位", "职务", "身份", "决策人", "联系人角色",
+    ),
+    Role.PREVIOUS: (
+        "previous solution", "current vendor", "current solution", "previous vendor", "incumbent",
+        "competitor", "replaced", "previous tool", "目前设备厂商", "原有方案", "现有方案", "竞品",
+        "目前厂商", "原供应商", "现用品牌", "目前供应商", "现有厂商",
+    ),
+    Role.NOTES: (
+        "notes", "note", "comments", "comment", "description", "remarks", "needs", "requirements",
+        "备注", "需求描述", "说明", "描述", "客户需求", "需求说明", "跟进记录",
+    ),
+}  # fmt: skip
+
+_SAMPLE = 2000
+_VALUE_ROLE_SCORE = 0.25  # a role guessed from values alone loses to any decent header match
+
+
+def _norm_header(header: str) -> tuple[list[str], str]:
+    """(lower-case words, compact form without spaces/punctuation) of a header."""
+    s = unicodedata.normalize("NFKC", str(header))
+    s = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", s).lower()  # camelCase → camel case
+    words = re.findall(r"[a-z0-9]+|[^\W\d_a-z]+", s)
+    return words, "".join(words)
+
+
+def _header_scores(header: str) -> dict[Role, float]:
+    words, compact = _norm_header(header)
+    if not compact:
+        return {}
+    scores: dict[Role, float] = {}
+    for role, synonyms in ROLE_SYNONYMS.items():
+        best = 0.0
+        for syn in synonyms:
+            syn_words, syn_compact = _norm_header(syn)
+            if syn.isascii():
+                k = len(syn_words)
+                hit = syn_compact == compact or any(
+                    words[i : i + k] == syn_words for i in range(len(words) - k + 1)
+                )
+            else:
+                hit = syn_compact in compact
+            if hit:
+                best = max(best, len(syn_compact) / len(compact))
+        if best > 0:
+            scores[role] = best
+    return scores
+
+
+def _sample(s: pd.Series) -> list[Any]:
+    """Up to ``_SAMPLE`` non-missing cells from the top of the column."""
+    from icp.clean import is_missing
+
+    head = s.iloc[: _SAMPLE * 10]
+    vals = [v for v in head.dropna().tolist() if not is_missing(v)]
+    if len(vals) < _SAMPLE and len(s) > len(head):
+        vals += [v for v in s.iloc[len(head) :].dropna().tolist()[:_SAMPLE] if not is_missing(v)]
+    return vals[:_SAMPLE]
+
+
+def _multi_sep(texts: list[str]) -> str | None:
+    """The separator that splits these cells into short, repeated tags, if any."""
+    best: tuple[float, str] | None = None
+    for sep in SEPARATORS:
+        with_sep = [t for t in texts if sep in t]
+        share = len(with_sep) / len(texts)
+        if share < 0.15 or len(with_sep) < 3:
+            continue
+        tokens = [p.strip() for t in texts for p in t.split(sep) if p.strip()]
+        counts = Counter(tokens)
+        mean_len = sum(map(len, tokens)) / len(tokens)
+        repeated = sum(c for c in counts.values() if c >= 2) / len(tokens)
+        tag_like = mean_len <= 25 and repeated >= 0.7 and len(counts) < len(set(texts)) + 3
+        if tag_like and (best is None or share > best[0]):
+            best = (share, sep)
+    return best[1] if best else None
+
+
+@dataclass
+class _Profile:
+    type: FieldType
+    sep: str | None = None
+    currency: float = 0.0  # share of cells with a currency mark
+    percent: float = 0.0
+    outcome: float = 0.0  # share of cells that read as won/lost
+    nunique: int = 0
+
+
+def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
+    """Field type from the values alone (plus whether the header says "date")."""
+    import datetime as dt
+
+    from icp.clean import _DATE_LIKE, _dates_from_uniques, _outcome, parse_number, parse_range
+
+    if not values:
+        return _Profile(FieldType.TEXT)
+    n = len(values)
+    counts = Counter(values)
+    uniq = list(counts)
+    texts = [str(v).strip() for v in values]
+    n_dates = n_nums = 0
+    maybe_dates: list[Any] = []  # parsed as dates in one batch below
+    for u in uniq:
+        if isinstance(u, (dt.date, pd.Timestamp)):
+            n_dates += counts[u]
+        elif isinstance(u, (int, float)) and not isinstance(u, bool):
+            n_nums += counts[u]
+            if date_hint:
+                maybe_dates.append(u)
+        elif isinstance(u, str):
+            if parse_number(u) is not None or parse_range(u) is not None:
+                n_nums += counts[u]
+                if date_hint and u.strip().isdigit():
+                    maybe_dates.append(u)
+            elif date_hint or _DATE_LIKE.search(u):
+                maybe_dates.append(u)
+    if maybe_dates:
+        _, state, _ = _dates_from_uniques(np.array(maybe_dates, dtype=object))
+        n_dates += sum(counts[u] for u, st in zip(maybe_dates, state, strict=True) if st == 0)
+    outcome = sum(counts[u] for u in uniq if _outcome(u) is not None) / n
+    prof = _Profile(FieldType.TEXT, outcome=outcome, nunique=len(uniq))
+    if n_dates >= 0.8 * n and (date_hint or n_nums < 0.5 * n):
+        prof.type = FieldType.DATE
+        return prof
+    if n_nums >= 0.8 * n:
+        prof.type = FieldType.NUMBER
+        prof.currency = sum(1 for t in texts if t[:1] in "$¥￥€£" or t.endswith("元")) / n
+        prof.percent = sum(1 for t in texts if t.endswith(("%", "％"))) / n
+        return prof
+    sep = _multi_sep(texts)
+    if sep is not None:
+        prof.type, prof.sep = FieldType.MULTI, sep
+        return prof
+    mean_len = sum(map(len, texts)) / n
+    nunique = len(set(texts))
+    few = (nunique <= 50 and nunique <= 0.6 * n) or nunique <= 0.05 * n
+    prof.type = FieldType.SINGLE if mean_len <= 40 and few else FieldType.TEXT
+    return prof
+
+
+_DATE_WORDS = ("date", "time", "day", "created", "closed", "日期", "时间", "日")
+
+
+def _fit(role: Role, prof: _Profile) -> FieldType | None:
+    """The field type a column gets in ``role``, or None if its values rule the role out."""
+    t = prof.type
+    if role in NUMERIC_ROLES:
+        return FieldType.NUMBER if t == FieldType.NUMBER else None
+    if role in (Role.CREATED, Role.CLOSED):
+        return FieldType.DATE if t == FieldType.DATE else None
+    if role in (Role.NAME, Role.ID):
+        return FieldType.TEXT if t != FieldType.DATE else None
+    if role == Role.NOTES:
+        return FieldType.TEXT if t in (FieldType.TEXT, FieldType.SINGLE, FieldType.MULTI) else None
+    if role == Role.OUTCOME:
+        if t == FieldType.DATE:
+            return None
+        if t == FieldType.NUMBER and prof.outcome < 0.9:
+            return None
+        return FieldType.SINGLE
+    # category roles
+    if t == FieldType.DATE:
+        return None
+    if t == FieldType.NUMBER:
+        return FieldType.SINGLE if prof.nunique <= 30 else None
+    if t == FieldType.TEXT:
+        return FieldType.SINGLE
+    return t
+
+
+def detect_mapping(df: pd.DataFrame) -> Mapping:
+    """A best-guess Mapping for a raw table: a field type and a role per column.
+
+    Roles come from the header (English and Chinese synonyms) and, for a few
+    roles, from the values (won/lost words → outcome, currency → value,
+    percentages → margin).  Types come from a sample of the first non-empty
+    cells, so a million rows cost the same as a few thousand.  Each role is
+    given at most once, to the best-scoring column.
+    """
+    profiles: dict[str, _Profile] = {}
+    candidates: list[tuple[float, int, str, Role]] = []
+    for pos, name in enumerate(df.columns):
+        header = str(name)
+        scores = _header_scores(header)
+        words, compact = _norm_header(header)
+        date_hint = any(w in words or (not w.isascii() and w in compact) for w in _DATE_WORDS)
+        date_hint = date_hint or Role.CREATED in scores or Role.CLOSED in scores
+        prof = _profile(_sample(df[name]), date_hint=date_hint)
+        profiles[name] = prof
+        if prof.outcome >= 0.9 and prof.type in (FieldType.SINGLE, FieldType.NUMBER):
+            scores[Role.OUTCOME] = max(scores.get(Role.OUTCOME, 0.0), 2 * _VALUE_ROLE_SCORE)
+        if prof.type == FieldType.NUMBER and prof.currency >= 0.5:
+            scores.setdefault(Role.VALUE, _VALUE_ROLE_SCORE)
+        if prof.type == FieldType.NUMBER and prof.percent >= 0.5:
+            scores.setdefault(Role.MARGIN, _VALUE_ROLE_SCORE * 0.8)
+        for role, score in scores.items():
+            if _fit(role, prof) is not None:
+                candidates.append((score, -pos, name, role))
+    candidates.sort(reverse=True)
+    chosen: dict[str, Role] = {}
+    used: set[Role] = set()
+    for _, _, name, role in candidates:
+        if name in chosen or role in used:
+            continue
+        chosen[name] = role
+        used.add(role)
+    specs: list[ColumnSpec] = []
+    for name in df.columns:
+        prof = profiles[name]
+        role = chosen.get(name, Role.NONE)
+        ftype = _fit(role, prof) if role != Role.NONE else prof.type
+        ftype = ftype or prof.type
+        sep = prof.sep if ftype == FieldType.MULTI else None
+        specs.append(ColumnSpec(name=name, type=ftype, role=role, sep=sep))
+    return Mapping(specs)

@@ -1,0 +1,42 @@
+"""Display names of field types and column roles (the Data page's mapping table)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # field types (seed 000's five CRM field types)
+    "schema.type.text": ("Text", "文本型"),
+    "schema.type.single": ("Single-select", "单选型"),
+    "schema.type.multi": ("Multi-select", "多选型"),
+    "schema.type.number": ("Number", "数字型"),
+    "schema.type.date": ("Date", "日期型"),
+    # roles
+    "schema.role.none": ("— (no special meaning)", "—（无特定含义）"),
+    "schema.role.name": ("Customer / company name", "客户/公司名称"),
+    "schema.role.id": ("Customer ID", "客户编号"),
+    "schema.role.outcome": ("Outcome (won / lost)", "签约状态（已签约/未签约）"),
+    "schema.role.value": ("Deal value / revenue", "成交金额/营收"),
+    "schema.role.profit": ("Profit", "利润"),
+    "schema.role.margin": ("Gross margin", "毛利率"),
+    "schema.role.ltv": ("Customer lifetime value (LTV)", "客户终身价值（LTV）"),
+    "schema.role.cac": ("Acquisition cost (CAC / CPA)", "获客成本（CAC/CPA）"),
+    "schema.role.cycle_days": ("Sales cycle (days)", "销售周期（天）"),
+    "schema.role.created": ("Created / first contact date", "创建/首次接触日期"),
+    "schema.role.closed": ("Close / signing date", "成交/签约日期"),
+    "schema.role.deals": ("Number of deals / orders", "订单数/需求量"),
+    "schema.role.employees": ("Company size (employees)", "人员规模（员工人数）"),
+    "schema.role.referrals": ("Referrals", "转介绍数"),
+    "schema.role.tickets": ("Support tickets", "售后工单数"),
+    "schema.role.industry": ("Industry", "客户行业"),
+    "schema.role.region": ("Region", "地区"),
+    "schema.role.channel": ("Lead source / channel", "获客渠道"),
+    "schema.role.contact_title": ("Contact title / decision maker", "联系人身份/决策人"),
+    "schema.role.previous_solution": ("Previous solution / current vendor", "原有方案/目前厂商"),
+    "schema.role.notes": ("Notes / needs (free text)", "备注/需求描述（自由文本）"),
+    # multi-select separators
+    "schema.sep.label": ("Separator", "分隔符"),
+    "schema.sep.,": ("Comma ( , )", "英文逗号（ , ）"),
+    "schema.sep.、": ("Enumeration comma ( 、 )", "顿号（ 、 ）"),
+    "schema.sep.;": ("Semicolon ( ; )", "英文分号（ ; ）"),
+    "schema.sep./": ("Slash ( / )", "斜杠（ / ）"),
+    "schema.sep.|": ("Vertical bar ( | )", "竖线（ | ）"),
+    "schema.sep.，": ("Full-width comma ( ， )", "中文逗号（ ， ）"),
+    "schema.sep.；": ("Full-width semicolon ( ； )", "中文分号（ ； ）"),
+}
