@@ -1,0 +1,83 @@
+"""Strings of the analysis engine (icp.analysis, icp.rank): formulas, warnings, KPIs."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # which LTV formula was used
+    "analysis.ltv.mapped": (
+        "LTV is taken from your column “{column}”.",
+        "LTV 取自你的「{column}」列。",
+    ),
+    "analysis.ltv.computed": (
+        "LTV = {value} × {margin} × {years} years of expected lifetime.",
+        "LTV =「{value}」×「{margin}」× 预计合作 {years} 年。",
+    ),
+    # KPI names
+    "analysis.kpi.ltv_cac": ("LTV / CAC", "LTV / CAC"),
+    "analysis.kpi.sales_cycle_days": ("Sales cycle (days)", "销售周期（天）"),
+    "analysis.kpi.employees": ("Employees", "员工人数"),
+    "analysis.kpi.deal_value": ("Deal value", "成交金额"),
+    "analysis.kpi.note": (
+        "Medians, so one unusually large customer cannot decide the tile.",
+        "均为中位数，避免个别超大客户左右结果。",
+    ),
+    # warnings (rendered under the results)
+    "analysis.too_few_rows": (
+        "Only {n} customer rows are usable; add at least 3 customers to compare best and rest.",
+        "只有 {n} 行客户数据可用；请至少提供 3 个客户，才能比较最佳客户与其余客户。",
+    ),
+    "analysis.no_criteria": (
+        "Nothing to rank customers by: map at least one column such as deal value, profit, "
+        "sales cycle, referrals, support tickets or an outcome (won/lost) on the Data page.",
+        "没有可用于排名的数据：请在「数据」页把至少一列设为成交金额、利润、销售周期、"
+        "转介绍数、工单数或签约结果。",
+    ),
+    "analysis.no_criteria_using_outcome": (
+        "No ranking columns (value, profit, cycle …) were found, so won vs not won is compared "
+        "instead.",
+        "没有找到可排名的列（金额、利润、周期等），因此改为比较已签约与未签约客户。",
+    ),
+    "analysis.no_outcome_column": (
+        "No outcome column (won/lost) is mapped, so the top customers by score are shown. "
+        "Map one on the Data page to compare won vs not won.",
+        "尚未设置签约结果列（已签约/未签约），因此显示按得分排名的最佳客户。"
+        "可在「数据」页设置该列后比较已签约与未签约客户。",
+    ),
+    "analysis.outcome_one_sided": (
+        "The outcome column has only won or only not-won customers, so the top customers by "
+        "score are shown instead.",
+        "签约结果列中只有已签约或只有未签约的客户，因此改为显示按得分排名的最佳客户。",
+    ),
+    "analysis.open_excluded": (
+        "{n} customers have no outcome yet (open or unknown) and are left out of both groups.",
+        "{n} 个客户尚无结果（跟进中或未知），未计入任何一组。",
+    ),
+    "analysis.pins_ignored_outcome": (
+        "Pinned and excluded customers apply to the ranking only, not to won vs not won.",
+        "置顶和排除只对得分排名有效，不影响已签约与未签约的比较。",
+    ),
+    "analysis.top_n_clamped": (
+        "There are not enough customers for that many best ones; using the best {n} so that "
+        "some remain to compare with.",
+        "客户数量不足以选出这么多最佳客户；改为取前 {n} 个，以便留下其余客户作比较。",
+    ),
+    "analysis.no_rest": (
+        "Every customer is in the best group, so there is nothing to compare them with.",
+        "所有客户都在最佳组中，没有可比较的其余客户。",
+    ),
+    "analysis.small_best": (
+        "Only {n} customers are in the best group; patterns this small are weak, "
+        "so few or no traits may qualify as findings.",
+        "最佳组只有 {n} 个客户，样本太小，可能没有或只有很少的共同特征能被确认。",
+    ),
+    "analysis.unknown_name": (
+        "“{name}” is pinned or excluded but is not in the data; check the spelling.",
+        "「{name}」被置顶或排除，但数据中没有这个客户；请检查名称。",
+    ),
+    "analysis.pin_and_exclude": (
+        "“{name}” is both pinned and excluded; it is left out.",
+        "「{name}」同时被置顶和排除，已按排除处理。",
+    ),
+    "analysis.pins_exceed": (
+        "{pins} customers are pinned, more than the {n} best asked for; all pinned ones are kept.",
+        "置顶了 {pins} 个客户，多于设定的 {n} 个最佳客户；所有置顶客户均保留。",
+    ),
+}

@@ -1,0 +1,352 @@
+"""S1 best-customer score: per-criterion percentiles, weights, pins, stability.
+
+Each criterion the data supports (sales cycle, profit, deal value/volume,
+referrals, support need, LTV/CAC) becomes a direction-aware percentile in
+[0, 1] (1 = best).  The score is the weighted mean of those percentiles.
+
+Missing cells count as **neutral 0.5** (the median), not as "excluded from
+that customer's mean": a customer known on only one criterion is pulled
+towards the middle instead of topping the list on one lucky number, and the
+score stays one matrix product, which keeps the stability check cheap.
+
+Stability re-scores everyone under ``draws`` random weight sets (each weight
+× U(0.5, 1.5)) in one ``n×k @ k×draws`` product and reports, for every
+best customer, the share of draws in which it stayed in the top N.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from icp.dataset import Dataset
+from icp.i18n import Msg
+from icp.schema import Role
+
+__all__ = [
+    "CriterionValues",
+    "criterion_values",
+    "ltv",
+    "percentiles",
+    "rank",
+    "stability",
+]
+
+# criterion -> True when higher is better
+HIGHER_IS_BETTER: dict[str, bool] = {
+    "sales_cycle": False,
+    "profit": True,
+    "deal_value": True,
+    "referrals": True,
+    "support": False,
+    "ltv_cac": True,
+}
+
+# criterion -> roles that could enable it (shown as "not in your data")
+ENABLING_ROLES: dict[str, tuple[Role, ...]] = {
+    "sales_cycle": (Role.CYCLE_DAYS, Role.CREATED, Role.CLOSED),
+    "profit": (Role.PROFIT, Role.VALUE, Role.MARGIN),
+    "deal_value": (Role.VALUE, Role.DEALS),
+    "referrals": (Role.REFERRALS,),
+    "support": (Role.TICKETS,),
+    "ltv_cac": (Role.LTV, Role.VALUE, Role.MARGIN, Role.CAC),
+}
+
+
+@dataclass
+class CriterionValues:
+    """Raw per-customer inputs of every available criterion.
+
+    ``parts`` maps criterion -> one or more raw Series (``deal_value`` may
+    have both a value and a deal-count part; their percentiles are averaged).
+    """
+
+    parts: dict[str, list[pd.Series]]
+    missing: dict[str, list[Role]]
+    ltv: pd.Series | None
+    ltv_cac: pd.Series | None
+    cycle_days: pd.Series | None
+    ltv_formula: Msg | None
+
+
+def _num(dataset: Dataset, role: Role) -> pd.Series | None:
+    """The included column with ``role`` as float, or None if absent/empty."""
+    col = dataset.mapping.col(role)
+    if col is None or col not in dataset.table.columns:
+        return None
+    s = pd.to_numeric(dataset.table[col], errors="coerce").astype("float64")
+    return s if s.notna().any() else None
+
+
+def _margin(dataset: Dataset) -> pd.Series | None:
+    """Gross margin as a fraction; percentages that slipped through (35) become 0.35."""
+    m = _num(dataset, Role.MARGIN)
+    if m is None:
+        return None
+    if m.abs().median() > 1.5 and m.abs().max() <= 100:
+        m = m / 100.0
+    return m
+
+
+def ltv(dataset: Dataset, *, lifetime_years: float = 3.0) -> tuple[pd.Series | None, Msg | None]:
+    """Per-customer LTV and a sentence saying which formula produced it.
+
+    A mapped LTV column wins; otherwise value per year × gross margin ×
+    ``lifetime_years``.  Returns ``(None, None)`` when neither is possible.
+    """
+    mapped = _num(dataset, Role.LTV)
+    if mapped is not None:
+        return mapped, Msg("analysis.ltv.mapped", {"column": dataset.mapping.col(Role.LTV)})
+    value, margin = _num(dataset, Role.VALUE), _margin(dataset)
+    if value is None or margin is None:
+        return None, None
+    years = float(lifetime_years)
+    return value * margin * years, Msg(
+        "analysis.ltv.computed",
+        {
+            "value": dataset.mapping.col(Role.VALUE),
+            "margin": dataset.mapping.col(Role.MARGIN),
+            "years": f"{years:g}",
+        },
+    )
+
+
+def _cycle_days(dataset: Dataset) -> pd.Series | None:
+    days = _num(dataset, Role.CYCLE_DAYS)
+    if days is not None:
+        return days.where(days >= 0)
+    created, closed = dataset.mapping.col(Role.CREATED), dataset.mapping.col(Role.CLOSED)
+    if not created or not closed:
+        return None
+    t = dataset.table
+    start = pd.to_datetime(t[created], errors="coerce")
+    end = pd.to_datetime(t[closed], errors="coerce")
+    days = ((end - start).dt.total_seconds() / 86400.0).astype("float64")
+    days = days.where(days >= 0)
+    return days if days.notna().any() else None
+
+
+def criterion_values(dataset: Dataset, *, lifetime_years: float = 3.0) -> CriterionValues:
+    """Work out which S1 criteria ``dataset`` supports and their raw values."""
+    parts: dict[str, list[pd.Series]] = {}
+    cycle = _cycle_days(dataset)
+    if cycle is not None:
+        parts["sales_cycle"] = [cycle]
+
+    profit = _num(dataset, Role.PROFIT)
+    value, margin = _num(dataset, Role.VALUE), _margin(dataset)
+    if profit is None and value is not None and margin is not None:
+        profit = value * margin
+    if profit is not None:
+        parts["profit"] = [profit]
+
+    volume = [s for s in (value, _num(dataset, Role.DEALS)) if s is not None]
+    if volume:
+        parts["deal_value"] = volume
+
+    for crit, role in (("referrals", Role.REFERRALS), ("support", Role.TICKETS)):
+        s = _num(dataset, role)
+        if s is not None:
+            parts[crit] = [s]
+
+    life, formula = ltv(dataset, lifetime_years=lifetime_years)
+    cac = _num(dataset, Role.CAC)
+    ratio = None
+    if life is not None and cac is not None:
+        ratio = (life / cac.where(cac > 0)).replace([np.inf, -np.inf], np.nan)
+        if ratio.notna().any():
+            parts["ltv_cac"] = [ratio]
+        else:
+            ratio = None
+
+    from icp.analysis import CRITERIA
+
+    present = {r for r in Role if dataset.mapping.col(r)}
+    missing = {
+        c: [r for r in ENABLING_ROLES[c] if r not in present] or list(ENABLING_ROLES[c])
+        for c in CRITERIA
+        if c not in parts
+    }
+    return CriterionValues(
+        parts={c: parts[c] for c in CRITERIA if c in parts},
+        missing=missing,
+        ltv=life,
+        ltv_cac=ratio,
+        cycle_days=cycle,
+        ltv_formula=formula,
+    )
+
+
+def percentiles(values: pd.Series, *, higher_is_better: bool = True) -> np.ndarray:
+    """Direction-aware percentile rank in [0, 1] (1 = best); missing -> 0.5.
+
+    Ties share their average rank; a constant column is 0.5 for everyone.
+    """
+    known = values.notna().to_numpy()
+    out = np.full(len(values), 0.5)
+    m = int(known.sum())
+    if m >= 2:
+        r = values[known].rank(method="average").to_numpy()
+        p = (r - 1.0) / (m - 1.0)
+        out[known] = p if higher_is_better else 1.0 - p
+    return out
+
+
+def _percentile_matrix(cv: CriterionValues) -> np.ndarray:
+    cols = []
+    for crit, series in cv.parts.items():
+        ps = [percentiles(s, higher_is_better=HIGHER_IS_BETTER[crit]) for s in series]
+        cols.append(np.mean(ps, axis=0))
+    n = len(next(iter(cv.parts.values()))[0]) if cv.parts else 0
+    return np.column_stack(cols) if cols else np.empty((n, 0))
+
+
+def _weights(criteria: list[str], weights: Mapping[str, float]) -> np.ndarray:
+    w = np.array([max(0.0, float(weights.get(c, 1.0))) for c in criteria])
+    if w.size and w.sum() <= 0:
+        w = np.ones_like(w)
+    return w
+
+
+def stability(
+    pct: np.ndarray,
+    weights: np.ndarray,
+    *,
+    top_n: int,
+    draws: int = 300,
+    seed: int = 0,
+    forced_in: np.ndarray | None = None,
+    forced_out: np.ndarray | None = None,
+) -> np.ndarray:
+    """Share of random re-weightings in which each row stays in the top ``top_n``.
+
+    ``pct`` is the n×k percentile matrix, ``weights`` the k base weights.
+    Every draw multiplies each weight by U(0.5, 1.5); all draws are scored in
+    one matrix product and the top N of each picked with ``argpartition``.
+    Pinned rows (``forced_in``) always count as in, excluded ones never.
+    """
+    n, k = pct.shape
+    if n == 0 or draws <= 0:
+        return np.zeros(n)
+    top_n = max(1, min(int(top_n), n))
+    rng = np.random.default_rng(seed)
+    w = weights[:, None] * rng.uniform(0.5, 1.5, size=(k, draws))
+    w /= np.maximum(w.sum(axis=0, keepdims=True), 1e-12)
+    scores = w.T @ np.ascontiguousarray(pct.T)  # draws × n, one product for all draws
+    if forced_out is not None and forced_out.any():
+        scores[:, forced_out] = -np.inf
+    if forced_in is not None and forced_in.any():
+        scores[:, forced_in] = np.inf
+    if top_n >= n:
+        return np.ones(n)
+    # Exact pruning: the N-th best of any subset is a floor for the N-th best
+    # of everyone, so only rows reaching that floor in some draw can be in a
+    # top N; the partition then runs over a few dozen columns, not all n.
+    base = scores.mean(axis=0)
+    probe = np.argpartition(-base, min(4 * top_n, n) - 1)[: min(4 * top_n, n)]
+    floor = -np.partition(-scores[:, probe], top_n - 1, axis=1)[:, top_n - 1]
+    cand = np.flatnonzero((scores >= floor[:, None]).any(axis=0))
+    sub = scores[:, cand]
+    top = cand[np.argpartition(-sub, top_n - 1, axis=1)[:, :top_n]]
+    return np.bincount(top.ravel(), minlength=n) / draws
+
+
+def _match(names: pd.Series, wanted: Iterable[str]) -> tuple[np.ndarray, list[str]]:
+    wanted = [str(w) for w in wanted]
+    mask = names.isin(wanted).to_numpy()
+    unknown = [w for w in wanted if w not in set(names)]
+    return mask, unknown
+
+
+def rank(
+    dataset: Dataset,
+    *,
+    weights: Mapping[str, float] | None = None,
+    top_n: int = 10,
+    pins: Iterable[str] = (),
+    excludes: Iterable[str] = (),
+    lifetime_years: float = 3.0,
+    draws: int = 300,
+    seed: int = 0,
+    values: CriterionValues | None = None,
+) -> tuple[pd.DataFrame, list[str], list[Msg]]:
+    """Score and order every customer; returns ``(table, criteria, warnings)``.
+
+    ``table`` is sorted best set first (by score), then the rest by score,
+    excluded customers last; columns ``name, score, rank, is_best, pinned,
+    excluded, stability`` and ``c_<criterion>`` (weight-normalised share of
+    the score, so the ``c_`` columns add up to ``score``).
+    """
+    cv = values or criterion_values(dataset, lifetime_years=lifetime_years)
+    criteria = list(cv.parts)
+    names = dataset.names()
+    n = len(names)
+    pct = _percentile_matrix(cv) if criteria else np.full((n, 0), 0.5)
+    w = _weights(criteria, weights or {})
+    wn = w / w.sum() if w.size else w
+    contrib = pct * wn[None, :]
+    score = contrib.sum(axis=1) if criteria else np.full(n, 0.5)
+
+    notes: list[Msg] = []
+    ex_mask, unknown_ex = _match(names, excludes)
+    pin_mask, unknown_pin = _match(names, pins)
+    for name in [*unknown_pin, *unknown_ex]:
+        notes.append(Msg("analysis.unknown_name", {"name": name}))
+    clash = pin_mask & ex_mask
+    if clash.any():
+        for name in sorted(set(names[clash])):
+            notes.append(Msg("analysis.pin_and_exclude", {"name": name}))
+        pin_mask = pin_mask & ~ex_mask
+
+    top_n = max(1, int(top_n))
+    # order: pinned, then by score; excluded at the very end
+    order_key = np.where(ex_mask, -np.inf, np.where(pin_mask, np.inf, score))
+    order = np.lexsort((-score, -order_key))
+    is_best = np.zeros(n, dtype=bool)
+    slots = max(top_n, int(pin_mask.sum()))
+    if pin_mask.sum() > top_n:
+        notes.append(Msg("analysis.pins_exceed", {"pins": int(pin_mask.sum()), "n": top_n}))
+    eligible = order[~ex_mask[order]]
+    is_best[eligible[:slots]] = True
+
+    stab = np.full(n, np.nan)
+    if criteria and draws > 0:
+        share = stability(
+            pct,
+            w,
+            top_n=slots,
+            draws=draws,
+            seed=seed,
+            forced_in=pin_mask,
+            forced_out=ex_mask,
+        )
+        stab[is_best] = share[is_best]
+
+    # display order: the best set by score, then the rest by score, excluded last
+    by_score = np.argsort(-score, kind="stable")
+    final = np.concatenate(
+        [
+            by_score[is_best[by_score]],
+            by_score[~is_best[by_score] & ~ex_mask[by_score]],
+            by_score[ex_mask[by_score]],
+        ]
+    )
+    table = pd.DataFrame(
+        {
+            "name": names.to_numpy(),
+            "score": score,
+            "is_best": is_best,
+            "pinned": pin_mask,
+            "excluded": ex_mask,
+            "stability": stab,
+        },
+        index=dataset.table.index,
+    )
+    for j, crit in enumerate(criteria):
+        table[f"c_{crit}"] = contrib[:, j]
+    table = table.iloc[final]
+    table.insert(2, "rank", np.arange(1, n + 1))
+    return table, criteria, notes

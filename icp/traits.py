@@ -1,0 +1,401 @@
+"""Best-vs-rest commonalities: what the best customers share that the rest do not.
+
+Every categorical value (single-select value, multi-select tag, free-text
+keyword) becomes a yes/no trait, counted among the best and among the rest.
+Statistics per trait: shares, a smoothed lift, a Wilson interval for the
+best share, and a one-sided Fisher exact p-value (computed as the
+hypergeometric tail, which is exactly Fisher's one-sided test, vectorised).
+
+A trait is reported as a *finding* only when all of these hold:
+
+* at least ``max(2, 20% of the best)`` best customers have it — one customer
+  is an anecdote, never a pattern;
+* it survives a Benjamini–Hochberg false-discovery control at ``alpha``
+  over every value tested, so columns of pure noise do not produce findings;
+* the lower Wilson bound of its best share is above its rest share (the
+  effect is clear even at the pessimistic end) — this is also the
+  ``strength`` it is ranked by, which discounts small counts.
+
+Warning traits are the mirror image (over-represented among the rest / the
+lost): the upper Wilson bound of the best share is below the rest share.
+
+Numeric columns get medians, a "sweet spot" (the 10th–90th percentile of the
+best, rounded outwards to nice numbers) and a separation score (AUC from the
+Mann–Whitney U statistic: 0.5 = no difference, 1 = best always higher).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from icp.analysis import NumericTrait, Trait
+from icp.schema import SEPARATORS, ColumnSpec, FieldType, Mapping, Role
+
+__all__ = [
+    "STOP_WORDS",
+    "categorical_traits",
+    "keyword_table",
+    "nice_range",
+    "numeric_traits",
+    "tokenize",
+    "wilson",
+]
+
+SKIP_ROLES = frozenset({Role.NAME, Role.ID, Role.OUTCOME})
+_Z = 1.959963984540054  # 95% two-sided
+
+_STOP_TEXT = """
+    a an and are as at be been but by can could did do does for from had has have he her his
+    i if in into is it its me more most my no not of on or our out so some such than that the
+    their them then there these they this those to too up us very was we were what when which
+    who will with would you your also just about any all each other only own same both few
+    over under again further once here why how off while via per etc na n/a none nil null
+    的 了 和 是 在 也 有 就 都 而 及 与 或 等 对 把 被 让 给 从 向 到 为 以 于 之 其 这 那 这个
+    那个 我们 你们 他们 她们 它们 我 你 他 她 它 自己 一个 一些 没有 不是 可以 需要 希望
+    因为 所以 但是 如果 然后 还是 已经 非常 比较 进行 通过 关于 目前 现在 以及 还有 什么
+    怎么 如何 没 不 很 更 最 要 会 能 想 又 再 并 并且 而且 或者 以后 之前 之后 客户 公司
+"""
+STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
+
+_TOKEN_RE = re.compile(r"[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9+#&.\-]*[A-Za-z0-9+#]|[A-Za-z]")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+_jieba_ready = False
+
+
+def _cut(text: str) -> list[str]:
+    global _jieba_ready
+    import jieba
+
+    if not _jieba_ready:
+        jieba.setLogLevel(logging.WARNING)
+        _jieba_ready = True
+    return jieba.lcut(text)
+
+
+def tokenize(text: object) -> list[str]:
+    """Distinct keywords of one cell: jieba for Chinese, word split for English.
+
+    Lower-cased, stop words and one-letter/one-character words removed,
+    in first-seen order.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    seen: dict[str, None] = {}
+    for run in _TOKEN_RE.findall(text):
+        words = _cut(run) if _CJK_RE.match(run) else [run]
+        for w in words:
+            w = w.strip().lower()
+            if len(w) < 2 or w in STOP_WORDS or w.isdigit():
+                continue
+            seen.setdefault(w, None)
+    return list(seen)
+
+
+def _tags(series: pd.Series, sep: str | None) -> pd.Series:
+    """Multi-select cells as lists of distinct tags (``icp.clean.split_tags``)."""
+    from icp.clean import split_tags
+
+    if not sep:
+        text = series.dropna().astype(str)
+        sep = next((s for s in SEPARATORS if text.str.contains(s, regex=False).any()), ",")
+    out = split_tags(series, sep)
+    return out.map(lambda v: list(dict.fromkeys(v)) if isinstance(v, (list, tuple)) else [])
+
+
+def _pairs(table: pd.DataFrame, mapping: Mapping) -> pd.DataFrame:
+    """One row per (customer row position, column, kind, value) a customer holds."""
+    frames = []
+    pos = np.arange(len(table))
+    for spec in mapping.of_type(FieldType.SINGLE, FieldType.MULTI, FieldType.TEXT):
+        if spec.role in SKIP_ROLES or spec.name not in table.columns:
+            continue
+        col = table[spec.name]
+        if spec.type == FieldType.SINGLE:
+            s = col.astype("string").str.strip()
+            keep = s.notna().to_numpy() & (s.fillna("") != "").to_numpy()
+            values = s[keep].astype(str).to_numpy()
+            rows, kind = pos[keep], "single"
+        else:
+            lists = _tags(col, spec.sep) if spec.type == FieldType.MULTI else col.map(tokenize)
+            lens = lists.map(len).to_numpy()
+            rows = np.repeat(pos, lens)
+            values = np.array([v for vs in lists for v in vs], dtype=object)
+            kind = "multi" if spec.type == FieldType.MULTI else "text"
+        if len(rows):
+            frames.append(
+                pd.DataFrame({"row": rows, "column": spec.name, "kind": kind, "value": values})
+            )
+    if not frames:
+        return pd.DataFrame(columns=["row", "column", "kind", "value"])
+    return pd.concat(frames, ignore_index=True).drop_duplicates(["row", "column", "value"])
+
+
+def wilson(k: np.ndarray, n: int | np.ndarray, z: float = _Z) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval for k successes out of n (vectorised)."""
+    k = np.asarray(k, dtype=float)
+    n = np.asarray(n, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = k / n
+        den = 1 + z**2 / n
+        mid = (p + z**2 / (2 * n)) / den
+        half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / den
+    return np.clip(mid - half, 0, 1), np.clip(mid + half, 0, 1)
+
+
+def _counts(pairs: pd.DataFrame, best: np.ndarray, rest: np.ndarray) -> pd.DataFrame:
+    pairs = pairs.assign(b=best[pairs["row"].to_numpy()], r=rest[pairs["row"].to_numpy()])
+    g = pairs.groupby(["column", "kind", "value"], sort=False, observed=True)
+    return g[["b", "r"]].sum().reset_index().rename(columns={"b": "best", "r": "rest"})
+
+
+def categorical_traits(
+    table: pd.DataFrame,
+    mapping: Mapping,
+    best: pd.Series,
+    rest: pd.Series,
+    *,
+    alpha: float = 0.1,
+    min_share: float = 0.2,
+    method: str = "holm",
+    min_warning: float = 0.15,
+) -> tuple[list[Trait], list[Trait], dict[str, pd.DataFrame]]:
+    """Compare every categorical value best vs rest.
+
+    Returns ``(traits, warning_traits, keywords)``: findings over-represented
+    among the best (strongest first), those over-represented among the rest,
+    and per text column a keyword table (word, best_count, rest_count,
+    weight = smoothed lift) for word clouds.  Rows in neither group
+    (``best`` and ``rest`` both False, e.g. open deals) are ignored.
+    """
+    b_mask = best.reindex(table.index).fillna(False).to_numpy(dtype=bool)
+    r_mask = rest.reindex(table.index).fillna(False).to_numpy(dtype=bool) & ~b_mask
+    best_n, rest_n = int(b_mask.sum()), int(r_mask.sum())
+    pairs = _pairs(table, mapping)
+    if pairs.empty or best_n == 0 or rest_n == 0:
+        return [], [], {}
+    c = _counts(pairs, b_mask, r_mask)
+    keywords = _keywords(c, best_n, rest_n)
+    c = c[(c["best"] + c["rest"] >= 2) & (c["best"] + c["rest"] < best_n + rest_n)]
+    if c.empty:
+        return [], [], keywords
+    b = c["best"].to_numpy(dtype=float)
+    r = c["rest"].to_numpy(dtype=float)
+    total, k = best_n + rest_n, b + r
+    lo, hi = wilson(b, best_n)
+    min_best = max(2, math.ceil(min_share * best_n))
+    min_rest = max(2, math.ceil(0.05 * rest_n))
+    # one-sided Fisher p-values (hypergeometric tails) and the smallest p-value
+    # each value could reach at all given its total count (for Tarone's filter)
+    p_more = stats.hypergeom.sf(b - 1, total, k, best_n)
+    p_less = stats.hypergeom.cdf(b, total, k, best_n)
+    best_p_more = stats.hypergeom.sf(np.minimum(k, best_n) - 1, total, k, best_n)
+    best_p_less = stats.hypergeom.cdf(np.maximum(0, k - rest_n), total, k, best_n)
+    c = c.assign(
+        best_share=b / best_n,
+        rest_share=r / rest_n,
+        lift=((b + 1) / (best_n + 2)) / ((r + 1) / (rest_n + 2)),
+        ci_low=lo,
+        ci_high=hi,
+        p_more=p_more,
+        p_less=p_less,
+        q_more=_adjust(p_more, best_p_more, k >= min_best, alpha, method),
+        q_less=_adjust(p_less, best_p_less, r >= min_rest, alpha, method),
+    )
+    up = c[(c["best"] >= min_best) & (c["q_more"] < alpha) & (c["ci_low"] > c["rest_share"])]
+    up = up.assign(strength=up["ci_low"] - up["rest_share"])
+    down = c[
+        (c["rest"] >= min_rest)
+        & (c["q_less"] < alpha)
+        & (c["rest_share"] - c["ci_high"] >= min_warning)
+    ]
+    down = down.assign(strength=down["rest_share"] - down["ci_high"])
+    groups = b_mask | r_mask
+    return (
+        _as_traits(_dedupe(_ordered(up, "p_more"), pairs, groups), best_n, rest_n, "p_more"),
+        _as_traits(_dedupe(_ordered(down, "p_less"), pairs, groups), best_n, rest_n, "p_less"),
+        keywords,
+    )
+
+
+def _adjust(
+    p: np.ndarray, p_min: np.ndarray, eligible: np.ndarray, alpha: float, method: str
+) -> np.ndarray:
+    """Multiple-testing adjusted p-values (1.0 for values that cannot be findings).
+
+    Tarone's filter first: a value whose best possible p-value could never
+    pass does not count as a test, so rare values do not dilute real ones.
+    """
+    out = np.ones(len(p))
+    idx = np.flatnonzero(eligible)
+    if not len(idx):
+        return out
+    floor = np.sort(p_min[idx])
+    m = next((m for m in range(1, len(idx) + 1) if np.sum(floor <= alpha / m) <= m), len(idx))
+    idx = idx[p_min[idx] <= alpha / m]
+    if not len(idx):
+        return out
+    q = np.clip(p[idx], 0, 1)
+    if method == "bh":
+        out[idx] = stats.false_discovery_control(q, method="bh")
+    else:  # Holm step-down, family-wise error rate
+        order = np.argsort(q)
+        steps = q[order] * (m - np.arange(len(q)))
+        out[idx[order]] = np.minimum(1.0, np.maximum.accumulate(steps))
+    return out
+
+
+def _ordered(df: pd.DataFrame, p_col: str) -> pd.DataFrame:
+    """Strongest first; among equals the smaller p, then the longer (more specific) word."""
+    df = df.assign(_len=df["value"].astype(str).str.len())
+    return df.sort_values(["strength", p_col, "_len"], ascending=[False, True, False])
+
+
+def _dedupe(df: pd.DataFrame, pairs: pd.DataFrame, groups: np.ndarray) -> pd.DataFrame:
+    """Drop a tag/keyword held by nearly the same customers as a stronger one of its column.
+
+    Words of one sentence ("need automation for the production line") would
+    otherwise fill the list with the same finding five times.
+    """
+    if df.empty or not (df["kind"] != "single").any():
+        return df
+    wanted = pairs.merge(df[["column", "value"]], on=["column", "value"])
+    wanted = wanted[groups[wanted["row"].to_numpy()]]
+    rows = wanted.groupby(["column", "value"], sort=False)["row"].agg(frozenset).to_dict()
+    kept: list[int] = []
+    seen: dict[str, list[frozenset]] = {}
+    for i, row in enumerate(df.itertuples(index=False)):
+        mine = rows.get((row.column, row.value), frozenset())
+        if row.kind != "single" and any(
+            len(mine & other) >= 0.8 * len(mine | other) for other in seen.get(row.column, [])
+        ):
+            continue
+        seen.setdefault(row.column, []).append(mine)
+        kept.append(i)
+    return df.iloc[kept]
+
+
+def _as_traits(df: pd.DataFrame, best_n: int, rest_n: int, p_col: str) -> list[Trait]:
+    return [
+        Trait(
+            column=str(row.column),
+            value=str(row.value),
+            kind=row.kind,
+            best_count=int(row.best),
+            best_n=best_n,
+            rest_count=int(row.rest),
+            rest_n=rest_n,
+            best_share=float(row.best_share),
+            rest_share=float(row.rest_share),
+            lift=float(row.lift),
+            ci_low=float(row.ci_low),
+            ci_high=float(row.ci_high),
+            p_value=float(getattr(row, p_col)),
+            strength=float(row.strength),
+        )
+        for row in df.itertuples(index=False)
+    ]
+
+
+def _keywords(
+    c: pd.DataFrame, best_n: int, rest_n: int, limit: int = 200
+) -> dict[str, pd.DataFrame]:
+    out: dict[str, pd.DataFrame] = {}
+    for column, g in c[c["kind"] == "text"].groupby("column", sort=False):
+        g = g.assign(total=g["best"] + g["rest"]).sort_values("total", ascending=False).head(limit)
+        out[str(column)] = pd.DataFrame(
+            {
+                "word": g["value"].astype(str).to_numpy(),
+                "best_count": g["best"].astype(int).to_numpy(),
+                "rest_count": g["rest"].astype(int).to_numpy(),
+                "weight": (
+                    ((g["best"] + 1) / (best_n + 2)) / ((g["rest"] + 1) / (rest_n + 2))
+                ).to_numpy(),
+            }
+        )
+    return out
+
+
+def keyword_table(
+    texts: Iterable[object], best: Iterable[bool], rest: Iterable[bool]
+) -> pd.DataFrame:
+    """Keyword counts best vs rest for one text column (word, best_count, rest_count, weight)."""
+    s = pd.Series(list(texts))
+    table = pd.DataFrame({"t": s})
+    mapping = Mapping([ColumnSpec("t", FieldType.TEXT)])
+    b = pd.Series(list(best), index=table.index, dtype=bool)
+    r = pd.Series(list(rest), index=table.index, dtype=bool)
+    pairs = _pairs(table, mapping)
+    if pairs.empty:
+        return pd.DataFrame(columns=["word", "best_count", "rest_count", "weight"])
+    kw = _keywords(_counts(pairs, b.to_numpy(), (r & ~b).to_numpy()), int(b.sum()), int(r.sum()))
+    return kw.get("t", pd.DataFrame(columns=["word", "best_count", "rest_count", "weight"]))
+
+
+def nice_range(low: float, high: float) -> tuple[float, float]:
+    """Round ``[low, high]`` outwards to numbers a person would say ("100–300")."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return low, high
+    span = high - low
+    if span <= 0:
+        span = abs(high) or 1.0
+    step = 10 ** math.floor(math.log10(span)) / 2
+    lo = math.floor(low / step) * step
+    hi = math.ceil(high / step) * step
+    if low >= 0 > lo:
+        lo = 0.0
+    digits = max(0, -math.floor(math.log10(step)) + 1)
+    return round(lo, digits), round(hi, digits)
+
+
+def numeric_traits(
+    table: pd.DataFrame, mapping: Mapping, best: pd.Series, rest: pd.Series
+) -> list[NumericTrait]:
+    """Medians, sweet spot and AUC separation for every included number column.
+
+    Sorted by ``contrast`` — the larger of ``2·|AUC − 0.5|`` (best sit higher
+    or lower) and the share of best minus the share of rest inside the sweet
+    spot (best sit in a band, e.g. 100–300 employees, which AUC misses).
+    Columns with fewer than 3 known values in either group are skipped.
+    """
+    b_mask = best.reindex(table.index).fillna(False).to_numpy(dtype=bool)
+    r_mask = rest.reindex(table.index).fillna(False).to_numpy(dtype=bool) & ~b_mask
+    out: list[NumericTrait] = []
+    for spec in mapping.of_type(FieldType.NUMBER):
+        if spec.role in SKIP_ROLES or spec.name not in table.columns:
+            continue
+        x = pd.to_numeric(table[spec.name], errors="coerce").to_numpy(dtype=float)
+        xb, xr = x[b_mask], x[r_mask]
+        xb, xr = xb[np.isfinite(xb)], xr[np.isfinite(xr)]
+        if len(xb) < 3 or len(xr) < 3:
+            continue
+        if np.ptp(np.concatenate([xb, xr])) == 0:
+            continue
+        res = stats.mannwhitneyu(xb, xr, alternative="two-sided")
+        low, high = nice_range(*np.percentile(xb, [10, 90]))
+        best_in = float(np.mean((xb >= low) & (xb <= high)))
+        rest_in = float(np.mean((xr >= low) & (xr <= high)))
+        out.append(
+            NumericTrait(
+                column=spec.name,
+                role=spec.role,
+                best_median=float(np.median(xb)),
+                rest_median=float(np.median(xr)),
+                low=float(low),
+                high=float(high),
+                separation=float(res.statistic / (len(xb) * len(xr))),
+                best_n=len(xb),
+                rest_n=len(xr),
+                p_value=float(res.pvalue),
+                best_in_range=best_in,
+                rest_in_range=rest_in,
+            )
+        )
+    out.sort(key=lambda t: -t.contrast)
+    return out

@@ -1,0 +1,158 @@
+"""icp.traits: best-vs-rest statistics, small-count guards, tags, keywords, sweet spots."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from icp.schema import ColumnSpec, FieldType, Mapping, Role
+from icp.traits import categorical_traits, nice_range, numeric_traits, tokenize, wilson
+
+
+def groups(n_best: int, n: int) -> tuple[pd.Series, pd.Series]:
+    best = pd.Series([i < n_best for i in range(n)])
+    return best, ~best
+
+
+def test_p_value_is_fishers_exact_and_lift_is_smoothed():
+    # 8 of 10 best are Manufacturing vs 20 of 90 rest
+    industry = ["Manufacturing"] * 8 + ["Retail"] * 2 + ["Manufacturing"] * 20 + ["Retail"] * 70
+    table = pd.DataFrame({"Industry": industry})
+    mapping = Mapping([ColumnSpec("Industry", FieldType.SINGLE, Role.INDUSTRY)])
+    best, rest = groups(10, 100)
+    found, warn, _ = categorical_traits(table, mapping, best, rest)
+    top = found[0]
+    assert (top.column, top.value, top.best_count, top.rest_count) == (
+        "Industry",
+        "Manufacturing",
+        8,
+        20,
+    )
+    _, p = stats.fisher_exact([[8, 2], [20, 70]], alternative="greater")
+    assert top.p_value == pytest.approx(p)
+    assert top.lift == pytest.approx((9 / 12) / (21 / 92))
+    assert top.ci_low < 0.8 < top.ci_high
+    # the mirror image is a warning sign: Retail is rare among the best
+    assert [(t.value, t.best_count) for t in warn] == [("Retail", 2)]
+    _, p_less = stats.fisher_exact([[2, 8], [70, 20]], alternative="less")
+    assert warn[0].p_value == pytest.approx(p_less)
+
+
+def test_a_value_held_by_one_best_customer_is_never_a_finding():
+    # "Unicorn" is held by exactly one best customer and nobody else: huge raw lift,
+    # still an anecdote.  "Steel" (6 of 10 vs 10%) is a real pattern.
+    industry = ["Unicorn"] + ["Steel"] * 6 + ["Retail"] * 3
+    industry += ["Steel"] * 9 + ["Retail"] * 81
+    table = pd.DataFrame({"Industry": industry})
+    mapping = Mapping([ColumnSpec("Industry", FieldType.SINGLE)])
+    best, rest = groups(10, 100)
+    found, _, _ = categorical_traits(table, mapping, best, rest)
+    assert [t.value for t in found] == ["Steel"]
+    assert all(t.best_count >= 2 for t in found)
+
+
+def test_lift_stays_finite_when_the_rest_never_have_the_value():
+    tags = ["ERP"] * 6 + ["CRM"] * 4 + ["CRM"] * 90
+    table = pd.DataFrame({"Tool": tags})
+    found, _, _ = categorical_traits(
+        table, Mapping([ColumnSpec("Tool", FieldType.SINGLE)]), *groups(10, 100)
+    )
+    erp = next(t for t in found if t.value == "ERP")
+    assert erp.rest_count == 0 and erp.lift == pytest.approx((7 / 12) / (1 / 92))
+
+
+def test_multi_select_with_its_own_separator():
+    cells = ["ERP|CRM|ERP", "ERP|Billing", "ERP", "ERP|Mobile", "CRM"] + ["CRM|Mobile"] * 25
+    table = pd.DataFrame({"Interests": cells})
+    mapping = Mapping([ColumnSpec("Interests", FieldType.MULTI, sep="|")])
+    found, _, _ = categorical_traits(table, mapping, *groups(5, 30))
+    erp = next(t for t in found if t.value == "ERP")
+    assert erp.best_count == 4 and erp.rest_count == 0  # "ERP|CRM|ERP" counts once
+    assert erp.message().render("en").startswith("4 of your best 5 have “ERP” in Interests")
+    # without a separator in the mapping, the one the cells use is found
+    auto = Mapping([ColumnSpec("Interests", FieldType.MULTI, sep=None)])
+    found, _, _ = categorical_traits(table, auto, *groups(5, 30))
+    assert next(t for t in found if t.value == "ERP").best_count == 4
+
+
+def test_tokenize_chinese_with_jieba_and_english_words_without_stop_words():
+    zh = tokenize("我们需要实现生产线自动化，减少人工统计")
+    assert "自动化" in zh and "生产线" in zh
+    assert "我们" not in zh and "需要" not in zh
+    en = tokenize("We need automation for the production line, and the ERP!")
+    assert en == ["need", "automation", "production", "line", "erp"]
+    assert tokenize(None) == [] and tokenize("  ") == []
+
+
+def test_free_text_keywords_become_traits_and_word_tables():
+    notes = ["需要生产线自动化"] * 7 + ["价格敏感"] * 3 + ["价格敏感，比较供应商"] * 60
+    table = pd.DataFrame({"需求": notes})
+    mapping = Mapping([ColumnSpec("需求", FieldType.TEXT, Role.NOTES)])
+    found, warn, keywords = categorical_traits(table, mapping, *groups(10, 70))
+    assert found[0].kind == "text" and found[0].value in {"生产线", "自动化"}
+    assert len([t for t in found if t.column == "需求"]) == 1  # one sentence, one finding
+    assert "在需求中提到" in found[0].message().render("zh")
+    words = keywords["需求"].set_index("word")
+    assert words.loc["价格", "rest_count"] == 60 and words.loc["价格", "best_count"] == 3
+    assert words.loc["自动化", "weight"] > words.loc["价格", "weight"]
+    # the rest all compare suppliers; none of the best do
+    assert warn[0].value == "供应商" and warn[0].best_count == 0
+
+
+def test_name_id_and_outcome_columns_are_not_traits():
+    table = pd.DataFrame(
+        {"Name": [f"c{i}" for i in range(40)], "Status": ["Won"] * 10 + ["Lost"] * 30}
+    )
+    mapping = Mapping(
+        [
+            ColumnSpec("Name", FieldType.TEXT, Role.NAME),
+            ColumnSpec("Status", FieldType.SINGLE, Role.OUTCOME),
+        ]
+    )
+    found, warn, keywords = categorical_traits(table, mapping, *groups(10, 40))
+    assert found == [] and warn == [] and keywords == {}
+
+
+def test_wilson_interval_matches_scipy():
+    lo, hi = wilson(np.array([8, 0]), 10)
+    ci = stats.binomtest(8, 10).proportion_ci(method="wilson")
+    assert lo[0] == pytest.approx(ci.low) and hi[0] == pytest.approx(ci.high)
+    assert lo[1] == 0.0 and 0 < hi[1] < 0.3
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [(130, 270, (100, 300)), (0.32, 0.48, (0.3, 0.5)), (12_300, 87_900, (10_000, 90_000))],
+)
+def test_sweet_spot_is_rounded_outwards_to_nice_numbers(low, high, expected):
+    lo, hi = nice_range(low, high)
+    assert (lo, hi) == pytest.approx(expected)
+    assert lo <= low and hi >= high
+
+
+def test_numeric_traits_find_a_band_and_a_shift():
+    rng = np.random.default_rng(0)
+    n, n_best = 200, 20
+    employees = np.exp(rng.uniform(np.log(5), np.log(5000), n))
+    employees[:n_best] = rng.uniform(110, 290, n_best)
+    value = rng.uniform(0, 50, n)
+    value[:n_best] += 60
+    noise = rng.normal(size=n)
+    table = pd.DataFrame({"Employees": employees, "Value": value, "Noise": noise})
+    mapping = Mapping(
+        [
+            ColumnSpec("Employees", FieldType.NUMBER, Role.EMPLOYEES),
+            ColumnSpec("Value", FieldType.NUMBER, Role.VALUE),
+            ColumnSpec("Noise", FieldType.NUMBER),
+        ]
+    )
+    out = numeric_traits(table, mapping, *groups(n_best, n))
+    by = {t.column: t for t in out}
+    assert [t.column for t in out][-1] == "Noise"
+    assert by["Value"].separation == 1.0 and by["Value"].best_median > by["Value"].rest_median
+    emp = by["Employees"]
+    assert 100 <= emp.low < emp.high <= 300 and emp.best_in_range >= 0.7
+    sentence = emp.message().render("en")
+    assert sentence.startswith(f"Best customers have {emp.low:,.0f}–{emp.high:,.0f} Employees")
