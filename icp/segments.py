@@ -1,0 +1,324 @@
+"""Customers classified by strategy, not by clustering (seeds 003/004).
+
+* ``quadrants`` — a 2×2 of *profitability to us* against *fit* (the 0–100
+  fit score), split at the medians, with each quadrant's share of
+  customers, revenue and profit and a name that says what to do.
+* ``pareto`` — the 80/20 view: the share of customers that bring 80% of
+  the profit (or value).
+* ``channels`` — per lead source: customers, won rate, best customers,
+  average deal value, CAC and LTV/CAC; ``channel_sentence`` names the
+  channel that brings the most best customers per unit of cost.
+
+Everything returns plain DataFrames/dataclasses; the ``*_chart`` functions
+turn them into Altair charts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from icp.dataset import Dataset
+from icp.i18n import Lang, t
+from icp.schema import Role
+
+__all__ = [
+    "QUADRANTS",
+    "Segments",
+    "channel_chart",
+    "channel_sentence",
+    "channels",
+    "pareto",
+    "pareto_sentence",
+    "profitability",
+    "quadrant_chart",
+    "quadrants",
+]
+
+# key -> (high profitability?, high fit?)
+QUADRANTS: dict[str, tuple[bool, bool]] = {
+    "protect": (True, True),
+    "economics": (False, True),
+    "fit": (True, False),
+    "let_go": (False, False),
+}
+
+Basis = Literal["profit", "value_margin", "value"]
+
+
+@dataclass
+class Segments:
+    """The 2×2: one summary row per quadrant plus every customer's placement.
+
+    ``table`` (index = quadrant key, in ``QUADRANTS`` order): ``customers``,
+    ``customer_share``, ``revenue_share`` (NaN without a value column),
+    ``profit_share``.  ``points``: per customer ``name, profit, fit,
+    quadrant`` (rows with unknown profitability or fit are left out).
+    """
+
+    table: pd.DataFrame
+    points: pd.DataFrame
+    basis: Basis
+    profit_median: float
+    fit_median: float
+
+
+def _num(dataset: Dataset, role: Role) -> pd.Series | None:
+    col = dataset.mapping.col(role)
+    if col is None or col not in dataset.table.columns:
+        return None
+    s = pd.to_numeric(dataset.table[col], errors="coerce").astype("float64")
+    return s if s.notna().any() else None
+
+
+def _margin(dataset: Dataset) -> pd.Series | None:
+    m = _num(dataset, Role.MARGIN)
+    if m is not None and m.abs().median() > 1.5 and m.abs().max() <= 100:
+        m = m / 100.0  # percent points that slipped through
+    return m
+
+
+def profitability(dataset: Dataset) -> tuple[pd.Series, Basis] | None:
+    """Profit to us per customer: PROFIT, else VALUE × MARGIN, else VALUE (None if none)."""
+    profit = _num(dataset, Role.PROFIT)
+    if profit is not None:
+        return profit, "profit"
+    value, margin = _num(dataset, Role.VALUE), _margin(dataset)
+    if value is not None and margin is not None:
+        return value * margin, "value_margin"
+    if value is not None:
+        return value, "value"
+    return None
+
+
+def _share(values: pd.Series, groups: pd.Series) -> pd.Series:
+    total = values.sum()
+    if not np.isfinite(total) or total == 0:
+        return pd.Series(np.nan, index=list(QUADRANTS))
+    return (values.groupby(groups).sum() / total).reindex(list(QUADRANTS)).fillna(0.0)
+
+
+def quadrants(dataset: Dataset, fit_score: pd.Series) -> Segments | None:
+    """Place customers in the profitability × fit 2×2 (split at the medians).
+
+    "High" means at or above the median.  Returns None when the data has no
+    profit, value or margin column to measure profitability with.
+    """
+    found = profitability(dataset)
+    if found is None:
+        return None
+    profit, basis = found
+    fit = pd.to_numeric(pd.Series(fit_score), errors="coerce").reindex(dataset.table.index)
+    known = profit.notna() & fit.notna()
+    p, f = profit[known], fit[known].astype(float)
+    p_med = float(p.median()) if len(p) else float("nan")
+    f_med = float(f.median()) if len(f) else float("nan")
+    hi_p, hi_f = p >= p_med, f >= f_med
+    quad = pd.Series(
+        np.select(
+            [hi_p & hi_f, ~hi_p & hi_f, hi_p & ~hi_f], ["protect", "economics", "fit"], "let_go"
+        ),
+        index=p.index,
+    )
+    counts = quad.value_counts().reindex(list(QUADRANTS)).fillna(0).astype(int)
+    value = _num(dataset, Role.VALUE)
+    table = pd.DataFrame(
+        {
+            "customers": counts,
+            "customer_share": counts / max(int(counts.sum()), 1),
+            "revenue_share": (
+                _share(value[known].fillna(0.0), quad)
+                if value is not None
+                else pd.Series(np.nan, index=list(QUADRANTS))
+            ),
+            "profit_share": _share(p, quad),
+        }
+    )
+    points = pd.DataFrame({"name": dataset.names()[known], "profit": p, "fit": f, "quadrant": quad})
+    return Segments(table=table, points=points, basis=basis, profit_median=p_med, fit_median=f_med)
+
+
+def pareto(dataset: Dataset) -> tuple[float | None, pd.DataFrame]:
+    """Share of customers (largest first) that bring 80% of profit, and the cumulative curve.
+
+    The curve has ``customers`` (share of customers) and ``cumulative``
+    (share of the total).  ``(None, empty)`` without a profitability column
+    or when the total is not positive.
+    """
+    empty = pd.DataFrame({"customers": [], "cumulative": []})
+    found = profitability(dataset)
+    if found is None:
+        return None, empty
+    values = found[0].dropna().sort_values(ascending=False).to_numpy()
+    total = values.sum()
+    if len(values) == 0 or total <= 0:
+        return None, empty
+    cum = np.cumsum(values) / total
+    n = len(values)
+    k = int(np.argmax(cum >= 0.8 - 1e-12)) + 1
+    curve = pd.DataFrame(
+        {"customers": np.arange(0, n + 1) / n, "cumulative": np.concatenate([[0.0], cum])}
+    )
+    return k / n, curve
+
+
+def pareto_sentence(share: float | None, dataset: Dataset, *, lang: Lang) -> str:
+    """ "20% of your customers bring 80% of your profit." (or the "spread evenly" variant)."""
+    found = profitability(dataset)
+    if share is None or found is None:
+        return ""
+    basis = t(f"segments.basis.{found[1]}", lang)
+    pct = round(100 * share)
+    key = "segments.pareto" if share <= 0.5 else "segments.pareto.flat"
+    return t(key, lang, pct=pct, basis=basis)
+
+
+def channels(
+    dataset: Dataset, best_mask: pd.Series, *, lifetime_years: float = 3.0
+) -> pd.DataFrame | None:
+    """Per channel: customers, won rate, best customers and share, value, CAC, LTV/CAC.
+
+    Columns: ``channel, customers, won_rate`` (NaN without an outcome
+    column; open deals are not counted as lost), ``best, best_share`` (of
+    all best customers), ``avg_value, cac`` (mean CAC of the channel),
+    ``ltv_cac`` (mean LTV / mean CAC) and ``cost_per_best`` (the channel's
+    total CAC / its best customers).  Sorted by best customers.  None when
+    no channel column is mapped.
+    """
+    col = dataset.mapping.col(Role.CHANNEL)
+    if col is None or col not in dataset.table.columns:
+        return None
+    table = dataset.table
+    channel = table[col].astype("string").str.strip()
+    channel = channel.where(channel.notna() & (channel != ""))
+    best = pd.Series(best_mask).reindex(table.index).fillna(False).astype(bool)
+    df = pd.DataFrame({"channel": channel, "best": best.astype(int)}, index=table.index)
+    out_col = dataset.mapping.col(Role.OUTCOME)
+    if out_col and out_col in table.columns:
+        from icp.clean import won_mask
+
+        won = won_mask(table[out_col])
+        df["won"] = won.astype("float64")  # NA (open) stays NaN, so mean() skips it
+    value, cac = _num(dataset, Role.VALUE), _num(dataset, Role.CAC)
+    from icp.rank import ltv as _ltv
+
+    life, _formula = _ltv(dataset, lifetime_years=lifetime_years)
+    df["value"] = value if value is not None else np.nan
+    df["cac"] = cac.where(cac > 0) if cac is not None else np.nan
+    df["ltv"] = life if life is not None else np.nan
+    g = df.dropna(subset=["channel"]).groupby("channel", sort=False)
+    total_best = max(int(best.sum()), 1)
+    res = pd.DataFrame(
+        {
+            "customers": g.size(),
+            "won_rate": g["won"].mean() if "won" in df else np.nan,
+            "best": g["best"].sum(),
+            "avg_value": g["value"].mean(),
+            "cac": g["cac"].mean(),
+        }
+    )
+    res["best_share"] = res["best"] / total_best
+    res["ltv_cac"] = g["ltv"].mean() / res["cac"]
+    cost = g["cac"].sum(min_count=1)
+    res["cost_per_best"] = (cost / res["best"].where(res["best"] > 0)).where(cost.notna())
+    res = res.reset_index().rename(columns={"index": "channel"})
+    cols = ["channel", "customers", "won_rate", "best", "best_share", "avg_value", "cac"]
+    res = res[[*cols, "ltv_cac", "cost_per_best"]]
+    res = res.sort_values(["best", "customers"], ascending=False, kind="stable")
+    return res.reset_index(drop=True)
+
+
+def _money(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.2f}"
+
+
+def channel_sentence(df: pd.DataFrame | None, lang: Lang) -> str:
+    """Name the channel bringing the most best customers per unit of cost (or per count)."""
+    if df is None or df.empty or df["best"].sum() <= 0:
+        return t("channels.sentence.none", lang) if df is not None else ""
+    costed = df[df["cost_per_best"].notna() & (df["best"] > 0)]
+    if not costed.empty:
+        row = costed.sort_values(["cost_per_best", "best"], ascending=[True, False]).iloc[0]
+        spend = (df["cac"] * df["customers"]).sum()
+        avg = spend / df.loc[df["cac"].notna(), "best"].sum()
+        return t(
+            "channels.sentence.cost",
+            lang,
+            channel=row["channel"],
+            best=int(row["best"]),
+            cost=_money(float(row["cost_per_best"])),
+            avg=_money(float(avg)),
+        )
+    row = df.sort_values("best", ascending=False, kind="stable").iloc[0]
+    return t(
+        "channels.sentence.share",
+        lang,
+        channel=row["channel"],
+        best=int(row["best"]),
+        total=int(df["best"].sum()),
+    )
+
+
+# ---------------------------------------------------------------- charts
+
+
+def quadrant_chart(seg: Segments, *, lang: Lang):
+    """Scatter of profitability vs fit, coloured by quadrant, with the median lines."""
+    import altair as alt
+
+    names = {k: t(f"segments.q.{k}", lang) for k in QUADRANTS}
+    data = seg.points.assign(segment=seg.points["quadrant"].map(names))
+    x_t, y_t = t("segments.col.fit", lang), t("segments.col.profit", lang)
+    seg_t, name_t = t("segments.col.quadrant", lang), t("segments.col.name", lang)
+    dots = (
+        alt.Chart(data)
+        .mark_circle(size=60, opacity=0.75)
+        .encode(
+            x=alt.X("fit:Q", title=x_t, scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("profit:Q", title=y_t),
+            color=alt.Color(
+                "segment:N",
+                title=seg_t,
+                sort=[names[k] for k in QUADRANTS],
+                scale=alt.Scale(
+                    domain=[names[k] for k in QUADRANTS],
+                    range=["#1b7837", "#f1a340", "#5e8ecb", "#999999"],
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=name_t),
+                alt.Tooltip("segment:N", title=seg_t),
+                alt.Tooltip("fit:Q", title=x_t),
+                alt.Tooltip("profit:Q", title=y_t, format=",.0f"),
+            ],
+        )
+    )
+    vline = alt.Chart(pd.DataFrame({"x": [seg.fit_median]})).mark_rule(strokeDash=[4, 4])
+    hline = alt.Chart(pd.DataFrame({"y": [seg.profit_median]})).mark_rule(strokeDash=[4, 4])
+    return (dots + vline.encode(x="x:Q") + hline.encode(y="y:Q")).properties(height=360)
+
+
+def channel_chart(df: pd.DataFrame, *, lang: Lang):
+    """Bars of best customers per channel (cost per best customer in the tooltip)."""
+    import altair as alt
+
+    ch_t, best_t = t("channels.col.channel", lang), t("channels.col.best", lang)
+    tips = [
+        alt.Tooltip("channel:N", title=ch_t),
+        alt.Tooltip("best:Q", title=best_t),
+        alt.Tooltip("customers:Q", title=t("channels.col.customers", lang)),
+        alt.Tooltip("cost_per_best:Q", title=t("channels.col.cost_per_best", lang), format=",.0f"),
+    ]
+    return (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            y=alt.Y("channel:N", title=ch_t, sort="-x"),
+            x=alt.X("best:Q", title=best_t),
+            tooltip=tips,
+        )
+        .properties(height=max(120, 32 * len(df)))
+    )
