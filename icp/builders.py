@@ -239,7 +239,7 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "gatekeeper",
         _w(
             "procurement|purchasing|purchaser|buyer|sourcing|legal|assistant",
-            "secretary|admin",
+            "secretary|admin|office manager|receptionist",
             "采购|法务|助理|秘书|行政|前台",
         ),
     ),
@@ -248,7 +248,9 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         _w(
             "ceo|coo|cfo|cto|cio|cmo|cro|cpo|chief|president|founder|owner|partner",
             "vp|vice president|director|head|general manager|managing director|gm",
+            "boss|owner",
             "总裁|总经理|董事|创始人|老板|总监|副总|首席|合伙人|负责人|厂长|校长|院长",
+            "法人|法定代表人|股东|高管|老总",
         ),
     ),
     ("champion", _w("manager|lead|supervisor|经理|主管|组长|主任")),
@@ -768,19 +770,24 @@ def _from_text(analysis: Analysis, dataset: Dataset | None, lang: Lang) -> list[
         order = df.assign(_b=best, _r=rest).sort_values(["_b", "_r"], ascending=False)
         for word, b, r in zip(order["word"], order["_b"], order["_r"], strict=False):
             word = str(word)
-            if b > 0:
+            if b >= _MIN_MENTIONS:
                 ev = Msg(
                     "builders.ev.keyword_outcome" if outcome else "builders.ev.keyword",
                     {"word": word, "count": int(b), "column": column},
                 )
                 out += _classified(word, ev, lang, analysis, goals=True)
-            if b + r > 0:
+            if b + r >= _MIN_MENTIONS:
                 ev = Msg(
                     "builders.ev.keyword_all",
                     {"word": word, "count": int(b + r), "column": column},
                 )
                 out += _classified(word, ev, lang, analysis, goals=False)
-        top = [str(w) for w, b in zip(order["word"], order["_b"], strict=False) if b > 0][:5]
+        lift = df["weight"] if "weight" in df.columns else pd.Series(2.0, index=df.index)
+        top = [
+            str(w)
+            for w, b, x in zip(order["word"], order["_b"], lift.reindex(order.index), strict=False)
+            if b >= _MIN_MENTIONS and x >= _MIN_LIFT
+        ][:5]
         if top:
             out.append(
                 (
@@ -806,6 +813,10 @@ def _from_text(analysis: Analysis, dataset: Dataset | None, lang: Lang) -> list[
             )
             out += _classified(tr.value, ev, lang, analysis, goals=False)
     return out
+
+
+_MIN_MENTIONS = 2  # a word one customer used is an anecdote, not a finding
+_MIN_LIFT = 1.5  # "often mentioned by the best" = clearly more than by the rest
 
 
 def _classified(
@@ -982,6 +993,10 @@ def step_text(step_id: str, answers: Answers, *, lang: Lang) -> list[tuple[str, 
 # ---------------------------------------------------------------- narrative drafts
 
 
+# Suggestions that help a person think but do not read as an answer in a sentence.
+_NOT_DRAFTED = frozenset({"builders.ev.keywords_top", "builders.ev.mode_outcome"})
+
+
 class _Slots:
     """Answer items per (step, prompt), falling back to the data's first suggestion."""
 
@@ -992,7 +1007,7 @@ class _Slots:
         self.lang = lang
         self._data: dict[tuple[str, str], list[str]] = {}
         for sid, pid, text, ev in _data_suggestions(analysis, dataset, lang, None):
-            if ev is not None:
+            if ev is not None and ev.key not in _NOT_DRAFTED:
                 self._data.setdefault((sid, pid), []).append(text)
         self.best_names = list(analysis.best_names) if analysis is not None else []
 
@@ -1011,8 +1026,9 @@ def _gap(key: str, lang: Lang) -> str:
 
 
 def _sentences(parts: list[str], lang: Lang) -> str:
+    """Sentences joined into one paragraph (a name ending in "Co." does not end in "..")."""
     sep = "" if lang == "zh" else " "
-    return sep.join(p for p in parts if p)
+    return re.sub(r"(?<!\.)\.\.(?!\.)", ".", sep.join(p for p in parts if p))
 
 
 # An industry answer that already names the kind of organisation ("SaaS companies", "制造企业").
@@ -1132,11 +1148,12 @@ def draft_persona_story(
     industry_items = s.get("S2", "industry")
     industry = _join(industry_items if zh else [_common_noun(i) for i in industry_items], lang)
     size = s.text("S2", "size")
-    company = (
-        t(f"{key}.company", lang, industry=industry or t(f"{key}.company_any", lang), size=size)
-        if size
-        else t(f"{key}.company_nosize", lang, industry=industry or t(f"{key}.company_any", lang))
-    )
+    if industry and size:
+        company = t(f"{key}.company", lang, industry=industry, size=size)
+    elif industry:
+        company = t(f"{key}.company_nosize", lang, industry=industry)
+    else:
+        company = t(f"{key}.company_any", lang)
     seniority = text("P1", "seniority")
     say("lead_sen" if seniority else "lead", title=title, company=company, seniority=seniority)
     duties = text("P1", "duties")

@@ -84,10 +84,10 @@ def _analysis(ds: Dataset, *, mode="top") -> Analysis:
     )
     keywords = pd.DataFrame(
         {
-            "word": ["cost", "budget", "automation"],
-            "best_count": [6, 2, 4],
-            "rest_count": [3, 12, 1],
-            "weight": [1.0, 0.5, 0.8],
+            "word": ["cost", "budget", "automation", "mission"],
+            "best_count": [6, 2, 4, 1],
+            "rest_count": [3, 12, 1, 0],
+            "weight": [3.0, 0.5, 2.4, 2.0],
         }
     )
     return Analysis(
@@ -262,6 +262,8 @@ def test_p1_maps_coo_and_its_chinese_title_to_the_decider_role(planted):
         ("运营总监", "decider"),
         ("Chief Financial Officer", "decider"),
         ("总经理", "decider"),
+        ("企业法人", "decider"),
+        ("Office Manager", "gatekeeper"),
         ("Head of Operations", "decider"),
         ("Purchasing Manager", "gatekeeper"),
         ("采购经理", "gatekeeper"),
@@ -282,6 +284,8 @@ def test_s4_and_p5_read_goals_and_obstacles_from_notes(planted):
     s4 = _by_prompt("S4", analysis, ds)
     goals = [s.text for s in s4["goals"]]
     assert "cut costs" in goals and "streamline their workflows" in goals
+    assert "fulfil a social mission" not in goals  # one customer's word is an anecdote
+    assert "often mentioned: cost and automation" in goals
     assert all(s.evidence is not None for s in s4["goals"])
     p5 = _by_prompt("P5", analysis, ds)
     assert "“budget” (from Notes)" in [s.text for s in p5["budget"]]
@@ -338,7 +342,7 @@ def test_messy_columns_do_not_crash():
     for sid in b.STEPS:
         b.suggestions(sid, analysis, ds, lang="zh")
     fin = [s.text for s in b.suggestions("S2", analysis, ds, lang="zh") if s.prompt_id == "finance"]
-    assert fin == ["Revenue：1000万–3000万"]
+    assert fin == ["Revenue 1000万–3000万"]
 
 
 # ---------------------------------------------------------------- progress
@@ -409,6 +413,8 @@ def test_typed_answers_win_over_the_data(planted):
     assert "food processing companies with 100–300 employees in Jiangsu" in text
     assert "companies companies" not in text
     assert "East China" not in text
+    assert "They buy to cut costs and streamline their workflows." in text  # from the notes
+    assert "often mentioned" not in text
 
 
 def test_icp_statement_in_chinese_reads_as_chinese(planted):

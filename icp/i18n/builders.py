@@ -628,7 +628,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "builders.sug.uses": ("uses {value}", "使用 {value}"),
     "builders.sug.column_value": ("{column}: {value}", "{column}：{value}"),
     "builders.sug.employees": ("{range} employees", "员工 {range} 人"),
-    "builders.sug.column_range": ("{column}: {range}", "{column}：{range}"),
+    "builders.sug.column_range": ("{column} {range}", "{column} {range}"),
     "builders.sug.days": ("{range} days", "{range} 天"),
     "builders.sug.median_vs": (
         "{column}: median {best} (the rest: {rest})",
@@ -683,20 +683,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "builders.ev.kpi": ("Best vs rest", "最佳客户与其余客户对比"),
     "builders.ev.kpi_outcome": ("Won vs not won", "已签约与未签约对比"),
     "builders.ev.keyword": (
-        "“{word}” in {column} of the best ({count})",
-        "最佳客户的{column}中出现“{word}”（{count}）",
+        "“{word}” in the {column} of {count} best customers",
+        "{count} 个最佳客户的{column}中提到“{word}”",
     ),
     "builders.ev.keyword_outcome": (
-        "“{word}” in {column} of won customers ({count})",
-        "已签约客户的{column}中出现“{word}”（{count}）",
+        "“{word}” in the {column} of {count} won customers",
+        "{count} 个已签约客户的{column}中提到“{word}”",
     ),
     "builders.ev.keyword_all": (
-        "“{word}” in {column} ({count})",
-        "{column}中出现“{word}”（{count}）",
+        "“{word}” in the {column} of {count} customers",
+        "{count} 个客户的{column}中提到“{word}”",
     ),
     "builders.ev.keywords_top": (
-        "Most frequent words in {column} of the best",
-        "最佳客户{column}中的高频词",
+        "Words the best use far more than the rest in {column}",
+        "最佳客户在{column}中明显多于其余客户使用的词",
     ),
     "builders.ev.title": (
         "{count} of best {n} contacts · {role}",
@@ -833,7 +833,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "可能阻碍成交的因素：{obstacles}。",
     ),
     "builders.draft.persona.others": (
-        "Before saying yes, they have to convince {others}.",
+        "Before saying yes, they have to win over others: {others}.",
         "拍板之前，还需要说服{others}。",
     ),
     "builders.draft.persona.stakeholders": (
