@@ -1,0 +1,79 @@
+"""Spelling variants of one category are grouped (and can be ungrouped);
+distinct categories never are."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from icp.i18n import t
+from icp.variants import apply_groups, explain, find_groups, spelling_key
+
+
+def _series(pairs: list[tuple[str | None, int]]) -> pd.Series:
+    return pd.Series([label for label, n in pairs for _ in range(n)], dtype=object)
+
+
+def test_case_space_and_full_width_spellings_are_grouped():
+    s = _series(
+        [("Retail", 30), ("retail", 4), (" Retail ", 2), ("ＲＥＴＡＩＬ", 1), ("制造业", 12),
+         ("制造 业", 1), ("E-commerce", 5), ("Ecommerce", 9), (None, 3)]
+    )  # fmt: skip
+    groups = find_groups(s)
+    assert groups == {
+        "retail": "Retail",
+        " Retail ": "Retail",
+        "ＲＥＴＡＩＬ": "Retail",
+        "制造 业": "制造业",
+        "E-commerce": "Ecommerce",  # the more frequent spelling wins
+    }
+    out = apply_groups(s, groups)
+    assert out.value_counts()["Retail"] == 37 and out.value_counts()["Ecommerce"] == 14
+    assert out.isna().sum() == 3
+    assert spelling_key("Ｒｅｔａｉｌ") == spelling_key("re tail") == "retail"
+
+
+def test_rare_typo_next_to_a_frequent_label_is_grouped():
+    s = _series(
+        [("Manufacturing", 80), ("Manufacturng", 3), ("Healthcare", 40), ("Helthcare", 2),
+         ("Retail", 50), ("Retial", 1)]
+    )  # fmt: skip
+    groups = find_groups(s)
+    assert groups == {
+        "Manufacturng": "Manufacturing",
+        "Helthcare": "Healthcare",
+        "Retial": "Retail",
+    }
+    msgs = explain(groups, s)
+    assert msgs[0].key == "variants.typo"
+    assert t(msgs[0], "en").startswith("“Manufacturng” (3×) counted as “Manufacturing” (80×)")
+    assert "可能是笔误" in t(msgs[0], "zh")
+
+
+def test_frequent_or_distinct_labels_are_never_merged():
+    s = _series(
+        [("Retail", 50), ("Real estate", 40), ("Manufacturing", 30), ("Manufacturng", 10),
+         ("Tier 1", 40), ("Tier 2", 2), ("Type A", 40), ("Type B", 1), ("制造业", 40),
+         ("制造", 1), ("Manufacturer", 2)]
+    )  # fmt: skip
+    # "Manufacturng" is a third as frequent as "Manufacturing": two real labels, not a typo;
+    # digits differ (Tier 1/2); too different (Type A/B, 制造业/制造, Manufacturer)
+    assert find_groups(s) == {}
+
+
+def test_undo_by_applying_a_smaller_mapping():
+    s = _series([("Retail", 30), ("retail", 4), ("Manufacturing", 80), ("Manufacturng", 3)])
+    groups = find_groups(s)
+    assert set(groups) == {"retail", "Manufacturng"}
+    assert apply_groups(s, {}).equals(s)  # everything undone
+    partial = {k: v for k, v in groups.items() if k != "Manufacturng"}
+    out = apply_groups(s, partial)
+    assert out.value_counts().to_dict() == {"Manufacturing": 80, "Retail": 34, "Manufacturng": 3}
+    assert s.value_counts()["retail"] == 4  # the original column is untouched
+
+
+def test_non_text_cells_are_left_alone():
+    s = pd.Series(["A1", "a1", 3, None, 3.5, "A1"], dtype=object)
+    groups = find_groups(s)
+    assert groups == {"a1": "A1"}
+    assert apply_groups(s, groups).tolist()[:3] == ["A1", "A1", 3]
+    assert find_groups(pd.Series([], dtype=object)) == {}
