@@ -327,15 +327,16 @@ def _group_shares(values: pd.Series, sep: str | None) -> pd.Series:
     n = len(values)
     if n == 0:
         return pd.Series(dtype=float)
-    s = values.dropna().astype(str)
-    if sep:
-        s = s.str.split(sep, regex=False).explode().str.strip()
-        s = s[s != ""]
-        s = s.groupby(level=0).unique().explode()  # a tag counts once per row
-    else:
-        s = s.str.strip()
-        s = s[s != ""]
-    return s.value_counts() / n
+    s = values.dropna().astype(str).str.strip()
+    s = s[s != ""]
+    if not sep:
+        return s.value_counts() / n
+    counts: dict[str, int] = {}
+    for cell, k in s.value_counts().items():  # split each distinct cell once
+        for tag in dict.fromkeys(p.strip() for p in str(cell).split(sep)):
+            if tag:
+                counts[tag] = counts.get(tag, 0) + int(k)
+    return pd.Series(counts, dtype=float) / n
 
 
 def value_bars(

@@ -121,15 +121,15 @@ def _keep_value(value: str) -> bool:
     return bool(v) and v.lower() not in STOPWORDS and not _DROP.match(v)
 
 
-def _split_tags(s: pd.Series, sep: str | None) -> pd.Series:
-    """One tag per row (index repeated), each tag once per cell."""
-    if sep:
-        parts = s.str.split(sep, regex=False)
-    else:
-        parts = s.str.split("|".join(re.escape(x) for x in SEPARATORS), regex=True)
-    tags = parts.explode().str.strip()
-    tags = tags[tags.notna() & (tags != "")]
-    return tags.groupby(level=0).unique().explode()
+def _tag_counts(s: pd.Series, sep: str | None) -> Counter[str]:
+    """Per tag, the number of cells carrying it (a tag repeated in one cell counts once)."""
+    pattern = re.compile(re.escape(sep) if sep else "|".join(re.escape(x) for x in SEPARATORS))
+    counts: Counter[str] = Counter()
+    for cell, n in s.value_counts().items():  # split each distinct cell once
+        for tag in dict.fromkeys(p.strip() for p in pattern.split(str(cell))):
+            if tag:
+                counts[tag] += n
+    return counts
 
 
 def _text_counts(s: pd.Series) -> Counter[str]:
@@ -183,7 +183,7 @@ def frequencies(
         if spec.type == FieldType.SINGLE:
             values = s.str.strip().value_counts()
         elif spec.type == FieldType.MULTI:
-            values = _split_tags(s, spec.sep).value_counts()
+            values = _tag_counts(s, spec.sep)
         else:
             counts.update(_text_counts(s))
             continue
