@@ -205,9 +205,16 @@ def categorical_traits(
         ci_high=hi,
         p_more=p_more,
         p_less=p_less,
-        q_more=_adjust(p_more, best_p_more, k >= min_best, alpha, method),
-        q_less=_adjust(p_less, best_p_less, r >= min_rest, alpha, method),
     )
+    # two families, each controlled on its own: structured values (single-select
+    # values and multi-select tags) and free-text keywords, so that the many
+    # words of a notes column do not drown the columns a user chose on purpose
+    text = (c["kind"] == "text").to_numpy()
+    q_more, q_less = np.ones(len(c)), np.ones(len(c))
+    for fam in (text, ~text):
+        q_more[fam] = _adjust(p_more[fam], best_p_more[fam], (k >= min_best)[fam], alpha, method)
+        q_less[fam] = _adjust(p_less[fam], best_p_less[fam], (r >= min_rest)[fam], alpha, method)
+    c = c.assign(q_more=q_more, q_less=q_less)
     up = c[(c["best"] >= min_best) & (c["q_more"] < alpha) & (c["ci_low"] > c["rest_share"])]
     up = up.assign(strength=up["ci_low"] - up["rest_share"])
     down = c[
