@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -253,21 +254,23 @@ _SAMPLE = 2000
 _VALUE_ROLE_SCORE = 0.25  # a role guessed from values alone loses to any decent header match
 
 
-def _norm_header(header: str) -> tuple[list[str], str]:
+@lru_cache(maxsize=4096)
+def _norm_header(header: str) -> tuple[tuple[str, ...], str]:
     """(lower-case words, compact form without spaces/punctuation) of a header."""
     s = unicodedata.normalize("NFKC", str(header))
     s = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", s).lower()  # camelCase → camel case
-    words = re.findall(r"[a-z0-9]+|[^\W\d_a-z]+", s)
+    words = tuple(re.findall(r"[a-z0-9]+|[^\W\d_a-z]+", s))
     return words, "".join(words)
 
 
-def _header_scores(header: str) -> dict[Role, float]:
+def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
+    """Per role: (share of the header the best synonym covers, that synonym's length)."""
     words, compact = _norm_header(header)
     if not compact:
         return {}
-    scores: dict[Role, float] = {}
+    scores: dict[Role, tuple[float, int]] = {}
     for role, synonyms in ROLE_SYNONYMS.items():
-        best = 0.0
+        best = (0.0, 0)
         for syn in synonyms:
             syn_words, syn_compact = _norm_header(syn)
             if syn.isascii():
@@ -278,8 +281,8 @@ def _header_scores(header: str) -> dict[Role, float]:
             else:
                 hit = syn_compact in compact
             if hit:
-                best = max(best, len(syn_compact) / len(compact))
-        if best > 0:
+                best = max(best, (len(syn_compact) / len(compact), len(syn_compact)))
+        if best[0] > 0:
             scores[role] = best
     return scores
 
@@ -323,6 +326,29 @@ class _Profile:
     nunique: int = 0
 
 
+_OPEN_WORDS = frozenset(
+    {
+        "open",
+        "in progress",
+        "pending",
+        "negotiation",
+        "proposal",
+        "qualified",
+        "new",
+        "跟进中",
+        "进行中",
+        "洽谈中",
+        "待定",
+        "意向",
+        "待签约",
+    }
+)
+
+
+def _is_open_word(v: Any) -> bool:
+    return isinstance(v, str) and v.strip().lower() in _OPEN_WORDS
+
+
 def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
     """Field type from the values alone (plus whether the header says "date")."""
     import datetime as dt
@@ -354,7 +380,10 @@ def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
     if maybe_dates:
         _, state, _ = _dates_from_uniques(np.array(maybe_dates, dtype=object))
         n_dates += sum(counts[u] for u, st in zip(maybe_dates, state, strict=True) if st == 0)
-    outcome = sum(counts[u] for u in uniq if _outcome(u) is not None) / n
+    read = {u: _outcome(u) for u in uniq}
+    known = {v for v in read.values() if v is not None}
+    vocab = sum(counts[u] for u in uniq if read[u] is not None or _is_open_word(u))
+    outcome = vocab / n if known == {True, False} else 0.0
     prof = _Profile(FieldType.TEXT, outcome=outcome, nunique=len(uniq))
     if n_dates >= 0.8 * n and (date_hint or n_nums < 0.5 * n):
         prof.type = FieldType.DATE
@@ -370,7 +399,8 @@ def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
         return prof
     mean_len = sum(map(len, texts)) / n
     nunique = len(set(texts))
-    few = (nunique <= 50 and nunique <= 0.6 * n) or nunique <= 0.05 * n
+    few = nunique <= 50 and (nunique <= 0.6 * n or (n < 20 and nunique < n))
+    few = few or nunique <= 0.05 * n
     prof.type = FieldType.SINGLE if mean_len <= 40 and few else FieldType.TEXT
     return prof
 
@@ -415,7 +445,7 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
     given at most once, to the best-scoring column.
     """
     profiles: dict[str, _Profile] = {}
-    candidates: list[tuple[float, int, str, Role]] = []
+    candidates: list[tuple[tuple[float, int], int, str, Role]] = []
     for pos, name in enumerate(df.columns):
         header = str(name)
         scores = _header_scores(header)
@@ -425,11 +455,13 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
         prof = _profile(_sample(df[name]), date_hint=date_hint)
         profiles[name] = prof
         if prof.outcome >= 0.9 and prof.type in (FieldType.SINGLE, FieldType.NUMBER):
-            scores[Role.OUTCOME] = max(scores.get(Role.OUTCOME, 0.0), 2 * _VALUE_ROLE_SCORE)
+            scores[Role.OUTCOME] = max(
+                scores.get(Role.OUTCOME, (0.0, 0)), (2 * _VALUE_ROLE_SCORE, 0)
+            )
         if prof.type == FieldType.NUMBER and prof.currency >= 0.5:
-            scores.setdefault(Role.VALUE, _VALUE_ROLE_SCORE)
+            scores.setdefault(Role.VALUE, (_VALUE_ROLE_SCORE, 0))
         if prof.type == FieldType.NUMBER and prof.percent >= 0.5:
-            scores.setdefault(Role.MARGIN, _VALUE_ROLE_SCORE * 0.8)
+            scores.setdefault(Role.MARGIN, (_VALUE_ROLE_SCORE * 0.8, 0))
         for role, score in scores.items():
             if _fit(role, prof) is not None:
                 candidates.append((score, -pos, name, role))
