@@ -323,9 +323,18 @@ def _dates_from_uniques(uniq: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[
     out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
     state = np.full(n, 2, dtype=np.int8)
     info: dict[str, Any] = {"serial": 0, "order": None}
+    todo: Any = range(n)
+    if n > 5000:  # many distinct timestamps: let pandas read the ISO ones in one pass
+        is_str = np.fromiter((isinstance(v, str) for v in uniq), dtype=bool, count=n)
+        idx = np.flatnonzero(is_str)
+        vals = _to_datetime_ns([uniq[i].strip() for i in idx], format="ISO8601")
+        ok = ~np.isnat(vals) & np.array([len(uniq[i].strip()) != 5 for i in idx], dtype=bool)
+        out[idx[ok]], state[idx[ok]] = vals[ok], 0
+        todo = np.flatnonzero(state != 0)
     str_idx: list[int] = []
     strs: list[str] = []
-    for i, v in enumerate(uniq):
+    for i in todo:
+        v = uniq[i]
         if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
             state[i] = 1
         elif isinstance(v, (pd.Timestamp, _dt.datetime, _dt.date, np.datetime64)):

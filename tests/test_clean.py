@@ -318,3 +318,13 @@ def test_clean_an_empty_frame_and_an_all_blank_column():
     out = clean(df, m)
     assert out.report.rows_kept == 0 and len(out.table) == 0
     assert list(out.table.columns) == ["a", "b"]
+
+
+def test_many_distinct_dates_read_the_same_as_one_by_one():
+    base = pd.Timestamp("2023-01-01")
+    cells = [(base + pd.Timedelta(minutes=7 * i)).strftime("%Y-%m-%d %H:%M") for i in range(6000)]
+    cells += ["2024年3月5日", "45356", "05.03.2024", "soon", "N/A"]
+    out = parse_dates(pd.Series(cells, dtype="str"))
+    assert out[0] == base and out[5999] == base + pd.Timedelta(minutes=7 * 5999)
+    assert (out[6000:6003] == pd.Timestamp("2024-03-05")).all()
+    assert out[6003:].isna().all()
