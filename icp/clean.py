@@ -857,6 +857,7 @@ def split_tags(series: pd.Series, sep: str) -> pd.Series:
     """A list of trimmed, non-empty tags per row (``[]`` for missing cells).
 
     The half- and full-width forms of ``sep`` both split (``,`` and ``，``).
+    Rows with the same cell share one list object: read them, don't mutate them.
     """
     chars = _SEP_TWINS.get(sep)
     splitter = re.compile("[" + re.escape(chars) + "]") if chars else re.compile(re.escape(sep))
