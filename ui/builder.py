@@ -1,0 +1,285 @@
+"""The step wizard shared by the ICP builder and the decision-maker builder pages.
+
+One step on screen at a time, visitable in any order: a step picker with ✓
+marks from ``icp.builders.progress``, a progress bar, the step's intro, and
+for every prompt a text area that autosaves on change, with the data's
+suggestions underneath ("Use" appends one, "Use all" appends them all).
+S7/P7 get a "Draft from my answers" button that asks before replacing text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+import streamlit as st
+
+from icp import builders
+from icp.builders import Prompt, Step, Suggestion
+from ui import state
+
+__all__ = ["answer_key", "render", "render_checklist"]
+
+Builder = Literal["icp", "persona"]
+_MARK = {"done": "✓", "partial": "◐", "empty": "○"}
+# The prompt each narrative step drafts into.
+_DRAFT_PROMPT = {"S7": "statement", "P7": "story"}
+
+
+def answer_key(step_id: str, prompt_id: str) -> str:
+    """Session-state key of the text area holding one answer."""
+    return f"builder.answer.{step_id}.{prompt_id}"
+
+
+def _steps(builder: Builder) -> tuple[Step, ...]:
+    return builders.ICP_STEPS if builder == "icp" else builders.PERSONA_STEPS
+
+
+# ---------------------------------------------------------------- callbacks
+
+
+def _remember_step(builder: Builder) -> None:
+    state.set_ui(f"{builder}.step", st.session_state[f"{builder}.step"])
+
+
+def _go(builder: Builder, step_id: str) -> None:
+    st.session_state[f"{builder}.step"] = step_id
+    state.set_ui(f"{builder}.step", step_id)
+
+
+def _save(step_id: str, prompt_id: str) -> None:
+    state.save_answer(step_id, prompt_id, st.session_state[answer_key(step_id, prompt_id)])
+
+
+def _append(step_id: str, prompt_id: str, texts: list[str]) -> None:
+    """Add suggestion texts to an answer, one per line, skipping lines already there."""
+    key = answer_key(step_id, prompt_id)
+    current = st.session_state.get(key, "") or ""
+    have = {line.strip() for line in current.splitlines()}
+    new = [x for x in texts if x.strip() not in have]
+    if not new:
+        return
+    text = "\n".join([current.rstrip("\n"), *new]) if current.strip() else "\n".join(new)
+    st.session_state[key] = text
+    state.save_answer(step_id, prompt_id, text)
+
+
+def _set_text(step_id: str, prompt_id: str, text: str) -> None:
+    st.session_state[answer_key(step_id, prompt_id)] = text
+    st.session_state.pop("builder.confirm", None)
+    state.save_answer(step_id, prompt_id, text)
+
+
+def _draft(step_id: str) -> str:
+    answers = state.answers()
+    draft = builders.draft_icp_statement if step_id == "S7" else builders.draft_persona_story
+    return draft(answers, state.analysis(), state.dataset(), lang=state.lang())
+
+
+def _ask_draft(step_id: str) -> None:
+    """Fill the narrative at once if it is empty, otherwise ask before replacing it."""
+    prompt_id = _DRAFT_PROMPT[step_id]
+    current = st.session_state.get(answer_key(step_id, prompt_id), "") or ""
+    if current.strip():
+        st.session_state["builder.confirm"] = step_id
+    else:
+        _set_text(step_id, prompt_id, _draft(step_id))
+
+
+def _confirm_draft(step_id: str) -> None:
+    _set_text(step_id, _DRAFT_PROMPT[step_id], _draft(step_id))
+
+
+def _cancel_draft() -> None:
+    st.session_state.pop("builder.confirm", None)
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def render(builder: Builder) -> None:
+    """Draw the wizard for ``builder`` ("icp" or "persona")."""
+    tr = state.tr
+    steps = _steps(builder)
+    ids = [s.id for s in steps]
+    answers = state.answers()
+    prog = builders.progress(answers)
+
+    step_key = f"{builder}.step"
+    st.session_state.setdefault(step_key, state.get_ui(step_key, ids[0]))
+    if st.session_state[step_key] not in ids:
+        st.session_state[step_key] = ids[0]
+
+    done = sum(prog[i] == "done" for i in ids)
+    st.progress(done / len(ids), text=tr("builders.ui.progress", done=done, total=len(ids)))
+
+    picker, body = st.columns([1, 3], gap="large")
+    with picker:
+        st.radio(
+            tr("builders.ui.step_picker"),
+            options=ids,
+            format_func=lambda sid: tr(
+                "builders.ui.step_label",
+                mark=_MARK[prog[sid]],
+                id=sid,
+                title=tr(builders.STEPS[sid].title_key),
+            ),
+            key=step_key,
+            on_change=_remember_step,
+            args=(builder,),
+        )
+    step = builders.STEPS[st.session_state[step_key]]
+    with body:
+        _render_step(step, answers)
+        _render_nav(builder, ids, step.id)
+
+
+def _render_step(step: Step, answers: dict[str, dict[str, str]]) -> None:
+    tr = state.tr
+    st.subheader(f"{step.id} · {tr(step.title_key)}")
+    st.write(tr(step.intro_key))
+
+    analysis, dataset = state.analysis(), state.dataset()
+    if analysis is None and dataset is None:
+        st.info(tr("builders.ui.no_analysis"))
+    found = builders.suggestions(
+        step.id, analysis, dataset, lang=state.lang(), settings=state.settings()
+    )
+    given = answers.get(step.id, {})
+    missing = [
+        tr(p.label_key) for p in step.prompts if p.required and not (given.get(p.id) or "").strip()
+    ]
+    if missing:
+        st.warning(tr("builders.ui.missing", prompts="; ".join(missing)), icon="✏️")
+
+    for prompt in step.prompts:
+        _render_prompt(step, prompt, given, [s for s in found if s.prompt_id == prompt.id])
+
+
+def _render_prompt(
+    step: Step, prompt: Prompt, given: dict[str, str], found: list[Suggestion]
+) -> None:
+    tr = state.tr
+    key = answer_key(step.id, prompt.id)
+    st.session_state.setdefault(key, given.get(prompt.id, ""))
+    label = tr(prompt.label_key)
+    if prompt.required:
+        label += f" ({tr('builders.ui.required')})"
+    narrative = step.id in _DRAFT_PROMPT and prompt.id == _DRAFT_PROMPT[step.id]
+    if narrative:
+        _render_draft_controls(step.id)
+    st.text_area(
+        label,
+        key=key,
+        help=tr(prompt.help_key) if prompt.help_key else None,
+        placeholder=tr("builders.ui.example", example=tr(prompt.example_key))
+        if prompt.example_key
+        else None,
+        height=220 if narrative else 100,
+        on_change=_save,
+        args=(step.id, prompt.id),
+    )
+    if found:
+        _render_suggestions(step.id, prompt.id, found)
+
+
+def _render_draft_controls(step_id: str) -> None:
+    tr = state.tr
+    st.button(
+        tr("builders.ui.draft"),
+        key=f"builder.draft.{step_id}",
+        icon="✍️",
+        on_click=_ask_draft,
+        args=(step_id,),
+    )
+    if st.session_state.get("builder.confirm") == step_id:
+        st.warning(tr("builders.ui.confirm_overwrite"))
+        yes, no, _ = st.columns([1, 1, 4])
+        yes.button(
+            tr("builders.ui.replace"),
+            key=f"builder.replace.{step_id}",
+            type="primary",
+            on_click=_confirm_draft,
+            args=(step_id,),
+        )
+        no.button(tr("builders.ui.cancel"), key=f"builder.cancel.{step_id}", on_click=_cancel_draft)
+
+
+def _render_suggestions(step_id: str, prompt_id: str, found: list[Suggestion]) -> None:
+    """Suggestion rows: a "Use" button, the text (as plain text) and its evidence in small print."""
+    tr = state.tr
+    from_data = any(s.evidence is not None for s in found)
+    head, use_all = st.columns([4, 1])
+    head.caption(tr("builders.ui.suggestions" if from_data else "builders.ui.options"))
+    if len(found) > 1:
+        use_all.button(
+            tr("builders.ui.use_all"),
+            key=f"builder.useall.{step_id}.{prompt_id}",
+            on_click=_append,
+            args=(step_id, prompt_id, [s.text for s in found]),
+            width="stretch",
+        )
+    for i, sug in enumerate(found):
+        button, text = st.columns([1, 5], vertical_alignment="center")
+        button.button(
+            tr("builders.ui.use"),
+            key=f"builder.use.{step_id}.{prompt_id}.{i}",
+            on_click=_append,
+            args=(step_id, prompt_id, [sug.text]),
+            width="stretch",
+        )
+        with text:
+            st.text(sug.text)  # customer data: plain text, never markup
+            if sug.evidence is not None:
+                st.caption(_plain(tr(sug.evidence)))
+
+
+def _plain(text: str) -> str:
+    """Escape Markdown in text that may contain customer data (captions render Markdown)."""
+    text = re.sub(r"([\\`*_\[\]<>|~$])", r"\\\1", text)
+    text = re.sub(r"^(\s*)([#+-])", r"\1\\\2", text)
+    return re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", text)
+
+
+def _render_nav(builder: Builder, ids: list[str], current: str) -> None:
+    tr = state.tr
+    i = ids.index(current)
+    prev, _, nxt = st.columns([1, 3, 1])
+    prev.button(
+        tr("builders.ui.prev"),
+        key=f"{builder}.prev",
+        disabled=i == 0,
+        on_click=_go,
+        args=(builder, ids[max(i - 1, 0)]),
+        width="stretch",
+    )
+    nxt.button(
+        tr("builders.ui.next"),
+        key=f"{builder}.next",
+        disabled=i == len(ids) - 1,
+        on_click=_go,
+        args=(builder, ids[min(i + 1, len(ids) - 1)]),
+        width="stretch",
+        type="primary",
+    )
+
+
+# ---------------------------------------------------------------- "use it" checklist
+
+
+def _tick(item: str) -> None:
+    state.save_answer(builders.USE_STEP, item, "1" if st.session_state[f"use.{item}"] else "")
+
+
+def render_checklist() -> None:
+    """The "put it to work" checklist: one autosaving checkbox per item, by area."""
+    tr = state.tr
+    ticks = state.answers().get(builders.USE_STEP, {})
+    st.subheader(tr("builders.use.title"))
+    st.caption(tr("builders.use.intro"))
+    for area, items in builders.USE_CHECKLIST:
+        st.markdown(f"**{tr(area)}**")
+        for item in items:
+            key = f"use.{item}"
+            st.session_state.setdefault(key, (ticks.get(item) or "") == "1")
+            st.checkbox(tr(item), key=key, on_change=_tick, args=(item,))
