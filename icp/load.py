@@ -196,11 +196,17 @@ def _read_source(src: Any, filename: str | None, max_bytes: int) -> tuple[bytes,
     if hasattr(src, "seek"):
         with contextlib.suppress(OSError, ValueError):
             src.seek(0)
-    data = src.read(max_bytes + 1)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    _check_size(len(data), max_bytes)
-    return bytes(data), filename
+    parts, total = [], 0
+    while total <= max_bytes:  # short reads are allowed: loop, never read past the limit
+        part = src.read(max_bytes + 1 - total)
+        if not part:
+            break
+        if isinstance(part, str):
+            part = part.encode("utf-8")
+        parts.append(part)
+        total += len(part)
+    _check_size(total, max_bytes)
+    return b"".join(parts), filename
 
 
 def _check_size(size: int, max_bytes: int) -> None:
@@ -858,6 +864,7 @@ def _parse_text(
 def _parse_rest(body: bytes, start: int, delim: str, width: int) -> tuple[pd.DataFrame, bool]:
     """Everything after the header as text columns 0..width-1 (pyarrow, else csv module)."""
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     names = [f"c{i}" for i in range(width)]
@@ -876,7 +883,8 @@ def _parse_rest(body: bytes, start: int, delim: str, width: int) -> tuple[pd.Dat
                 quoted_strings_can_be_null=True,
             ),
         )
-        df = table.to_pandas()
+        blank = [pc.if_else(pc.utf8_is_space(col), None, col) for col in table.columns]
+        df = pa.table(blank, names=names).to_pandas()
         df.columns = range(width)
         return df, False
     except pa.ArrowInvalid as exc:
@@ -888,7 +896,7 @@ def _parse_rest(body: bytes, start: int, delim: str, width: int) -> tuple[pd.Dat
     cols = [[None] * len(rows) for _ in range(n)]
     for i, r in enumerate(rows):
         for j, v in enumerate(r):
-            if v != "":
+            if v and not v.isspace():
                 cols[j][i] = v
     df = pd.DataFrame({j: pd.Series(c, dtype="str") for j, c in enumerate(cols)})
     return df, True
