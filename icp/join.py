@@ -260,20 +260,50 @@ def _norm_key(v: object) -> str | None:
     return s or None
 
 
+_ASCII_SPACE = (" ", "\t", "\n", "\r", "\f", "\v")
+
+
+def _norm_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, normalised key per distinct value), like ``_norm_key`` on each.
+
+    Plain-ASCII text, the bulk of real keys, goes through pandas' Arrow string
+    kernels (lower + remove spaces); only the rest (CJK, full-width, numbers)
+    runs ``_norm_key`` in Python — a million keys cost well under a second.
+    """
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    values = np.asarray(uniques, dtype=object)
+    out = np.empty(len(values), dtype=object)
+    is_str = np.fromiter((isinstance(v, str) for v in values), dtype=bool, count=len(values))
+    fast = np.zeros(len(values), dtype=bool)
+    if is_str.any():
+        text = pd.Series(values[is_str], dtype="str")
+        plain = text.str.isascii().to_numpy(dtype=bool) & ~text.str.contains(
+            ".", regex=False
+        ).to_numpy(dtype=bool)
+        low = text[plain].str.lower()
+        for ch in _ASCII_SPACE:
+            low = low.str.replace(ch, "", regex=False)
+        idx = np.flatnonzero(is_str)[plain]
+        out[idx] = [v or None for v in low.to_numpy(dtype=object)]
+        fast[idx] = True
+    out[~fast] = [_norm_key(v) for v in values[~fast]]
+    return codes, out
+
+
 def normalize_key(series: pd.Series) -> pd.Series:
     """The join key of each cell: NFKC (full-width → half-width), case-folded,
     all white space removed, integral numbers without ".0"; missing stays None.
 
     "ＡＣＭＥ  Corp", "acme corp" and "AcmeCorp" all give "acmecorp".
     """
-    codes, vals = _map_uniques(series, _norm_key)
+    codes, vals = _norm_codes(series)
     out = np.where(codes >= 0, vals[np.maximum(codes, 0)] if len(vals) else None, None)
     return pd.Series(out, index=series.index, dtype=object)
 
 
 def _key_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(per-row code into the normalised uniques or -1, normalised uniques)."""
-    codes, vals = _map_uniques(series, _norm_key)
+    codes, vals = _norm_codes(series)
     keep = np.array([v is not None for v in vals], dtype=bool)
     if len(vals) == 0:
         return np.full(len(series), -1), np.array([], dtype=object)
@@ -506,11 +536,12 @@ def classify(df: pd.DataFrame, *, sheet: str = "") -> TableGuess:
             rows, 1.0 + hint_accounts + (signals == 0),
         )  # fmt: skip
     if signals >= 2 or (signals >= 1 and hint_deals):
-        key = _prefer_name(repeating or unique_named) if (repeating or unique_named) else None
-        return TableGuess(
-            sheet, "deals", key, Msg("join.found.deals", {"sheet": sheet, "column": key or "?"}),
-            rows, 0.5 + signals + hint_deals,
-        )  # fmt: skip
+        if repeating or unique_named:
+            key = _prefer_name(repeating or unique_named)
+            note = Msg("join.found.deals", {"sheet": sheet, "column": key})
+        else:
+            key, note = None, Msg("join.found.deals_no_key", {"sheet": sheet})
+        return TableGuess(sheet, "deals", key, note, rows, 0.5 + signals + hint_deals)
     if unique_named:
         key = _prefer_name(unique_named)
         return TableGuess(
@@ -608,8 +639,9 @@ def propose_join(accounts: pd.DataFrame, deals: pd.DataFrame) -> JoinPlan | None
         return None
     deal_cols = detect_deal_columns(deals)
     ds = deals if len(deals) <= _PROPOSE_SAMPLE else deals.sample(_PROPOSE_SAMPLE, random_state=0)
-    a_kinds = {c: _kind_of(_sample(accounts)[c]) for c in accounts.columns}
-    d_kinds = {c: _kind_of(_sample(ds)[c]) for c in ds.columns}
+    a_sample, d_sample = _sample(accounts), _sample(ds)
+    a_kinds = {c: _kind_of(a_sample[c]) for c in accounts.columns}
+    d_kinds = {c: _kind_of(d_sample[c]) for c in ds.columns}
     used = {v for v in deal_cols.values() if v}
 
     a_keys: dict[str, set[str]] = {}
@@ -695,7 +727,8 @@ def _join_labels(
     u_idx = np.repeat(np.arange(len(parts)), [len(ps) for ps in parts])
     l_idx = np.fromiter((pos[p] for ps in parts for p in ps), dtype=np.int64, count=len(u_idx))
     ok = (codes >= 0) & (gid >= 0)
-    pairs = pd.DataFrame({"g": gid[ok], "u": codes[ok]}).drop_duplicates()
+    pair = np.unique(gid[ok].astype(np.int64) * len(uniques) + codes[ok])  # distinct (g, u)
+    pairs = pd.DataFrame({"g": pair // len(uniques), "u": pair % len(uniques)})
     link = pd.DataFrame({"u": u_idx, "l": l_idx})
     pairs = pairs.merge(link, on="u")[["g", "l"]].drop_duplicates().sort_values(["g", "l"])
     out = np.full(n_groups, None, dtype=object)

@@ -318,3 +318,28 @@ def test_duplicate_account_names_are_noted():
     res = join(accounts, _frame(DEALS), propose_join(accounts, _frame(DEALS)))
     assert "join.note.duplicate_accounts" in {m.key for m in res.notes}
     assert (res.table.loc[res.table["account"] == "Acme Corp", "Won value"] == 4000).all()
+
+
+def test_key_found_by_value_overlap_when_headers_say_nothing():
+    accounts = pd.DataFrame(
+        {"Firma": ["Acme", "Betatech", "Cheese", "Delta"], "Land": ["DE", "US", "FR", "US"]}
+    )
+    deals = pd.DataFrame(
+        {
+            "Ref": ["Acme-1", "Beta-2", "Cheese-3", "Delta-4", "Acme-5"],
+            "Land": ["DE", "US", "FR", "US", "DE"],  # matches nothing in "Firma"
+            "Kunde": ["acme", "BETATECH", "Cheese", "Delta", "Acme"],
+            "Stage": ["Won", "Lost", "Won", "Won", "Won"],
+            "Amount": [10, 20, 30, 40, 50],
+        }
+    )
+    plan = propose_join(accounts, deals)
+    assert plan is not None and (plan.accounts_key, plan.deals_key) == ("Firma", "Kunde")
+    assert plan.match_share == 1.0
+    res = join(accounts, deals, plan)
+    assert dict(zip(res.table["Firma"], res.table["Won value"], strict=True)) == {
+        "Acme": 60,
+        "Betatech": 0,
+        "Cheese": 30,
+        "Delta": 40,
+    }

@@ -28,6 +28,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Sheet “{sheet}”: deals, linked to accounts by “{column}”.",
         "工作表“{sheet}”：商机表，通过“{column}”关联客户。",
     ),
+    "join.found.deals_no_key": (
+        "Sheet “{sheet}”: deals; which column names the account is decided by matching "
+        "values against the accounts.",
+        "工作表“{sheet}”：商机表；关联客户的列将通过与客户表比对取值来确定。",
+    ),
     # errors
     "join.no_match": (
         "No value of “{deals_key}” in the deals matches an account’s “{accounts_key}”. "
