@@ -101,10 +101,21 @@ def _share(values: pd.Series, groups: pd.Series) -> pd.Series:
     return (values.groupby(groups).sum() / total).reindex(list(QUADRANTS)).fillna(0.0)
 
 
+def _upper_half(values: pd.Series) -> pd.Series:
+    """True for the upper half by average rank: a block of tied values stays on one side.
+
+    (``>= median`` would put a large tie at the median — common with lift
+    scores — all on the high side and leave a quadrant empty.)
+    """
+    pct = values.rank(method="average", pct=True)
+    return pct > 0.5 if len(values) > 1 else pd.Series(True, index=values.index)
+
+
 def quadrants(dataset: Dataset, fit_score: pd.Series) -> Segments | None:
     """Place customers in the profitability × fit 2×2 (split at the medians).
 
-    "High" means at or above the median.  Returns None when the data has no
+    "High" means in the upper half by rank (ties kept together; for
+    distinct values that is "above the median").  Returns None when the data has no
     profit, value or margin column to measure profitability with.
     """
     found = profitability(dataset)
@@ -116,7 +127,7 @@ def quadrants(dataset: Dataset, fit_score: pd.Series) -> Segments | None:
     p, f = profit[known], fit[known].astype(float)
     p_med = float(p.median()) if len(p) else float("nan")
     f_med = float(f.median()) if len(f) else float("nan")
-    hi_p, hi_f = p >= p_med, f >= f_med
+    hi_p, hi_f = _upper_half(p), _upper_half(f)
     quad = pd.Series(
         np.select(
             [hi_p & hi_f, ~hi_p & hi_f, hi_p & ~hi_f], ["protect", "economics", "fit"], "let_go"

@@ -271,3 +271,17 @@ def test_xlsx_is_formula_safe_and_readable():
     scores = [r[0].value for r in ws.iter_rows(min_row=2)]
     assert all(isinstance(v, int) for v in scores) and scores == sorted(scores, reverse=True)
     assert ws.column_dimensions["D"].width >= 20  # reasons get room
+
+
+def test_lift_model_uses_the_analysis_traits_it_is_given():
+    from icp.analysis import Trait
+
+    df, planted = _table(300, seed=4)
+    best = pd.Series(planted & (np.arange(300) % 2 == 0), index=df.index)
+    trait = Trait(
+        "Industry", "Manufacturing", "single", 12, 15, 40, 285, 0.8, 0.14, 5.0, 0.5, 0.9, 0.001, 0.5
+    )
+    model = score.fit(_ds(df), best, traits=[trait])
+    assert model.kind == "lift"
+    cats = model.lift[model.lift["kind"] != "number"]
+    assert list(cats["value"]) == ["Manufacturing"]  # only what the user was shown

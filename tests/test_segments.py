@@ -139,3 +139,11 @@ def test_charts_build():
     assert "layer" in spec
     bars = segments.channel_chart(segments.channels(ds, best), lang="en").to_dict()
     assert bars["mark"]["type"] == "bar"
+
+
+def test_tied_fit_scores_do_not_empty_a_quadrant():
+    ds, _, _ = _ds()
+    fit = pd.Series([50, 50, 50, 50, 50, 90, 95, 99])  # a big tie at the median (lift scores)
+    seg = segments.quadrants(ds, fit)
+    high_fit = seg.table.loc[["protect", "economics"], "customers"].sum()
+    assert high_fit == 3  # only the three above the tie; ">= median" would say all 8

@@ -159,7 +159,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "请上传与客户名单有相同列（行业、规模、地区等）的名单。",
     ),
     "prospects.matched": ("Columns used", "已使用的列"),
-    "prospects.matched_pair": ("{prospect} → {customer}", "{prospect} → {customer}"),
+    "prospects.col.prospect": ("Column in this list", "名单中的列"),
+    "prospects.col.customer": ("Matches customer column", "对应的客户列"),
     "prospects.unmatched": (
         "Not in this list (scored as unknown): {columns}",
         "名单中没有这些列（按未知处理）：{columns}",
