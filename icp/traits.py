@@ -345,14 +345,19 @@ def keyword_table(
     return kw.get("t", pd.DataFrame(columns=["word", "best_count", "rest_count", "weight"]))
 
 
-def nice_range(low: float, high: float) -> tuple[float, float]:
-    """Round ``[low, high]`` outwards to numbers a person would say ("100–300")."""
+def nice_range(low: float, high: float, *, whole: bool = False) -> tuple[float, float]:
+    """Round ``[low, high]`` outwards to numbers a person would say ("100–300").
+
+    ``whole`` keeps counts whole ("1–6 referrals", never "1–5.5").
+    """
     if not (math.isfinite(low) and math.isfinite(high)):
         return low, high
     span = high - low
     if span <= 0:
         span = abs(high) or 1.0
     step = 10 ** math.floor(math.log10(span)) / 2
+    if whole:
+        step = max(step, 1.0)
     lo = math.floor(low / step) * step
     hi = math.ceil(high / step) * step
     if low >= 0 > lo:
@@ -385,7 +390,8 @@ def numeric_traits(
         if np.ptp(np.concatenate([xb, xr])) == 0:
             continue
         res = stats.mannwhitneyu(xb, xr, alternative="two-sided")
-        low, high = nice_range(*np.percentile(xb, [10, 90]))
+        whole = bool(np.all(np.mod(np.concatenate([xb, xr]), 1) == 0))
+        low, high = nice_range(*np.percentile(xb, [10, 90]), whole=whole)
         best_in = float(np.mean((xb >= low) & (xb <= high)))
         rest_in = float(np.mean((xr >= low) & (xr <= high)))
         out.append(

@@ -132,6 +132,11 @@ def test_sweet_spot_is_rounded_outwards_to_nice_numbers(low, high, expected):
     assert lo <= low and hi >= high
 
 
+def test_counts_get_whole_number_sweet_spots():
+    assert nice_range(1.0, 5.5, whole=True) == (1, 6)
+    assert nice_range(0.0, 0.6, whole=True) == (0, 1)
+
+
 def test_numeric_traits_find_a_band_and_a_shift():
     rng = np.random.default_rng(0)
     n, n_best = 200, 20

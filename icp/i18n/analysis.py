@@ -10,11 +10,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "LTV = {value} × {margin} × {years} years of expected lifetime.",
         "LTV =「{value}」×「{margin}」× 预计合作 {years} 年。",
     ),
-    # KPI names
-    "analysis.kpi.ltv_cac": ("LTV / CAC", "LTV / CAC"),
-    "analysis.kpi.sales_cycle_days": ("Sales cycle (days)", "销售周期（天）"),
-    "analysis.kpi.employees": ("Employees", "员工人数"),
-    "analysis.kpi.deal_value": ("Deal value", "成交金额"),
+    # KPI tiles (names are the shared "kpi.<key>" strings)
     "analysis.kpi.note": (
         "Medians, so one unusually large customer cannot decide the tile.",
         "均为中位数，避免个别超大客户左右结果。",
@@ -79,5 +75,65 @@ STRINGS: dict[str, tuple[str, str]] = {
     "analysis.pins_exceed": (
         "{pins} customers are pinned, more than the {n} best asked for; all pinned ones are kept.",
         "置顶了 {pins} 个客户，多于设定的 {n} 个最佳客户；所有置顶客户均保留。",
+    ),
+    # Best customers page
+    "analysis.page.title": ("Best customers", "最佳客户"),
+    "analysis.page.intro": (
+        "Rank every customer by the criteria your data has, pick how many count as best, "
+        "and pin or leave out customers you know better than the numbers do.",
+        "按数据中已有的标准给每个客户打分，选定最佳客户的数量；"
+        "你比数字更了解的客户，可以手动置顶或排除。",
+    ),
+    "analysis.page.mode": ("Who counts as best", "如何确定最佳客户"),
+    "analysis.page.mode.top": ("Top by score", "按得分排名"),
+    "analysis.page.mode.outcome": ("Compare won vs not won", "比较已签约与未签约"),
+    "analysis.page.mode_disabled": (
+        "Comparing won vs not won needs an outcome column (won/lost, 已签约/未签约); "
+        "map one on the Data page.",
+        "比较已签约与未签约需要一列签约结果（如 已签约/未签约、won/lost）；请在「数据」页设置。",
+    ),
+    "analysis.page.top_n": ("How many best customers", "最佳客户数量"),
+    "analysis.page.weights": ("Weight of each criterion", "各项标准的权重"),
+    "analysis.page.weights_help": (
+        "0 ignores a criterion; 2 counts it twice as much as one at 1.",
+        "0 表示不考虑该标准；2 表示其分量是 1 的两倍。",
+    ),
+    "analysis.page.lifetime": ("Expected customer lifetime (years)", "预计合作年限（年）"),
+    "analysis.page.lifetime_help": (
+        "Used for LTV = value per year × gross margin × lifetime, when no LTV column is mapped.",
+        "未设置 LTV 列时，用于计算 LTV = 年度金额 × 毛利率 × 合作年限。",
+    ),
+    "analysis.page.pins": ("Always count as best (pin)", "始终算作最佳（置顶）"),
+    "analysis.page.excludes": ("Never count as best (exclude)", "不算作最佳（排除）"),
+    "analysis.page.missing_title": ("Not in your data", "数据中缺少的标准"),
+    "analysis.page.missing_item": (
+        "{criterion} — map a column as {roles} to use it",
+        "{criterion}——将某列设为「{roles}」即可使用",
+    ),
+    "analysis.page.roles_sep": (" or ", "」或「"),
+    "analysis.page.top_table": ("Your best {n} customers", "你的前 {n} 名最佳客户"),
+    "analysis.page.won_table": ("Your {n} won customers", "{n} 个已签约客户"),
+    "analysis.page.col.rank": ("Rank", "排名"),
+    "analysis.page.col.name": ("Customer", "客户"),
+    "analysis.page.col.score": ("Score", "得分"),
+    "analysis.page.col.stability": ("Stability", "稳定度"),
+    "analysis.page.col.pinned": ("Pinned", "置顶"),
+    "analysis.page.stability_help": (
+        "Share of 300 re-rankings with randomly changed weights (±50%) in which the customer "
+        "stayed in the top N. Near 100% means the choice does not hinge on the exact weights.",
+        "在 300 次随机调整权重（±50%）的重新排名中，该客户仍留在前 N 名的比例。"
+        "接近 100% 说明结论不依赖于具体权重。",
+    ),
+    "analysis.page.contrib_help": (
+        "Each criterion's share of the score (percentile × weight); together they add up to "
+        "the score.",
+        "每项标准在得分中的份额（百分位 × 权重），各项相加即为总分。",
+    ),
+    "analysis.page.kpis": ("Key numbers", "关键指标"),
+    "analysis.page.rest_value": ("rest: {value}", "其余：{value}"),
+    "analysis.page.not_won_value": ("not won: {value}", "未签约：{value}"),
+    "analysis.page.next": (
+        "Next: see what these customers have in common on the Commonalities page.",
+        "下一步：在「共同特征」页查看这些客户有哪些共同点。",
     ),
 }

@@ -1,0 +1,183 @@
+"""Best customers: rank by the S1 criteria, choose N, pin/exclude, see stability and KPIs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from icp import charts
+from icp.analysis import CRITERIA, Settings, fmt_number
+from icp.errors import InputError
+from icp.schema import Role
+from ui import state
+
+tr = state.tr
+lang = state.lang()
+big = state.presenting()
+
+st.title(tr("analysis.page.title"))
+st.caption(tr("analysis.page.intro"))
+
+ds = state.dataset()
+if ds is None:
+    st.info(tr("ui.no_data"))
+    st.stop()
+
+saved = state.settings()
+names = sorted(set(ds.names()))
+has_outcome = ds.mapping.col(Role.OUTCOME) is not None
+
+# Widget values start from the saved settings; every change is saved straight away.
+st.session_state.setdefault("best.mode", saved.mode if has_outcome else "top")
+st.session_state.setdefault("best.top_n", min(max(saved.top_n, 3), 50))
+st.session_state.setdefault("best.lifetime", float(saved.lifetime_years))
+st.session_state.setdefault("best.pins", [n for n in saved.pins if n in names])
+st.session_state.setdefault("best.excludes", [n for n in saved.excludes if n in names])
+for crit in CRITERIA:
+    st.session_state.setdefault(f"best.w.{crit}", float(saved.weights.get(crit, 1.0)))
+
+
+def _save() -> None:
+    ss = st.session_state
+    settings = state.settings()
+    state.save_settings(
+        Settings(
+            top_n=int(ss["best.top_n"]),
+            mode=ss["best.mode"] or "top",
+            weights={c: float(ss[f"best.w.{c}"]) for c in CRITERIA},
+            pins=list(ss["best.pins"]),
+            excludes=list(ss["best.excludes"]),
+            lifetime_years=float(ss["best.lifetime"]),
+            draws=settings.draws,
+            seed=settings.seed,
+        )
+    )
+
+
+st.segmented_control(
+    tr("analysis.page.mode"),
+    options=["top", "outcome"],
+    format_func=lambda m: tr(f"analysis.page.mode.{m}"),
+    key="best.mode",
+    required=True,
+    disabled=not has_outcome,
+    on_change=_save,
+)
+if not has_outcome:
+    st.caption(tr("analysis.page.mode_disabled"))
+
+try:
+    result = state.analysis()
+except InputError as exc:
+    state.show_error(exc)
+    st.stop()
+if result is None:
+    st.info(tr("ui.no_data"))
+    st.stop()
+
+outcome = result.mode == "outcome"
+ranking = result.ranking
+
+# ---------------------------------------------------------------- controls (score mode)
+if not outcome and ranking is not None:
+    left, right = st.columns([1, 2])
+    with left:
+        st.slider(tr("analysis.page.top_n"), 3, 50, key="best.top_n", on_change=_save)
+        st.subheader(tr("analysis.page.weights"))
+        for crit in ranking.criteria:
+            st.slider(
+                tr(f"criterion.{crit}"),
+                0.0,
+                3.0,
+                step=0.5,
+                key=f"best.w.{crit}",
+                help=tr("analysis.page.weights_help"),
+                on_change=_save,
+            )
+        if result.ltv_formula is not None:
+            st.number_input(
+                tr("analysis.page.lifetime"),
+                min_value=0.5,
+                max_value=30.0,
+                step=0.5,
+                key="best.lifetime",
+                help=tr("analysis.page.lifetime_help"),
+                on_change=_save,
+            )
+        if ranking.missing:
+            st.markdown(f"**{tr('analysis.page.missing_title')}**")
+            for crit, roles in ranking.missing.items():
+                role_names = tr("analysis.page.roles_sep").join(
+                    tr(f"schema.role.{r.value}") for r in roles
+                )
+                st.caption(
+                    "• "
+                    + tr(
+                        "analysis.page.missing_item",
+                        criterion=tr(f"criterion.{crit}"),
+                        roles=role_names,
+                    )
+                )
+    with right:
+        st.multiselect(tr("analysis.page.pins"), names, key="best.pins", on_change=_save)
+        st.multiselect(tr("analysis.page.excludes"), names, key="best.excludes", on_change=_save)
+
+for msg in result.warnings:
+    st.warning(tr(msg), icon="ℹ️")
+
+# ---------------------------------------------------------------- KPI tiles
+if result.kpis:
+    st.subheader(tr("analysis.page.kpis"))
+    other = "analysis.page.not_won_value" if outcome else "analysis.page.rest_value"
+    tiles = st.columns(len(result.kpis))
+    for tile, (key, kpi) in zip(tiles, result.kpis.items(), strict=True):
+        tile.metric(
+            tr(f"kpi.{key}"),
+            fmt_number(kpi.best),
+            delta=tr(other, value=fmt_number(kpi.rest)),
+            delta_color="off",
+            delta_arrow="off",
+            border=True,
+        )
+    if result.ltv_formula is not None:
+        st.caption(tr(result.ltv_formula) + " " + tr("analysis.kpi.note"))
+    else:
+        st.caption(tr("analysis.kpi.note"))
+
+# ---------------------------------------------------------------- the best set
+if ranking is not None:
+    best = ranking.table[ranking.table["is_best"]]
+    st.subheader(tr("analysis.page.top_table", n=len(best)))
+    crit_cols = {f"c_{c}": tr(f"criterion.{c}") for c in ranking.criteria}
+    view = pd.DataFrame(
+        {
+            tr("analysis.page.col.rank"): best["rank"].to_numpy(),
+            tr("analysis.page.col.name"): best["name"].to_numpy(),
+            tr("analysis.page.col.score"): best["score"].to_numpy(),
+            tr("analysis.page.col.stability"): best["stability"].to_numpy(),
+            tr("analysis.page.col.pinned"): best["pinned"].to_numpy(),
+            **{label: best[col].to_numpy() for col, label in crit_cols.items()},
+        }
+    )
+    config = {
+        tr("analysis.page.col.score"): st.column_config.ProgressColumn(
+            format="%.2f", min_value=0.0, max_value=1.0
+        ),
+        tr("analysis.page.col.stability"): st.column_config.ProgressColumn(
+            format="percent", min_value=0.0, max_value=1.0, help=tr("analysis.page.stability_help")
+        ),
+        **{
+            label: st.column_config.NumberColumn(
+                format="%.2f", help=tr("analysis.page.contrib_help")
+            )
+            for label in crit_cols.values()
+        },
+    }
+    st.dataframe(view, hide_index=True, column_config=config, key="best.table")
+    st.altair_chart(charts.score_bars(ranking, lang=lang, top=len(best), big=big))
+else:
+    won = list(result.best_names)
+    st.subheader(tr("analysis.page.won_table", n=len(won)))
+    st.dataframe(pd.DataFrame({tr("analysis.page.col.name"): won}), hide_index=True, key="best.won")
+
+st.caption(tr("analysis.page.next"))

@@ -1,0 +1,174 @@
+"""Commonalities: what the best (or won) customers share that the rest do not."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from icp import charts, clouds
+from icp.analysis import Analysis, fmt_number
+from icp.dataset import Dataset
+from icp.errors import InputError
+from ui import state
+
+tr = state.tr
+lang = state.lang()
+big = state.presenting()
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _cloud_pngs(
+    _ds: Dataset, _best: pd.Series, _rest: pd.Series, key: str, big: bool
+) -> tuple[bytes | None, bytes | None]:
+    """Side-by-side distinctive-word clouds as PNG bytes, cached on ``key``."""
+    best = clouds.frequencies(_ds.table, _ds.mapping, _best)
+    rest = clouds.frequencies(_ds.table, _ds.mapping, _rest)
+    left, right = clouds.compare(best, rest, big=big)
+    return (
+        clouds.png_bytes(left) if left is not None else None,
+        clouds.png_bytes(right) if right is not None else None,
+    )
+
+
+def _rest_mask(ds: Dataset, result: Analysis) -> pd.Series:
+    """The comparison group: not best, or (outcome mode) not won — open deals excluded."""
+    if result.mode != "outcome":
+        return ~result.best_mask
+    from icp.clean import won_mask
+    from icp.schema import Role
+
+    won = won_mask(ds.table[ds.mapping.col(Role.OUTCOME)])
+    return won.eq(False).fillna(False).astype(bool)
+
+
+st.title(tr("traits.page.title"))
+
+ds = state.dataset()
+if ds is None:
+    st.info(tr("ui.no_data"))
+    st.stop()
+try:
+    result = state.analysis()
+except InputError as exc:
+    state.show_error(exc)
+    st.stop()
+if result is None:
+    st.info(tr("ui.no_data"))
+    st.stop()
+
+outcome = result.mode == "outcome"
+rest = _rest_mask(ds, result)
+best_n, rest_n = int(result.best_mask.sum()), int(rest.sum())
+st.caption(tr("traits.page.intro_outcome" if outcome else "traits.page.intro"))
+st.caption(
+    tr(
+        "traits.page.groups_outcome" if outcome else "traits.page.groups",
+        best_n=best_n,
+        rest_n=rest_n,
+    )
+)
+for msg in result.warnings:
+    st.warning(tr(msg), icon="ℹ️")
+
+# ---------------------------------------------------------------- KPI tiles
+if result.kpis:
+    other = "analysis.page.not_won_value" if outcome else "analysis.page.rest_value"
+    tiles = st.columns(len(result.kpis))
+    for tile, (key, kpi) in zip(tiles, result.kpis.items(), strict=True):
+        tile.metric(
+            tr(f"kpi.{key}"),
+            fmt_number(kpi.best),
+            delta=tr(other, value=fmt_number(kpi.rest)),
+            delta_color="off",
+            delta_arrow="off",
+            border=True,
+        )
+    if result.ltv_formula is not None:
+        st.caption(tr(result.ltv_formula) + " " + tr("analysis.kpi.note"))
+
+# ---------------------------------------------------------------- categorical findings
+st.subheader(tr("traits.page.findings"))
+if result.traits:
+    for trait in result.traits:
+        st.text("• " + tr(trait.message(outcome=outcome)))
+    st.altair_chart(charts.trait_bars(result.traits, lang=lang, outcome=outcome, big=big))
+    with st.expander(tr("traits.page.details")):
+        best_lbl = tr("traits.page.col.won" if outcome else "traits.page.col.best")
+        rest_lbl = tr("traits.page.col.not_won" if outcome else "traits.page.col.rest")
+        table = pd.DataFrame(
+            {
+                tr("traits.page.col.column"): [t.column for t in result.traits],
+                tr("traits.page.col.value"): [t.value for t in result.traits],
+                best_lbl: [f"{t.best_count}/{t.best_n}" for t in result.traits],
+                rest_lbl: [f"{t.rest_count}/{t.rest_n}" for t in result.traits],
+                tr("traits.page.col.lift"): [t.lift for t in result.traits],
+                tr("traits.page.col.p"): [t.p_value for t in result.traits],
+            }
+        )
+        st.dataframe(
+            table,
+            hide_index=True,
+            key="traits.table",
+            column_config={
+                tr("traits.page.col.lift"): st.column_config.NumberColumn(
+                    format="%.1f×", help=tr("traits.page.lift_help")
+                ),
+                tr("traits.page.col.p"): st.column_config.NumberColumn(
+                    format="%.2g", help=tr("traits.page.p_help")
+                ),
+            },
+        )
+else:
+    st.info(tr("traits.page.none"))
+
+# ---------------------------------------------------------------- numeric sweet spots
+if result.numeric:
+    st.subheader(tr("traits.page.numeric"))
+    in_range = "traits.page.in_range_outcome" if outcome else "traits.page.in_range"
+    for nt in result.numeric[:6]:
+        st.text("• " + tr(nt.message(outcome=outcome)))
+        st.caption(
+            tr(
+                in_range,
+                best_pct=round(100 * nt.best_in_range),
+                rest_pct=round(100 * nt.rest_in_range),
+            )
+        )
+    ranges = charts.numeric_ranges(result.numeric, lang=lang, outcome=outcome, big=big)
+    if ranges is not None:
+        st.altair_chart(ranges)
+
+# ---------------------------------------------------------------- warning signs
+st.subheader(tr("traits.page.warnings"), help=tr("traits.page.warnings_help"))
+if result.warning_traits:
+    for trait in result.warning_traits:
+        st.text("• " + tr(trait.message(outcome=outcome, warning=True)))
+else:
+    st.caption(tr("traits.page.no_warnings"))
+
+# ---------------------------------------------------------------- word clouds
+st.subheader(tr("traits.page.clouds"), help=tr("traits.page.clouds_help"))
+ws = state.workspace_id()
+cache_key = json.dumps(
+    [
+        ws,
+        state.store().source_version(ws),
+        ds.mapping.to_list(),
+        result.mode,
+        [str(i) for i in result.best_mask.index[result.best_mask]],
+    ],
+    ensure_ascii=False,
+)
+left_png, right_png = _cloud_pngs(ds, result.best_mask, rest, cache_key, big)
+left, right = st.columns(2)
+for col, png, label in (
+    (left, left_png, "traits.page.cloud_won" if outcome else "traits.page.cloud_best"),
+    (right, right_png, "traits.page.cloud_not_won" if outcome else "traits.page.cloud_rest"),
+):
+    col.markdown(f"**{tr(label)}**")
+    if png is None:
+        col.caption(tr("clouds.empty"))
+    else:
+        col.image(png, caption=tr(label))

@@ -1,0 +1,57 @@
+"""AppTests of the Commonalities page on the English SaaS sample (loaded automatically)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from icp.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _ws_of(at: AppTest) -> str:
+    value = at.query_params["ws"]
+    return value if isinstance(value, str) else value[0]
+
+
+def _open(settings: dict | None = None) -> AppTest:
+    st.cache_resource.clear()  # a Store bound to this test's ICP_DATA_DIR
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    if settings is not None:
+        Store().set_value(_ws_of(at), "settings", settings)
+    at.switch_page("pages/commonalities.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _texts(at: AppTest) -> str:
+    return "\n".join(e.value for e in at.text)
+
+
+def test_planted_traits_read_as_sentences_with_sweet_spots_and_clouds():
+    at = _open()
+    assert at.title[0].value == "Commonalities"
+    text = _texts(at)
+    assert "of your best 10 are Industry = Manufacturing" in text
+    assert "Previous solution = Spreadsheets" in text
+    assert "Best customers have" in text  # a numeric sweet spot
+    # noise columns of the sample never show up as findings
+    details = at.dataframe[0].value
+    assert not {"Region", "Lead source", "Tools used"} & set(details["Column"])
+    assert {s.value for s in at.subheader} >= {"What they have in common", "Warning signs"}
+    assert len(at.get("image")) == 2  # the side-by-side word clouds
+
+
+def test_outcome_mode_talks_about_won_customers_in_chinese():
+    at = _open({"mode": "outcome"})
+    at.session_state["app.lang"] = "zh"  # what the sidebar language switch sets
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "共同特征"
+    assert "个已签约客户中有" in _texts(at)
+    assert any("已签约客户与" in c.value for c in at.caption)
