@@ -10,7 +10,7 @@ from ui import state
 
 ROOT = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="ICP Workbench", page_icon="🎯", layout="wide")
+st.set_page_config(page_title="ICP Workbench", page_icon=":material/target:", layout="wide")
 
 ws = state.workspace_id()
 if "app.lang" not in st.session_state:
@@ -46,15 +46,15 @@ with st.sidebar:
 
 # (section, file, title key, icon) — one entry per screen, in journey order.
 PAGES = [
-    ("setup", "workspace", "🗂️"),
-    ("setup", "data", "📄"),
-    ("analyse", "best", "🏆"),
-    ("analyse", "commonalities", "🔍"),
-    ("build", "icp", "🧭"),
-    ("build", "persona", "👤"),
-    ("use", "prospects", "🎯"),
-    ("use", "report", "📑"),
-    ("use", "present", "📽️"),
+    ("setup", "workspace", ":material/folder_open:"),
+    ("setup", "data", ":material/table_view:"),
+    ("analyse", "best", ":material/emoji_events:"),
+    ("analyse", "commonalities", ":material/join_inner:"),
+    ("build", "icp", ":material/explore:"),
+    ("build", "persona", ":material/person:"),
+    ("use", "prospects", ":material/track_changes:"),
+    ("use", "report", ":material/description:"),
+    ("use", "present", ":material/slideshow:"),
 ]
 FILES = {"icp": "icp_builder", "persona": "persona_builder"}
 

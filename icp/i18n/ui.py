@@ -58,7 +58,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "把示例数据加载到当前工作区以便体验（会替换现有数据）。",
     ),
     "ws.sample.saas_en": ("B2B SaaS customers (English)", "B2B SaaS 客户（英文）"),
-    "ws.sample.equipment_zh": ("Industrial equipment (Chinese, TO B)", "工业设备客户（中文，TO B）"),
+    "ws.sample.equipment_zh": (
+        "Industrial equipment (Chinese, TO B)",
+        "工业设备客户（中文，TO B）",
+    ),
     "ws.sample.study_zh": ("Study abroad (Chinese, TO C)", "出国留学学员（中文，TO C）"),
     "ws.load_sample": ("Load sample", "加载示例"),
     "ws.loaded": ("Loaded {name}.", "已加载 {name}。"),
