@@ -729,23 +729,43 @@ def _to_utf8(data: bytes, *, strict: bool) -> tuple[bytes, str | None]:
 
 
 def _decode_guess(data: bytes) -> tuple[bytes, str | None]:
+    """Decode a non-UTF-8 text file: GB18030 for Chinese, else charset-normalizer's guess.
+
+    A guess that yields Latin letters is read as Windows-1252, the code page
+    Excel uses for "CSV" in Western locales (guessers often pick a wrong cousin).
+    """
     try:
         return data.decode("utf-8").encode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-        if _mostly_cjk(text[:20000]):
-            return text.encode("utf-8"), "GB18030 (GBK)"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 2 * _MB]).best()
-    if best is None or best.encoding is None:
+    guess = best.encoding if best is not None else None
+    if guess is None or guess.startswith(("gb", "hz")):
+        try:
+            text = data.decode("gb18030")
+            if _mostly_cjk(text[:20000]):
+                return text.encode("utf-8"), "GB18030 (GBK)"
+        except UnicodeDecodeError:
+            pass
+    if guess is None:
         raise InputError("load.text_undecodable")
-    text = data.decode(best.encoding, errors="replace")
-    return text.encode("utf-8"), best.encoding.upper().replace("_", "-")
+    text = data.decode(guess, errors="replace")
+    if _latin_script(text[:20000]):
+        try:
+            return data.decode("cp1252").encode("utf-8"), "Windows-1252"
+        except UnicodeDecodeError:
+            return data.decode("latin-1").encode("utf-8"), "Latin-1"
+    return text.encode("utf-8"), guess.upper().replace("_", "-")
+
+
+def _latin_script(text: str) -> bool:
+    """True when every non-ASCII letter is a Latin letter (the guess was a Western code page)."""
+    import unicodedata
+
+    letters = {c for c in text if ord(c) > 127 and c.isalpha()}
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
 
 
 def _mostly_cjk(text: str) -> bool:
@@ -883,8 +903,11 @@ def _parse_rest(body: bytes, start: int, delim: str, width: int) -> tuple[pd.Dat
                 quoted_strings_can_be_null=True,
             ),
         )
-        blank = [pc.if_else(pc.utf8_is_space(col), None, col) for col in table.columns]
-        df = pa.table(blank, names=names).to_pandas()
+        cols = []
+        for col in table.columns:  # whitespace-only fields are blank, like empty ones
+            space = pc.utf8_is_space(col)
+            cols.append(pc.if_else(space, None, col) if pc.any(space).as_py() else col)
+        df = pa.table(cols, names=names).to_pandas()
         df.columns = range(width)
         return df, False
     except pa.ArrowInvalid as exc:
@@ -947,7 +970,16 @@ def _detect_header(rows: list[list[Any]]) -> int:
         labels = sum(1 for v in rows[i] if _is_label(v))
         if labels >= 0.8 * f:
             return i
-        break  # a wide row of numbers or dates: data starts here, no better header below
+        # A wide row of numbers or dates: data starts here.  The header is the
+        # labelled row right above it (a header with many unnamed columns), if any.
+        above = [k for k in range(i) if fills[k]]
+        if (
+            above
+            and fills[above[-1]] >= 2
+            and all(_is_label(v) for v in rows[above[-1]] if not _empty(v))
+        ):
+            return above[-1]
+        break
     return first
 
 

@@ -248,6 +248,25 @@ def test_gbk_csv():
     assert "GB18030" in notes(raw)
 
 
+def test_western_and_traditional_chinese_legacy_encodings():
+    raw = load.read_table("Name,City\nMüller GmbH,Zürich\nCafé,Besançon\n".encode("cp1252"))
+    assert raw.df["City"].tolist() == ["Zürich", "Besançon"]
+    raw = load.read_table("客戶名稱,城市\n台積電,新竹\n鴻海,台北\n".encode("big5"))
+    assert raw.df["城市"].tolist() == ["新竹", "台北"]
+
+
+def test_header_with_many_unnamed_columns_above_numeric_data():
+    raw = load.read_table(b"Export 2024\n\nName,,,,,,City,,\n1,2,3,4,5,6,7,8,9\n")
+    assert raw.header_row == 2
+    assert list(raw.df.columns)[:2] == ["Name", "Column 2"] and raw.df.shape == (1, 9)
+
+
+def test_whitespace_only_fields_count_as_blank():
+    raw = load.read_table(b"Name,Note\nA,   \n , \nB,x\n")
+    assert raw.df["Name"].tolist() == ["A", "B"]
+    assert raw.df["Note"].isna().iloc[0]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-16-le"])
 def test_unicode_encodings(encoding):
     raw = load.read_table("名称,City\n甲,Zürich\n乙,東京\n".encode(encoding))
