@@ -229,7 +229,7 @@ class Analysis:
                 for nt in self.numeric
             ],
             "ltv_formula": self.ltv_formula.render(lang) if self.ltv_formula else None,
-            "warnings": [w.render(lang) for w in self.warnings],
+            "warnings": [w.render(lang) for w in [*dataset.notes, *self.warnings]],
         }
         if self.ranking is not None:
             out["criteria"] = list(self.ranking.criteria)

@@ -35,6 +35,7 @@ def _build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("analyze", help="analyse a customer list")
     a.add_argument("input")
     a.add_argument("--sheet")
+    a.add_argument("--deals", metavar="FILE", help="a separate deals file to join per account")
     a.add_argument("--top", type=int, default=10)
     a.add_argument("--outcome", action="store_true", help="compare won vs not won")
     a.add_argument("--lang", choices=["en", "zh"], default="en")
@@ -76,19 +77,19 @@ def _settings(args: argparse.Namespace):
     return Settings(top_n=args.top, mode="outcome" if args.outcome else "top")
 
 
-def _open(path: str, sheet: str | None):
+def _open(path: str, sheet: str | None, deals: str | None = None):
     from icp.dataset import open_dataset
 
-    p = Path(path)
-    if not p.is_file():
-        raise InputError("cli.no_file", path=path)
-    return open_dataset(p, filename=p.name, sheet=sheet)
+    for name in (path, deals):
+        if name is not None and not Path(name).is_file():
+            raise InputError("cli.no_file", path=name)
+    return open_dataset(Path(path), sheet=sheet, deals=Path(deals) if deals else None)
 
 
 def _analyze(args: argparse.Namespace) -> int:
     from icp import analysis
 
-    ds = _open(args.input, args.sheet)
+    ds = _open(args.input, args.sheet, args.deals)
     result = analysis.run(ds, _settings(args))
     payload = result.to_json(ds, args.lang)
     if args.json:

@@ -1,20 +1,25 @@
 """One loaded, cleaned, mapped customer table — what every page analyses.
 
 ``open_dataset`` is the single intake entry point used by the app, the CLI
-and the benchmarks: load (``icp.load``) → detect mapping (``icp.schema``) →
-clean (``icp.clean``).  Pass a saved ``mapping`` to skip detection.
+and the benchmarks: load (``icp.load``) → join accounts + deals when the
+input holds both (``icp.join``) → detect mapping (``icp.schema``) → clean
+(``icp.clean``) → group spelling variants of categories (``icp.variants``).
+Pass a saved ``mapping`` to skip detection.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 import pandas as pd
 
-from icp.i18n import Msg
-from icp.schema import Mapping
+from icp.errors import InputError
+from icp.i18n import Lang, Msg
+from icp.join import JoinResult
+from icp.schema import FieldType, Mapping, Role
 
 __all__ = ["Dataset", "Source", "open_dataset"]
 
@@ -43,11 +48,11 @@ class Dataset:
     report: object  # icp.clean.CleanReport
     notes: list[Msg] = field(default_factory=list)
     ranges: dict[str, pd.DataFrame] = field(default_factory=dict)  # col -> low/high
+    join: JoinResult | None = None  # set when accounts and deals were joined
+    variants: dict[str, dict[str, str]] = field(default_factory=dict)  # col -> {variant: label}
 
     @property
     def name_column(self) -> str | None:
-        from icp.schema import Role
-
         return self.mapping.col(Role.NAME)
 
     def names(self) -> pd.Series:
@@ -59,23 +64,53 @@ class Dataset:
         return self.table[col].where(self.table[col].notna(), fallback).astype(str)
 
 
+Src = str | Path | BinaryIO | bytes
+
+
 def open_dataset(
-    src: str | Path | BinaryIO | bytes,
+    src: Src,
     *,
     filename: str | None = None,
     sheet: str | None = None,
     header_row: int | None = None,
     mapping: Mapping | None = None,
+    deals: Src | None = None,
+    deals_filename: str | None = None,
+    value_agg: Literal["sum", "mean"] = "sum",
+    auto_join: bool = True,
+    group_variants: bool = True,
 ) -> Dataset:
-    """Read ``src`` into a Dataset, raising ``InputError`` for unusable input."""
+    """Read ``src`` into a Dataset, raising ``InputError`` for unusable input.
+
+    Accounts and deals are joined when ``deals`` (a second file) is given, or
+    when ``auto_join`` is on, no ``sheet`` is forced and the workbook holds
+    an accounts-like and a deals-like sheet.  A deals table whose key matches
+    no account leaves the accounts table usable on its own, with a note.
+    """
     from icp import clean, load, schema
 
-    raw = load.read_table(src, filename=filename, sheet=sheet, header_row=header_row)
-    if mapping is None or not _mapping_fits(mapping, raw.df):
-        mapping = schema.detect_mapping(raw.df)
-    cleaned = clean.clean(raw.df, mapping)
+    data, filename = _bytes(src, filename)
+    raw = load.read_table(data, filename=filename, sheet=sheet, header_row=header_row)
+    notes: list[Msg] = list(raw.notes)
+    table, joined = raw.df, None
+    deals_df: pd.DataFrame | None = None
+    if deals is not None:
+        d_data, d_name = _bytes(deals, deals_filename)
+        deals_df = load.read_table(d_data, filename=d_name).df
+    elif auto_join and sheet is None and len(raw.sheets) > 1:
+        table, deals_df, raw = _find_pair(data, filename, raw, notes)
+    if deals_df is not None:
+        joined = _join(table, deals_df, value_agg=value_agg, notes=notes)
+        if joined is not None:
+            table = joined.table
+    if mapping is None or not _mapping_fits(mapping, table):
+        mapping = schema.detect_mapping(table)
+        if joined is not None:
+            mapping = _with_join_specs(mapping, joined)
+    cleaned = clean.clean(table, mapping)
+    variants = _group_variants(cleaned.table, mapping, notes) if group_variants else {}
     source = Source(
-        filename=filename or (str(src) if isinstance(src, (str, Path)) else None),
+        filename=filename,
         kind=raw.kind,
         sheet=raw.sheet,
         sheets=[s.name for s in raw.sheets],
@@ -86,9 +121,95 @@ def open_dataset(
         mapping=mapping,
         source=source,
         report=cleaned.report,
-        notes=[*raw.notes, *cleaned.report.notes],
+        notes=[*notes, *cleaned.report.notes],
         ranges=cleaned.ranges,
+        join=joined,
+        variants=variants,
     )
+
+
+def _bytes(src: Src, filename: str | None) -> tuple[bytes, str | None]:
+    if isinstance(src, (str, Path)):
+        return Path(src).read_bytes(), filename or Path(src).name
+    if isinstance(src, (bytes, bytearray)):
+        return bytes(src), filename
+    return src.read(), filename or getattr(src, "name", None)
+
+
+def _lang_of(columns: pd.Index) -> Lang:
+    return "zh" if any(re.search(r"[\u3400-\u9fff]", str(c)) for c in columns) else "en"
+
+
+def _find_pair(data: bytes, filename: str | None, raw, notes: list[Msg]):
+    """(accounts table, deals table or None, RawTable of the accounts sheet)."""
+    from icp import join, load
+
+    sheets = join.read_sheets(data, filename=filename)
+    acc, deals, guesses = join.find_tables(sheets)
+    if acc is None or deals is None:
+        return raw.df, None, raw
+    acc_raw = load.read_table(data, filename=filename, sheet=acc)
+    notes[:] = list(acc_raw.notes)  # the first read's "using sheet X" no longer holds
+    notes.extend(g.note for g in guesses if g.kind in ("other", "empty") and g.note)
+    notes.append(Msg("dataset.joined_sheets", {"accounts": acc, "deals": deals}))
+    return acc_raw.df, sheets[deals], acc_raw
+
+
+def _join(
+    accounts: pd.DataFrame, deals: pd.DataFrame, *, value_agg: str, notes: list[Msg]
+) -> JoinResult | None:
+    from icp import join
+
+    plan = join.propose_join(accounts, deals)
+    if plan is None:
+        notes.append(Msg("dataset.no_join_key"))
+        return None
+    plan.value_agg = value_agg  # type: ignore[assignment]
+    try:
+        result = join.join(accounts, deals, plan, lang=_lang_of(accounts.columns))
+    except InputError as exc:
+        notes.append(exc.msg)
+        return None
+    notes.extend(result.notes)
+    return result
+
+
+def _with_join_specs(mapping: Mapping, joined: JoinResult) -> Mapping:
+    """Detected mapping, with the join's own type/role for each aggregate column.
+
+    A role an aggregate feeds is taken away from any account column that
+    the header detection also gave it (e.g. an accounts "Revenue" vs won
+    deal value), so each role stays on one column.
+    """
+    specs = {s.name: s for s in joined.specs}
+    taken = {s.role for s in joined.specs if s.role != Role.NONE}
+    columns = []
+    for spec in mapping.columns:
+        if spec.name in specs:
+            columns.append(specs[spec.name])
+        elif spec.role in taken:
+            columns.append(type(spec)(spec.name, spec.type, Role.NONE, spec.sep, spec.include))
+        else:
+            columns.append(spec)
+    return Mapping(columns)
+
+
+def _group_variants(
+    table: pd.DataFrame, mapping: Mapping, notes: list[Msg]
+) -> dict[str, dict[str, str]]:
+    """Merge spelling variants ("Manufacturng" ×3 next to "Manufacturing" ×80) in place."""
+    from icp import variants
+
+    found: dict[str, dict[str, str]] = {}
+    for spec in mapping.of_type(FieldType.SINGLE):
+        if spec.role in (Role.NAME, Role.ID) or spec.name not in table.columns:
+            continue
+        groups = variants.find_groups(table[spec.name])
+        if groups:
+            notes.extend(variants.explain(groups, table[spec.name]))
+            table[spec.name] = variants.apply_groups(table[spec.name], groups)
+            found[spec.name] = groups
+    return found
 
 
 def _mapping_fits(mapping: Mapping, df: pd.DataFrame) -> bool:

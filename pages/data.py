@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 
 import pandas as pd
@@ -96,6 +97,94 @@ if int(header) != ds.source.header_row + 1:
 if ds.notes:
     with st.expander(tr("data.notes"), expanded=True):
         state.show_notes(ds.notes)
+
+# ---------------------------------------------------------------- accounts + deals
+options = (store.get_source(ws) or ("", b"", {}))[2]
+with st.expander(tr("data.join.title"), expanded=ds.join is not None):
+    st.caption(tr("data.join.help"))
+    deals_file = st.file_uploader(
+        tr("data.join.upload"),
+        type=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
+        key="data.deals_upload",
+    )
+    if deals_file is not None:
+        deals_data = deals_file.getvalue()
+        digest = hashlib.sha256(deals_data).hexdigest()
+        if st.session_state.get("data.last_deals") != digest:
+            st.session_state["data.last_deals"] = digest
+            src = store.get_source(ws)
+            try:
+                open_dataset(
+                    src[1], filename=src[0], deals=deals_data, deals_filename=deals_file.name
+                )
+            except InputError as exc:
+                st.session_state["data.deals_error"] = exc
+            else:
+                st.session_state.pop("data.deals_error", None)
+                deals_opt = {
+                    "filename": deals_file.name,
+                    "data_b64": base64.b64encode(deals_data).decode("ascii"),
+                }
+                _set_option(deals=deals_opt)
+                st.rerun()
+    if st.session_state.get("data.deals_error") is not None:
+        state.show_error(st.session_state["data.deals_error"])
+    if options.get("deals") and st.button(tr("data.join.remove")):
+        _set_option(deals=None)
+        st.rerun()
+    joined = ds.join
+    if joined is not None:
+        m = st.columns(3)
+        m[0].metric(tr("data.join.matched"), joined.matched_accounts)
+        m[1].metric(tr("data.join.unmatched"), len(joined.unmatched_deals))
+        m[2].metric(tr("data.join.no_deals"), joined.accounts_without_deals)
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        tr("data.col.name"): col,
+                        tr("data.col.role"): tr(f"schema.role.{role.value}"),
+                        tr("data.join.how"): tr(why),
+                    }
+                    for col, role, why in joined.roles
+                ]
+            ),
+            hide_index=True,
+            use_container_width=True,
+        )
+        agg = st.radio(
+            tr("data.join.value_agg"),
+            options=["sum", "mean"],
+            format_func=lambda k: tr(f"data.join.agg.{k}"),
+            index=0 if options.get("value_agg", "sum") == "sum" else 1,
+            horizontal=True,
+            key=f"data.value_agg.{store.source_version(ws)}",
+        )
+        if agg != options.get("value_agg", "sum"):
+            _set_option(value_agg=agg)
+            st.rerun()
+        if len(joined.unmatched_deals):
+            st.download_button(
+                tr("data.join.download_unmatched"),
+                data=joined.unmatched_deals.to_csv(index=False).encode("utf-8-sig"),
+                file_name="unmatched_deals.csv",
+                mime="text/csv",
+            )
+
+# ---------------------------------------------------------------- spelling variants
+if ds.variants or options.get("group_variants") is False:
+    with st.expander(tr("data.variants.title")):
+        for col, groups in ds.variants.items():
+            for variant, label in groups.items():
+                st.text(f"{col}: {variant} → {label}")
+        on = st.toggle(
+            tr("data.variants.toggle"),
+            value=options.get("group_variants", True),
+            key=f"data.variants.{store.source_version(ws)}",
+        )
+        if on != options.get("group_variants", True):
+            _set_option(group_variants=on)
+            st.rerun()
 
 # ---------------------------------------------------------------- mapping editor
 st.subheader(tr("data.mapping"))

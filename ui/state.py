@@ -10,6 +10,7 @@ refresh or a server restart loses nothing.
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,7 @@ def _dataset(ws: str, version: int, mapping_json: str) -> Dataset | InputError |
         return None
     filename, data, options = src
     saved = Mapping.from_list(json.loads(mapping_json)) if mapping_json != "null" else None
+    deals = options.get("deals") or {}
     try:
         return open_dataset(
             data,
@@ -130,6 +132,10 @@ def _dataset(ws: str, version: int, mapping_json: str) -> Dataset | InputError |
             sheet=options.get("sheet"),
             header_row=options.get("header_row"),
             mapping=saved,
+            deals=base64.b64decode(deals["data_b64"]) if deals else None,
+            deals_filename=deals.get("filename"),
+            value_agg=options.get("value_agg", "sum"),
+            group_variants=options.get("group_variants", True),
         )
     except InputError as exc:
         return exc

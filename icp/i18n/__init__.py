@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["LANGS", "Lang", "Msg", "t", "catalog", "has"]
+__all__ = ["LANGS", "Lang", "Msg", "catalog", "has", "t"]
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")

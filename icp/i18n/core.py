@@ -18,4 +18,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.not_won": ("Not won", "未签约"),
     "common.customers": ("customers", "个客户"),
     "common.missing": ("missing", "缺失"),
+    "dataset.joined_sheets": (
+        "Joined the accounts sheet “{accounts}” with the deals sheet “{deals}”: one row per account.",
+        "已将客户表“{accounts}”与商机表“{deals}”合并：每个客户一行。",
+    ),
+    "dataset.no_join_key": (
+        "The deals table has no column whose values match the accounts' names or ids, so the "
+        "accounts table is analysed on its own. Check that both tables name the customer the same way.",
+        "商机表中没有一列能与客户表的名称或编号对上，因此只分析客户表。请确认两张表中客户的写法一致。",
+    ),
 }

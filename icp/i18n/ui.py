@@ -109,4 +109,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.reset_mapping": ("Detect the mapping again", "重新自动识别字段"),
     "data.notes": ("What we noticed while reading", "读取时的提示"),
     "data.saved": ("Saved.", "已保存。"),
+    "data.join.title": ("Accounts and deals", "客户与商机"),
+    "data.join.help": (
+        "CRM exports often keep accounts and deals apart. A workbook with both sheets is joined "
+        "automatically; or upload the deals as a second file here. Deals are summed up per account.",
+        "CRM 导出常把客户和商机分开。同时包含两张表的工作簿会自动合并；也可以在这里把商机作为第二个文件上传。"
+        "商机会按客户汇总。",
+    ),
+    "data.join.upload": ("Deals file (optional)", "商机文件（可选）"),
+    "data.join.remove": ("Remove the deals file", "移除商机文件"),
+    "data.join.matched": ("Accounts matched", "匹配到的客户"),
+    "data.join.unmatched": ("Deals without an account", "找不到客户的商机"),
+    "data.join.no_deals": ("Accounts without deals", "没有商机的客户"),
+    "data.join.how": ("How it was computed", "计算方式"),
+    "data.join.value_agg": ("Deal value per account", "每个客户的成交金额"),
+    "data.join.agg.sum": ("Sum of won deals", "赢单金额合计"),
+    "data.join.agg.mean": ("Average won deal", "赢单平均金额"),
+    "data.join.download_unmatched": (
+        "Download the deals without an account (CSV)",
+        "下载找不到客户的商机（CSV）",
+    ),
+    "data.variants.title": ("Spelling variants grouped", "已合并的拼写变体"),
+    "data.variants.toggle": (
+        "Group spelling variants of the same label",
+        "合并同一标签的不同写法",
+    ),
 }
