@@ -17,13 +17,16 @@ import codecs
 import contextlib
 import csv
 import datetime as dt
+import hashlib
 import io
 import math
 import os
 import re
+import threading
 import zipfile
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -125,8 +128,7 @@ def list_sheets(
     kind = sniff(data, filename)
     if kind == "csv":
         return []
-    book = _open_book(data, kind)
-    return [s.info for s in book.sheets]
+    return [replace(s.info) for s in _book(data, kind).sheets]
 
 
 def read_table(
@@ -362,6 +364,32 @@ class _Book:
     kind: str
     sheets: list[_Sheet]
     zf: zipfile.ZipFile | None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_BOOKS: OrderedDict[bytes, _Book] = OrderedDict()  # last opened workbooks, by content
+_BOOKS_LOCK = threading.Lock()
+_BOOKS_KEEP = 2
+
+
+def _book(data: bytes, kind: str) -> _Book:
+    """The opened workbook for ``data``, reused when the same bytes come again.
+
+    Listing sheets, reading one, then reading another (the accounts + deals
+    flow) would otherwise parse and safety-check the whole file each time.
+    """
+    key = hashlib.blake2b(data, digest_size=16).digest()
+    with _BOOKS_LOCK:
+        book = _BOOKS.get(key)
+        if book is not None:
+            _BOOKS.move_to_end(key)
+            return book
+    book = _open_book(data, kind)
+    with _BOOKS_LOCK:
+        _BOOKS[key] = book
+        while len(_BOOKS) > _BOOKS_KEEP:
+            _BOOKS.popitem(last=False)
+    return book
 
 
 def _open_book(data: bytes, kind: str) -> _Book:
@@ -552,8 +580,8 @@ def _sheet_score(name: str, sample: list[list[Any]], n_rows: int, *, hidden: boo
 def _read_book(
     data: bytes, kind: str, *, sheet: str | None, header_row: int | None, lang: Lang
 ) -> RawTable:
-    book = _open_book(data, kind)
-    infos = [s.info for s in book.sheets]
+    book = _book(data, kind)
+    infos = [replace(s.info) for s in book.sheets]  # copies: the book may be cached
     notes: list[Msg] = []
     if sheet is None:
         chosen = max(book.sheets, key=lambda s: s.info.score)  # first of equals wins
@@ -573,9 +601,24 @@ def _read_book(
     name = chosen.info.name
     if not chosen.sample:
         raise InputError("load.sheet_empty", sheet=name)
-    rows = chosen.obj.to_python(skip_empty_area=True)
+    with book.lock:  # one reader at a time per cached workbook (Streamlit threads)
+        rows = chosen.obj.to_python(skip_empty_area=True)
+        merged = _merged_in(chosen.obj, *chosen.start)
+        return _book_table(book, chosen, rows, merged, infos, notes, header_row, lang)
+
+
+def _book_table(
+    book: _Book,
+    chosen: _Sheet,
+    rows: list[list[Any]],
+    merged: dict[int, list[tuple[int, int]]],
+    infos: list[SheetInfo],
+    notes: list[Msg],
+    header_row: int | None,
+    lang: Lang,
+) -> RawTable:
+    kind, name = book.kind, chosen.info.name
     r0, c0 = chosen.start
-    merged = _merged_in(chosen.obj, r0, c0)
 
     if header_row is None:
         h = _detect_header(chosen.sample)
@@ -602,7 +645,7 @@ def _read_book(
         header_row=r0 + max(h, 0),
         header_rows=n_hdr,
         col_offset=c0,
-        notes=notes,
+        notes=list(notes),
         title_rows=_count_nonblank(rows[: max(h, 0)]),
         lang=lang,
     )
