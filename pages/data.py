@@ -150,7 +150,7 @@ with st.expander(tr("data.join.title"), expanded=ds.join is not None):
                 ]
             ),
             hide_index=True,
-            use_container_width=True,
+            width="stretch",
         )
         agg = st.radio(
             tr("data.join.value_agg"),
@@ -213,7 +213,7 @@ edited = st.data_editor(
     frame,
     key=f"data.editor.{mapping_key}",
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
     disabled=["name", "parsed", "failed", "examples"],
     column_config={
         "name": st.column_config.TextColumn(tr("data.col.name")),
@@ -261,4 +261,4 @@ for reason, count in rep.dropped:
     st.caption("• " + tr("data.dropped", count=count, reason=tr(reason)))
 
 st.subheader(tr("data.preview"))
-st.dataframe(ds.table.head(50), use_container_width=True)
+st.dataframe(ds.table.head(50), width="stretch")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
+from icp.errors import InputError
+from icp.store import version_label
 from ui import state
 
 tr = state.tr
@@ -56,7 +60,7 @@ sample = cols[0].selectbox(
     key="ws.sample",
     label_visibility="collapsed",
 )
-if cols[1].button(tr("ws.load_sample"), use_container_width=True):
+if cols[1].button(tr("ws.load_sample"), width="stretch"):
     state.load_sample(ws, sample)
     st.toast(tr("ws.loaded", name=tr(f"ws.sample.{sample}")))
     st.rerun()
@@ -78,7 +82,7 @@ choice = st.selectbox(
 if choice != ws and st.button(tr("ws.open")):
     state.switch_workspace(choice)
     st.rerun()
-st.dataframe(rows, hide_index=True, use_container_width=True)
+st.dataframe(rows, hide_index=True, width="stretch")
 
 with st.form("ws.new_form", border=True):
     st.markdown(f"**{tr('ws.new')}**")
@@ -87,6 +91,51 @@ with st.form("ws.new_form", border=True):
         new_ws = store.create(new_name.strip())
         state.switch_workspace(new_ws)
         st.rerun()
+
+# ---------------------------------------------------------------- versions
+st.subheader(tr("store.versions"))
+with st.form("ws.snapshot_form", border=False):
+    label = st.text_input(tr("store.snapshot_label"), key="ws.snapshot_label")
+    if st.form_submit_button(tr("store.snapshot")) and label.strip():
+        store.snapshot(ws, label.strip())
+        st.toast(tr("store.snapshot_done", label=label.strip()))
+versions = store.versions(ws)
+if not versions:
+    st.caption(tr("store.no_versions"))
+for v in versions[:20]:
+    row = st.columns([4, 2, 1])
+    row[0].text(version_label(v.label, state.lang()))
+    row[1].caption(v.created_at.replace("T", " ")[:16])
+    if row[2].button(tr("store.restore"), key=f"ws.restore.{v.id}"):
+        store.restore(ws, v.id)
+        st.session_state["ws.flash"] = tr("store.restored")
+        st.rerun()
+if st.session_state.get("ws.flash"):
+    st.success(st.session_state.pop("ws.flash"))
+
+# ---------------------------------------------------------------- export / import
+st.subheader(tr("store.export"))
+st.caption(tr("store.export_help"))
+st.download_button(
+    tr("store.export"),
+    data=lambda: store.export_json(ws),
+    file_name=f"icp-workspace-{ws}.json",
+    mime="application/json",
+)
+imported = st.file_uploader(tr("store.import"), type=["json"], key="ws.import")
+if imported is not None:
+    digest = hashlib.sha256(imported.getvalue()).hexdigest()
+    if st.session_state.get("ws.last_import") != digest:
+        st.session_state["ws.last_import"] = digest
+        try:
+            new_ws = store.import_json(imported.getvalue())
+        except InputError as exc:
+            state.show_error(exc)
+        else:
+            name = store.info(new_ws).name
+            state.switch_workspace(new_ws)
+            st.session_state["ws.flash"] = tr("store.imported", name=name)
+            st.rerun()
 
 with st.expander(tr("ws.delete")):
     if st.checkbox(tr("ws.delete_confirm"), key="ws.delete_ok") and st.button(

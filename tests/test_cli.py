@@ -1,0 +1,144 @@
+"""`python -m icp`: the command-line contract from DESIGN.md, run as a user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAAS = ROOT / "sample_data" / "saas_customers_en.xlsx"
+EQUIP = ROOT / "sample_data" / "equipment_customers_zh.xlsx"
+
+
+def icp(*args: str, env_dir: Path | None = None) -> subprocess.CompletedProcess:
+    env = None
+    if env_dir is not None:
+        import os
+
+        env = {**os.environ, "ICP_DATA_DIR": str(env_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "icp", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def _assert_one_error_line(proc: subprocess.CompletedProcess) -> str:
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
+    assert "Traceback" not in proc.stderr
+    return lines[0]
+
+
+def test_analyze_json_has_the_contract_and_finds_the_planted_traits():
+    proc = icp("analyze", str(SAAS), "--json", "-")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["rows"] == 320
+    assert {"name", "type", "role"} <= set(out["columns"][0])
+    assert out["best"]["mode"] == "top" and out["best"]["n"] == 10
+    assert len(out["best"]["names"]) == 10
+    assert {"ltv_cac", "sales_cycle_days", "employees"} <= set(out["kpis"])
+    assert out["kpis"]["sales_cycle_days"]["best"] < out["kpis"]["sales_cycle_days"]["rest"]
+    top = {(t["column"], t["value"]) for t in out["traits"][:3]}
+    assert ("Industry", "Manufacturing") in top
+    for key in ("best_share", "rest_share", "lift", "best_count", "rest_count", "p_value"):
+        assert key in out["traits"][0]
+    assert {"column", "best_median", "rest_median", "low", "high", "separation"} <= set(
+        out["numeric"][0]
+    )
+    assert isinstance(out["warnings"], list)
+
+
+def test_analyze_chinese_top_n_and_outcome():
+    proc = icp("analyze", str(EQUIP), "--top", "5", "--lang", "zh", "--json", "-")
+    out = json.loads(proc.stdout)
+    assert out["best"]["n"] == 5 and len(out["best"]["names"]) == 5
+    assert any(t["value"] == "生产型" for t in out["traits"])
+    proc = icp("analyze", str(EQUIP), "--outcome", "--json", "-")
+    assert json.loads(proc.stdout)["best"]["mode"] == "outcome"
+
+
+def test_analyze_readable_summary_without_json():
+    proc = icp("analyze", str(SAAS))
+    assert proc.returncode == 0
+    assert "320 customers" in proc.stdout and "Manufacturing" in proc.stdout
+
+
+def test_unusable_inputs_exit_2_with_one_error_line(tmp_path: Path):
+    png = tmp_path / "photo.xlsx"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 200)
+    assert "PNG" in _assert_one_error_line(icp("analyze", str(png), "--json", "-"))
+    _assert_one_error_line(icp("analyze", str(tmp_path / "missing.xlsx")))
+    _assert_one_error_line(icp("analyze", str(SAAS), "--top", "0"))
+    _assert_one_error_line(icp("analyze", str(SAAS), "--sheet", "Nope"))
+    _assert_one_error_line(icp("frobnicate"))
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    _assert_one_error_line(icp("analyze", str(empty)))
+
+
+def test_chinese_error_message(tmp_path: Path):
+    png = tmp_path / "photo.xlsx"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 200)
+    line = _assert_one_error_line(icp("analyze", str(png), "--lang", "zh"))
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in line)
+
+
+def test_workspace_list_export_import_round_trip(tmp_path: Path):
+    from icp.store import Store
+
+    data = tmp_path / "data"
+    store = Store(data)
+    ws = store.create("Workshop Shenzhen")
+    store.set_answer(ws, "S7", "statement", "我们的理想客户是生产型企业")
+    listing = icp("workspace", "list", env_dir=data)
+    assert listing.stdout.split("\t")[0] == ws and "Workshop Shenzhen" in listing.stdout
+    out = tmp_path / "ws.json"
+    assert icp("workspace", "export", ws, "--out", str(out), env_dir=data).returncode == 0
+    other = tmp_path / "other"
+    proc = icp("workspace", "import", str(out), env_dir=other)
+    assert proc.returncode == 0, proc.stderr
+    new_id = proc.stdout.strip()
+    assert Store(other).answers(new_id)["S7"]["statement"] == "我们的理想客户是生产型企业"
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text('{"hello": 1}')
+    _assert_one_error_line(icp("workspace", "import", str(bogus), env_dir=other))
+    _assert_one_error_line(icp("workspace", "export", "nope", "--out", str(out), env_dir=data))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_score_writes_a_formula_safe_sorted_xlsx(tmp_path: Path, lang: str):
+    prospects = tmp_path / "prospects.csv"
+    prospects.write_text(
+        "Company,Industry,Employees,Previous solution,Contact title\n"
+        '=HYPERLINK("http://evil"),Manufacturing,200,Spreadsheets,VP Operations\n'
+        "Beta Shops,Retail,15,None,Store manager\n"
+        "Gamma Works,Manufacturing,250,Spreadsheets,VP Operations\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "scored.xlsx"
+    proc = icp("score", str(SAAS), "--prospects", str(prospects), "--out", str(out), "--lang", lang)
+    assert proc.returncode == 0, proc.stderr
+    wb = openpyxl.load_workbook(out)
+    rows = list(wb.active.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert len(body) == 3
+    scores = [r[0] for r in body]  # the fit score comes first
+    assert all(isinstance(s, int) for s in scores) and scores == sorted(scores, reverse=True)
+    assert {r[1] for r in body} <= {"A", "B", "C", "D"}
+    for row in wb.active.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f"
+    company = list(header).index("Company")
+    assert '=HYPERLINK("http://evil")' in {r[company] for r in body}
+    assert body[-1][company] == "Beta Shops"  # the retail shop fits least
