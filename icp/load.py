@@ -403,6 +403,10 @@ def _open_book(data: bytes, kind: str) -> _Book:
         _check_zip(zf, label)
         if kind == "xlsx":
             parts = _xlsx_sheet_parts(zf)
+        elif "content.xml" in zf.NameToInfo:
+            rows, cols = _ods_extent(zf)
+            if rows * cols > _MAX_CELLS:
+                raise InputError("load.book_too_large", rows=rows, cols=cols, limit=_MAX_CELLS)
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         meta = wb.sheets_metadata
@@ -530,6 +534,44 @@ def _xlsx_extent(zf: zipfile.ZipFile, part: str) -> tuple[int, int]:
     if any_cell:
         max_col = max(max_col, 26)
     return max_row, max_col
+
+
+_ODS_ROW_REPEAT = re.compile(
+    rb'<table:table-row\b[^>]*?number-rows-repeated="(\d+)"[^>]*>(.*?)</table:table-row>', re.S
+)
+_ODS_CELL_REPEAT = re.compile(
+    rb'<table:(?:covered-)?table-cell\b([^>]*?number-columns-repeated="(\d+)"[^>]*?)(/?)>'
+)
+
+
+def _ods_extent(zf: zipfile.ZipFile) -> tuple[int, int]:
+    """A rough upper bound of (rows, columns) calamine expands an .ods into.
+
+    OpenDocument compresses repeated rows and cells into one element with a
+    count, so a 2 KB file can unfold into billions of cells.  Repeats of empty
+    trailing rows/cells (which every LibreOffice file has) are not counted.
+    """
+    rows, extra, width = 0, 0, 0
+    tail = b""
+    with zf.open("content.xml") as f:
+        while chunk := f.read(4 * _MB):
+            buf = tail + chunk
+            rows += chunk.count(b"<table:table-row")
+            for m in _ODS_ROW_REPEAT.finditer(buf):
+                body = m.group(2)
+                if b"office:value-type" in body or b"<text:p>" in body:
+                    extra += int(m.group(1)) - 1
+            for m in _ODS_CELL_REPEAT.finditer(buf):
+                n, filled = int(m.group(2)), b"office:value-type" in m.group(1)
+                followed = (
+                    not filled
+                    and buf.startswith(b"<table:", m.end())
+                    and not (buf.startswith(b"</table:table-row", m.end()))
+                )
+                if filled or not m.group(3) or followed:
+                    width = max(width, n + 1)
+            tail = buf[-65536:]
+    return rows + extra, max(width, 16)
 
 
 def _col_index(letters: bytes | str) -> int:

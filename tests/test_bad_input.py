@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 
@@ -195,6 +196,33 @@ def test_sparse_sheet_with_a_far_away_cell():
     wb.save(buf)
     err = refused(buf.getvalue(), "load.sheet_too_large")
     assert "900000" in err.message("en")
+
+
+def test_ods_with_a_row_repeated_two_hundred_thousand_times():
+    buf = io.BytesIO()
+    pd.DataFrame({"Name": ["A", "B"], "City": ["x", "y"]}).to_excel(buf, engine="odf", index=False)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+        content = z.read("content.xml")
+    row = (
+        b'<table:table-row table:number-rows-repeated="200000"><table:table-cell '
+        b'office:value-type="string" table:number-columns-repeated="200"><text:p>x</text:p>'
+        b"</table:table-cell></table:table-row>"
+    )
+    bomb = rezip(
+        buf.getvalue(), {"content.xml": content.replace(b"</table:table>", row + b"</table:table>")}
+    )
+    assert len(bomb) < 10_000  # 40 million cells once unfolded
+    refused(bomb, "load.book_too_large", filename="list.ods")
+    # the trailing empty rows LibreOffice writes are fine
+    empty = (
+        b'<table:table-row table:number-rows-repeated="1048570"><table:table-cell '
+        b'table:number-columns-repeated="1024"/></table:table-row>'
+    )
+    ok = rezip(
+        buf.getvalue(),
+        {"content.xml": content.replace(b"</table:table>", empty + b"</table:table>")},
+    )
+    assert load.read_table(ok).df["Name"].tolist() == ["A", "B"]
 
 
 # --- tables that hold nothing to analyse --------------------------------------------

@@ -101,6 +101,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”的使用区域为 {rows} 行 × {cols} 列，过大而无法安全读取"
         "（上限 {limit} 个单元格）。请删除表格下方或右侧远处的零散单元格，或把表格复制到新文件。",
     ),
+    "load.book_too_large": (
+        "The workbook unfolds to about {rows} rows × {cols} columns of repeated cells, too "
+        "large to read safely (limit {limit} cells). Delete stray cells far below or to the "
+        "right of the table, or copy the table into a new file.",
+        "该工作簿展开后约有 {rows} 行 × {cols} 列重复单元格，过大而无法安全读取"
+        "（上限 {limit} 个单元格）。请删除表格下方或右侧远处的零散单元格，或把表格复制到新文件。",
+    ),
     "load.no_sheets": (
         "The workbook has no worksheets with cells. Check that you exported the right file.",
         "该工作簿中没有包含单元格的工作表。请确认导出的文件是否正确。",
