@@ -18,7 +18,10 @@ from pathlib import Path
 from icp.errors import InputError
 from icp.i18n import Lang, t
 
-__all__ = ["main"]
+__all__ = ["CLI_MAX_BYTES", "main"]
+
+# Local files are not bound by the browser upload limit (50 MB), only by memory.
+CLI_MAX_BYTES = 2 * 1024**3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,7 +86,9 @@ def _open(path: str, sheet: str | None, deals: str | None = None):
     for name in (path, deals):
         if name is not None and not Path(name).is_file():
             raise InputError("cli.no_file", path=name)
-    return open_dataset(Path(path), sheet=sheet, deals=Path(deals) if deals else None)
+    return open_dataset(
+        Path(path), sheet=sheet, deals=Path(deals) if deals else None, max_bytes=CLI_MAX_BYTES
+    )
 
 
 def _analyze(args: argparse.Namespace) -> int:

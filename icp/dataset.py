@@ -79,6 +79,7 @@ def open_dataset(
     value_agg: Literal["sum", "mean"] = "sum",
     auto_join: bool = True,
     group_variants: bool = True,
+    max_bytes: int | None = None,
 ) -> Dataset:
     """Read ``src`` into a Dataset, raising ``InputError`` for unusable input.
 
@@ -86,17 +87,22 @@ def open_dataset(
     when ``auto_join`` is on, no ``sheet`` is forced and the workbook holds
     an accounts-like and a deals-like sheet.  A deals table whose key matches
     no account leaves the accounts table usable on its own, with a note.
+    ``max_bytes`` defaults to the upload limit; the CLI reads local files
+    with a larger one.
     """
     from icp import clean, load, schema
 
-    data, filename = _bytes(src, filename)
-    raw = load.read_table(data, filename=filename, sheet=sheet, header_row=header_row)
+    limit = load.MAX_BYTES if max_bytes is None else max_bytes
+    data, filename = load.read_bytes(src, filename=filename, max_bytes=limit)
+    raw = load.read_table(
+        data, filename=filename, sheet=sheet, header_row=header_row, max_bytes=limit
+    )
     notes: list[Msg] = list(raw.notes)
     table, joined = raw.df, None
     deals_df: pd.DataFrame | None = None
     if deals is not None:
-        d_data, d_name = _bytes(deals, deals_filename)
-        deals_df = load.read_table(d_data, filename=d_name).df
+        d_data, d_name = load.read_bytes(deals, filename=deals_filename, max_bytes=limit)
+        deals_df = load.read_table(d_data, filename=d_name, max_bytes=limit).df
     elif auto_join and sheet is None and len(raw.sheets) > 1:
         table, deals_df, raw = _find_pair(data, filename, raw, notes)
     if deals_df is not None:
@@ -126,14 +132,6 @@ def open_dataset(
         join=joined,
         variants=variants,
     )
-
-
-def _bytes(src: Src, filename: str | None) -> tuple[bytes, str | None]:
-    if isinstance(src, (str, Path)):
-        return Path(src).read_bytes(), filename or Path(src).name
-    if isinstance(src, (bytes, bytearray)):
-        return bytes(src), filename
-    return src.read(), filename or getattr(src, "name", None)
 
 
 def _lang_of(columns: pd.Index) -> Lang:

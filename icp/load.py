@@ -36,7 +36,15 @@ import pandas as pd
 from icp.errors import InputError
 from icp.i18n import Lang, Msg, t
 
-__all__ = ["MAX_BYTES", "RawTable", "SheetInfo", "list_sheets", "read_table", "sniff"]
+__all__ = [
+    "MAX_BYTES",
+    "RawTable",
+    "SheetInfo",
+    "list_sheets",
+    "read_bytes",
+    "read_table",
+    "sniff",
+]
 
 MAX_BYTES: int = 50 * 1024 * 1024  # same as .streamlit/config.toml server.maxUploadSize
 
@@ -173,6 +181,13 @@ _OTHER_MAGIC = (
     (b"\xfd7zXZ\x00", "load.archive"),
     (b"\x7fELF", "load.program"),
 )
+
+
+def read_bytes(
+    src: str | Path | BinaryIO | bytes, *, filename: str | None = None, max_bytes: int = MAX_BYTES
+) -> tuple[bytes, str | None]:
+    """``(bytes, filename)`` of ``src``; refuses empty, missing or too-big input first."""
+    return _read_source(src, filename, max_bytes)
 
 
 def _read_source(src: Any, filename: str | None, max_bytes: int) -> tuple[bytes, str | None]:
