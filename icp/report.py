@@ -35,6 +35,7 @@ __all__ = [
     "Narrative",
     "StepBlock",
     "Summary",
+    "best_table",
     "customers_xlsx_bytes",
     "json_bytes",
     "markdown_text",
@@ -196,9 +197,11 @@ def _trait_columns(dataset: Dataset, analysis: Analysis, limit: int = 2) -> list
     return out
 
 
-def _best_table(
-    dataset: Dataset, analysis: Analysis, lang: Lang
+def best_table(
+    dataset: Dataset, analysis: Analysis, *, lang: Lang
 ) -> tuple[pd.DataFrame, str | None]:
+    """The best customers as the report shows them (at most 10 rows, translated headers)
+    and a note saying how many more there are (None when all are shown)."""
     names = dataset.names()
     extra = _trait_columns(dataset, analysis)
     n_best = int(analysis.best_mask.sum())
@@ -369,7 +372,7 @@ def summarise(
     outcome = analysis.mode == "outcome"
     rest = rest_mask(dataset, analysis)
     best_n, rest_n = int(analysis.best_mask.sum()), int(rest.sum())
-    best, note = _best_table(dataset, analysis, lang)
+    best, note = best_table(dataset, analysis, lang=lang)
     return Summary(
         title=(title or "").strip() or _default_title(dataset, lang),
         date=_today(lang),

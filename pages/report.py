@@ -1,0 +1,202 @@
+"""Report: preview the ICP summary, then download it as PDF, Markdown, JSON or Excel."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import streamlit as st
+
+from icp import builders, charts, report
+from icp.analysis import Analysis, Settings
+from icp.dataset import Dataset
+from icp.errors import InputError
+from ui import state
+
+tr = state.tr
+lang = state.lang()
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _pdf(_ds: Dataset, _result: Analysis, key: str) -> bytes:
+    """The PDF, cached on ``key`` (data, settings, answers, language, title)."""
+    inputs = json.loads(key)
+    return report.pdf_bytes(
+        _ds,
+        _result,
+        answers=inputs["answers"],
+        lang=inputs["lang"],
+        title=inputs["title"],
+        settings=Settings.from_dict(inputs["settings"]),
+    )
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _light(_ds: Dataset, _result: Analysis, key: str) -> tuple[str, bytes, bytes]:
+    """Markdown, JSON and the Excel customer list (fast), cached on ``key``."""
+    inputs = json.loads(key)
+    settings = Settings.from_dict(inputs["settings"])
+    kw = {"answers": inputs["answers"], "lang": inputs["lang"], "settings": settings}
+    return (
+        report.markdown_text(_ds, _result, title=inputs["title"], **kw),
+        report.json_bytes(_ds, _result, **kw),
+        report.customers_xlsx_bytes(_ds, _result, lang=inputs["lang"]),
+    )
+
+
+def _save_title() -> None:
+    state.set_ui("report.title", st.session_state["report.title"])
+
+
+def _make_pdf(key: str) -> None:
+    st.session_state["report.pdf_key"] = key
+
+
+st.title(tr("report.page.title"))
+st.caption(tr("report.page.intro"))
+
+ds = state.dataset()
+if ds is None:
+    st.info(tr("report.page.no_data"))
+    st.stop()
+try:
+    result = state.analysis()
+except InputError as exc:
+    state.show_error(exc)
+    st.stop()
+if result is None:
+    st.info(tr("report.page.no_data"))
+    st.stop()
+
+ws = state.workspace_id()
+info = state.store().info(ws)
+st.session_state.setdefault("report.title", state.get_ui("report.title", info.name if info else ""))
+st.text_input(tr("report.page.title_label"), key="report.title", on_change=_save_title)
+
+answers = state.answers()
+settings = state.settings()
+title = st.session_state["report.title"]
+summary = report.summarise(ds, result, answers=answers, lang=lang, title=title, settings=settings)
+key = json.dumps(
+    {
+        "ws": ws,
+        "version": state.store().source_version(ws),
+        "mapping": ds.mapping.to_list(),
+        "settings": settings.to_dict(),
+        "answers": answers,
+        "lang": lang,
+        "title": title,
+    },
+    ensure_ascii=False,
+    sort_keys=True,
+    default=str,
+)
+
+# ---------------------------------------------------------------- downloads
+st.subheader(tr("report.page.download"))
+stem = re.sub(r"[^\w\-]+", "-", summary.title).strip("-")[:60] or "icp-report"
+pdf_col, md_col, json_col, xlsx_col = st.columns(4)
+with pdf_col:
+    if st.session_state.get("report.pdf_key") == key:
+        try:
+            with st.spinner(tr("report.page.making_pdf")):
+                pdf = _pdf(ds, result, key)
+        except Exception as exc:  # a broken PDF must not take the other exports down
+            st.error(tr("report.page.pdf_failed", detail=type(exc).__name__))
+        else:
+            st.download_button(
+                tr("report.page.pdf"),
+                data=pdf,
+                file_name=f"{stem}.pdf",
+                mime="application/pdf",
+                key="report.dl.pdf",
+                help=tr("report.page.pdf_help"),
+                icon=":material/picture_as_pdf:",
+                type="primary",
+                on_click="ignore",
+                width="stretch",
+            )
+    else:
+        st.button(
+            tr("report.page.make_pdf"),
+            key="report.make_pdf",
+            help=tr("report.page.pdf_help"),
+            icon=":material/picture_as_pdf:",
+            type="primary",
+            on_click=_make_pdf,
+            args=(key,),
+            width="stretch",
+        )
+md, js, xlsx = _light(ds, result, key)
+md_col.download_button(
+    tr("report.page.markdown"),
+    data=md,
+    file_name=f"{stem}.md",
+    mime="text/markdown",
+    key="report.dl.md",
+    help=tr("report.page.markdown_help"),
+    icon=":material/description:",
+    on_click="ignore",
+    width="stretch",
+)
+json_col.download_button(
+    tr("report.page.json"),
+    data=js,
+    file_name=f"{stem}.json",
+    mime="application/json",
+    key="report.dl.json",
+    help=tr("report.page.json_help"),
+    icon=":material/data_object:",
+    on_click="ignore",
+    width="stretch",
+)
+xlsx_col.download_button(
+    tr("report.page.xlsx"),
+    data=xlsx,
+    file_name=f"{stem}-customers.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="report.dl.xlsx",
+    help=tr("report.page.xlsx_help"),
+    icon=":material/table_view:",
+    on_click="ignore",
+    width="stretch",
+)
+
+# ---------------------------------------------------------------- preview
+st.divider()
+st.subheader(tr("report.page.preview"))
+prog = builders.progress(answers)
+done = sum(prog[s.id] == "done" for s in (*builders.ICP_STEPS, *builders.PERSONA_STEPS))
+st.caption(tr("report.page.progress", done=done, total=14) + " · " + tr("report.page.unanswered"))
+
+with st.container(border=True):
+    st.markdown(f"### {report.md_escape(summary.title)}")
+    st.caption(tr("report.kicker") + " · " + tr("report.meta.date", date=summary.date))
+    for heading, narrative in (
+        ("report.statement", summary.statement),
+        ("report.story", summary.story),
+    ):
+        st.markdown(f"#### {tr(heading)}")
+        st.markdown(report.md_escape(narrative.text))  # answers and names are data: escaped
+        if narrative.drafted:
+            st.caption(tr("report.drafted"))
+
+    outcome = summary.outcome
+    st.markdown(f"#### {tr('report.kpis_outcome' if outcome else 'report.kpis')}")
+    if summary.kpis.empty:
+        st.caption(tr("report.kpis.none"))
+    else:
+        st.dataframe(summary.kpis, hide_index=True, key="report.kpis")
+
+    st.markdown(f"#### {tr('report.best_outcome' if outcome else 'report.best')}")
+    st.dataframe(summary.best, hide_index=True, key="report.best")
+    if summary.best_note:
+        st.caption(summary.best_note)
+
+    st.markdown(f"#### {tr('report.traits')}")
+    if summary.trait_sentences:
+        for line in summary.trait_sentences:
+            st.text("• " + line)
+        st.altair_chart(charts.trait_bars(result.traits, lang=lang, outcome=outcome))
+    else:
+        st.caption(tr("report.traits.none"))
