@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import state
+from ui import present, state
 
 ROOT = Path(__file__).resolve().parent
 
@@ -16,6 +16,9 @@ ws = state.workspace_id()
 if "app.lang" not in st.session_state:
     st.session_state["app.lang"] = state.get_ui("lang", "en")
 st.session_state.setdefault("app.present", bool(state.get_ui("present", False)))
+if state.presenting():  # projector: sidebar folded away, big high-contrast type
+    st.set_page_config(initial_sidebar_state="collapsed")
+    present.apply_theme()
 
 
 def _on_lang() -> None:
