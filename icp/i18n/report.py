@@ -70,7 +70,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "More common among the lost than among the won — think twice before chasing these:",
         "在未签约客户中比在已签约客户中更常见——追这类客户前请三思：",
     ),
-    "report.charts": ("Charts", "图表"),
     "report.clouds": ("Words that set each group apart", "区分两组客户的关键词"),
     "report.clouds.intro": (
         "Bigger words lean more strongly to one side (not simply more frequent).",
