@@ -140,7 +140,7 @@ ds, result = _analysis()
 if screen in present.OPENINGS:
     _opening(screen, ds, result)
 else:
-    builder._render_step(builders.STEPS[screen], state.answers())
+    builder.render_step(builders.STEPS[screen], state.answers())
 
 st.divider()
 with st.container(key="icp-nav"):

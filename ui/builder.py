@@ -18,7 +18,7 @@ from icp import builders
 from icp.builders import Prompt, Step, Suggestion
 from ui import state
 
-__all__ = ["answer_key", "render", "render_checklist"]
+__all__ = ["answer_key", "render", "render_checklist", "render_step"]
 
 Builder = Literal["icp", "persona"]
 _MARK = {"done": "✓", "partial": "◐", "empty": "○"}
@@ -130,11 +130,11 @@ def render(builder: Builder) -> None:
         )
     step = builders.STEPS[st.session_state[step_key]]
     with body:
-        _render_step(step, answers)
+        render_step(step, answers)
         _render_nav(builder, ids, step.id)
 
 
-def _render_step(step: Step, answers: dict[str, dict[str, str]]) -> None:
+def render_step(step: Step, answers: dict[str, dict[str, str]]) -> None:
     tr = state.tr
     st.subheader(f"{step.id} · {tr(step.title_key)}")
     st.write(tr(step.intro_key))
