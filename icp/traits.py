@@ -26,10 +26,12 @@ Mann–Whitney U statistic: 0.5 = no difference, 1 = best always higher).
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -66,17 +68,40 @@ STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
 _TOKEN_RE = re.compile(r"[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9+#&.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+# A stretch of the characters an English token is made of that holds no
+# letter (a number such as "12345" between two Chinese words) can never be
+# part of a token, so it is replaced by one space before tokenising: cells
+# that differ only in such numbers ("公司1号", "公司2号") become one distinct
+# cell and are tokenised once.  Arrow (RE2) syntax; the space keeps the
+# neighbouring Chinese runs apart, exactly as the number did.
+_LETTERLESS = r"(^|[^A-Za-z0-9+#&.\-])[0-9+#&.\-]+($|[^A-Za-z0-9+#&.\-])"
+_MEMO = 1 << 16  # distinct cells / Chinese runs remembered between runs
 _jieba_ready = False
 
 
-def _cut(text: str) -> list[str]:
+@functools.lru_cache(maxsize=_MEMO)
+def _cut(text: str) -> tuple[str, ...]:
+    """jieba's words of one Chinese run (memoised: runs repeat across cells and runs)."""
     global _jieba_ready
     import jieba
 
     if not _jieba_ready:
         jieba.setLogLevel(logging.WARNING)
         _jieba_ready = True
-    return jieba.lcut(text)
+    return tuple(jieba.lcut(text))
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _tokens(text: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for run in _TOKEN_RE.findall(text):
+        words = _cut(run) if _CJK_RE.match(run) else (run,)
+        for w in words:
+            w = w.strip().lower()
+            if len(w) < 2 or w in STOP_WORDS or w.isdigit():
+                continue
+            seen.setdefault(w, None)
+    return tuple(seen)
 
 
 def tokenize(text: object) -> list[str]:
@@ -87,15 +112,54 @@ def tokenize(text: object) -> list[str]:
     """
     if not isinstance(text, str) or not text.strip():
         return []
-    seen: dict[str, None] = {}
-    for run in _TOKEN_RE.findall(text):
-        words = _cut(run) if _CJK_RE.match(run) else [run]
-        for w in words:
-            w = w.strip().lower()
-            if len(w) < 2 or w in STOP_WORDS or w.isdigit():
-                continue
-            seen.setdefault(w, None)
-    return list(seen)
+    return list(_tokens(text))
+
+
+def _distinct(col: pd.Series) -> tuple[np.ndarray, pd.Series, bool]:
+    """(code per row, -1 for missing; the distinct cells; whether they are all text).
+
+    A column of text is factorised (Arrow does it in C); any other column
+    keeps one "distinct cell" per row, so that values such as 1 and 1.0,
+    which hash alike, are still read apart exactly as before.
+    """
+    if isinstance(col.dtype, pd.StringDtype) or pd.api.types.infer_dtype(col, skipna=True) in (
+        "string",
+        "empty",
+    ):
+        codes, uniq = pd.factorize(col)
+        return codes, pd.Series(uniq, dtype=col.dtype), True
+    return np.arange(len(col)), col.reset_index(drop=True), False
+
+
+def _without_numbers(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """Distinct text cells with letterless stretches blanked (see ``_LETTERLESS``).
+
+    Returns (new code per cell, the new distinct cells), in Arrow until the
+    (usually far fewer) distinct results come back as Python strings.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(values, from_pandas=True)
+    for _ in range(2):  # a stretch whose left edge the previous match used is caught next pass
+        arr = pc.replace_substring_regex(arr, pattern=_LETTERLESS, replacement=r"\1 \2")
+    enc = pc.dictionary_encode(arr)
+    return enc.indices.to_numpy(zero_copy_only=False), enc.dictionary.to_pylist()
+
+
+def _text_lists(col: pd.Series, spec: ColumnSpec) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+    """(distinct-cell code per row, -1 for missing; the tags/keywords of each distinct cell).
+
+    Each distinct cell is split or tokenised once, however many rows hold it.
+    """
+    codes, uniq, text = _distinct(col)
+    if spec.type == FieldType.MULTI:
+        return codes, [tuple(v) for v in _tags(uniq.astype(object), spec.sep)]
+    if not text:
+        return codes, [tuple(tokenize(v)) for v in uniq]
+    new, norm = _without_numbers(uniq)
+    codes = np.where(codes >= 0, new[np.maximum(codes, 0)] if len(new) else 0, -1)
+    return codes, [_tokens(v) if v.strip() else () for v in norm]
 
 
 def _tags(series: pd.Series, sep: str | None) -> pd.Series:
@@ -109,32 +173,110 @@ def _tags(series: pd.Series, sep: str | None) -> pd.Series:
     return out.map(lambda v: list(dict.fromkeys(v)) if isinstance(v, (list, tuple)) else [])
 
 
-def _pairs(table: pd.DataFrame, mapping: Mapping) -> pd.DataFrame:
-    """One row per (customer row position, column, kind, value) a customer holds."""
-    frames = []
-    pos = np.arange(len(table))
+@dataclass
+class _Pairs:
+    """Every (row, value) a customer holds, as integer codes.
+
+    ``rows[i]`` holds value ``key[i]``; value ``k`` is ``(column[k], kind[k],
+    value[k])``.  Values are numbered in order of first appearance (columns
+    in mapping order, rows in table order), each (row, value) at most once.
+    """
+
+    rows: np.ndarray
+    key: np.ndarray
+    column: np.ndarray
+    kind: np.ndarray
+    value: np.ndarray
+
+    @property
+    def empty(self) -> bool:
+        return len(self.rows) == 0
+
+    def rows_of(self, keys: np.ndarray) -> dict[int, np.ndarray]:
+        """Row positions holding each of ``keys``."""
+        sel = np.flatnonzero(np.isin(self.key, keys))
+        k, r = self.key[sel], self.rows[sel]
+        order = np.argsort(k, kind="stable")
+        k, r = k[order], r[order]
+        bounds = np.flatnonzero(np.diff(k)) + 1
+        return {
+            int(g[0]): rr
+            for g, rr in zip(np.split(k, bounds), np.split(r, bounds), strict=True)
+            if len(g)
+        }
+
+
+def _pairs(table: pd.DataFrame, mapping: Mapping) -> _Pairs:
+    """One (row position, column, kind, value) per value a customer holds."""
+    n = len(table)
+    rows_parts: list[np.ndarray] = []
+    key_parts: list[np.ndarray] = []
+    columns: list[np.ndarray] = []
+    kinds: list[np.ndarray] = []
+    values: list[np.ndarray] = []
+    names: list[str] = []
+    offset = 0
     for spec in mapping.of_type(FieldType.SINGLE, FieldType.MULTI, FieldType.TEXT):
         if spec.role in SKIP_ROLES or spec.name not in table.columns:
             continue
         col = table[spec.name]
         if spec.type == FieldType.SINGLE:
-            s = col.astype("string").str.strip()
-            keep = s.notna().to_numpy() & (s.fillna("") != "").to_numpy()
-            values = s[keep].astype(str).to_numpy()
-            rows, kind = pos[keep], "single"
+            cell, uniq, _ = _distinct(col)
+            s = uniq.astype("string").str.strip()
+            ok = s.notna().to_numpy() & (s.fillna("") != "").to_numpy()
+            codes, stripped = pd.factorize(s.where(ok))
+            cell = np.where(cell >= 0, codes[np.maximum(cell, 0)] if len(codes) else -1, -1)
+            rows = np.flatnonzero(cell >= 0)
+            local, vocab = cell[rows], np.asarray(stripped.astype(str), dtype=object)
+            kind = "single"
         else:
-            lists = _tags(col, spec.sep) if spec.type == FieldType.MULTI else col.map(tokenize)
-            lens = lists.map(len).to_numpy()
-            rows = np.repeat(pos, lens)
-            values = np.array([v for vs in lists for v in vs], dtype=object)
-            kind = "multi" if spec.type == FieldType.MULTI else "text"
-        if len(rows):
-            frames.append(
-                pd.DataFrame({"row": rows, "column": spec.name, "kind": kind, "value": values})
+            cell, lists = _text_lists(col, spec)
+            lens_u = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+            flat = [w for x in lists for w in x]
+            flat_codes, uniq = pd.factorize(np.asarray(flat, dtype=object))
+            vocab = np.asarray(uniq, dtype=object)
+            starts_u = np.concatenate([[0], np.cumsum(lens_u)[:-1]]).astype(np.int64)
+            has = cell >= 0
+            lens = np.where(has, lens_u[np.maximum(cell, 0)] if len(lens_u) else 0, 0)
+            rows = np.repeat(np.arange(n), lens)
+            first = np.repeat(np.cumsum(lens) - lens, lens)
+            start = np.repeat(
+                np.where(has, starts_u[np.maximum(cell, 0)] if len(lens_u) else 0, 0), lens
             )
-    if not frames:
-        return pd.DataFrame(columns=["row", "column", "kind", "value"])
-    return pd.concat(frames, ignore_index=True).drop_duplicates(["row", "column", "value"])
+            local = (
+                flat_codes[start + np.arange(len(rows)) - first] if len(rows) else flat_codes[:0]
+            )
+            kind = "multi" if spec.type == FieldType.MULTI else "text"
+        if not len(rows):
+            continue
+        # numbered by first appearance, like a groupby(sort=False) over the pairs
+        order = np.full(len(vocab), -1, dtype=np.int64)
+        seen = pd.unique(local)
+        order[seen] = np.arange(len(seen))
+        rows_parts.append(rows.astype(np.int64))
+        key_parts.append(order[local] + offset)
+        columns.append(np.full(len(seen), spec.name, dtype=object))
+        kinds.append(np.full(len(seen), kind, dtype=object))
+        values.append(vocab[seen])
+        names.append(spec.name)
+        offset += len(seen)
+    if not rows_parts:
+        empty = np.empty(0, dtype=object)
+        return _Pairs(np.empty(0, np.int64), np.empty(0, np.int64), empty, empty, empty)
+    out = _Pairs(
+        np.concatenate(rows_parts),
+        np.concatenate(key_parts),
+        np.concatenate(columns),
+        np.concatenate(kinds),
+        np.concatenate(values),
+    )
+    if len(set(names)) < len(names):  # a column mapped twice: each (row, column, value) once
+        frame = pd.DataFrame(
+            {"row": out.rows, "column": out.column[out.key], "value": out.value[out.key]}
+        )
+        keep = ~frame.duplicated(["row", "column", "value"]).to_numpy()
+        out.rows, out.key = out.rows[keep], out.key[keep]
+    return out
 
 
 def wilson(k: np.ndarray, n: int | np.ndarray, z: float = _Z) -> tuple[np.ndarray, np.ndarray]:
@@ -149,10 +291,21 @@ def wilson(k: np.ndarray, n: int | np.ndarray, z: float = _Z) -> tuple[np.ndarra
     return np.clip(mid - half, 0, 1), np.clip(mid + half, 0, 1)
 
 
-def _counts(pairs: pd.DataFrame, best: np.ndarray, rest: np.ndarray) -> pd.DataFrame:
-    pairs = pairs.assign(b=best[pairs["row"].to_numpy()], r=rest[pairs["row"].to_numpy()])
-    g = pairs.groupby(["column", "kind", "value"], sort=False, observed=True)
-    return g[["b", "r"]].sum().reset_index().rename(columns={"b": "best", "r": "rest"})
+def _counts(pairs: _Pairs, best: np.ndarray, rest: np.ndarray) -> pd.DataFrame:
+    """Per value: column, kind, value, best and rest counts, and its ``key`` in ``pairs``."""
+    m = len(pairs.value)
+    b = np.bincount(pairs.key[best[pairs.rows]], minlength=m)
+    r = np.bincount(pairs.key[rest[pairs.rows]], minlength=m)
+    return pd.DataFrame(
+        {
+            "column": pairs.column,
+            "kind": pairs.kind,
+            "value": pairs.value,
+            "best": b,
+            "rest": r,
+            "key": np.arange(m),
+        }
+    )
 
 
 def categorical_traits(
@@ -244,7 +397,10 @@ def _adjust(
     if not len(idx):
         return out
     floor = np.sort(p_min[idx])
-    m = next((m for m in range(1, len(idx) + 1) if np.sum(floor <= alpha / m) <= m), len(idx))
+    # the smallest m with at most m values whose best p-value reaches alpha / m
+    ms = np.arange(1, len(idx) + 1)
+    ok = np.flatnonzero(np.searchsorted(floor, alpha / ms, side="right") <= ms)
+    m = int(ms[ok[0]]) if len(ok) else len(idx)
     idx = idx[p_min[idx] <= alpha / m]
     if not len(idx):
         return out
@@ -264,7 +420,7 @@ def _ordered(df: pd.DataFrame, p_col: str) -> pd.DataFrame:
     return df.sort_values(["strength", p_col, "_len"], ascending=[False, True, False])
 
 
-def _dedupe(df: pd.DataFrame, pairs: pd.DataFrame, groups: np.ndarray) -> pd.DataFrame:
+def _dedupe(df: pd.DataFrame, pairs: _Pairs, groups: np.ndarray) -> pd.DataFrame:
     """Drop a tag/keyword held by nearly the same customers as a stronger one of its column.
 
     Words of one sentence ("need automation for the production line") would
@@ -272,13 +428,12 @@ def _dedupe(df: pd.DataFrame, pairs: pd.DataFrame, groups: np.ndarray) -> pd.Dat
     """
     if df.empty or not (df["kind"] != "single").any():
         return df
-    wanted = pairs.merge(df[["column", "value"]], on=["column", "value"])
-    wanted = wanted[groups[wanted["row"].to_numpy()]]
-    rows = wanted.groupby(["column", "value"], sort=False)["row"].agg(frozenset).to_dict()
+    held = pairs.rows_of(df["key"].to_numpy())
     kept: list[int] = []
     seen: dict[str, list[frozenset]] = {}
     for i, row in enumerate(df.itertuples(index=False)):
-        mine = rows.get((row.column, row.value), frozenset())
+        rows = held.get(int(row.key), np.empty(0, dtype=np.int64))
+        mine = frozenset(rows[groups[rows]].tolist())
         if row.kind != "single" and any(
             len(mine & other) >= 0.8 * len(mine | other) for other in seen.get(row.column, [])
         ):
