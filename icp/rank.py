@@ -211,6 +211,9 @@ def _weights(criteria: list[str], weights: Mapping[str, float]) -> np.ndarray:
     return w
 
 
+_BLOCK = 4_000_000  # scores held at once in ``stability`` (32 MB)
+
+
 def stability(
     pct: np.ndarray,
     weights: np.ndarray,
@@ -235,21 +238,42 @@ def stability(
     rng = np.random.default_rng(seed)
     w = weights[:, None] * rng.uniform(0.5, 1.5, size=(k, draws))
     w /= np.maximum(w.sum(axis=0, keepdims=True), 1e-12)
-    scores = w.T @ np.ascontiguousarray(pct.T)  # draws × n, one product for all draws
-    if forced_out is not None and forced_out.any():
-        scores[:, forced_out] = -np.inf
-    if forced_in is not None and forced_in.any():
-        scores[:, forced_in] = np.inf
     if top_n >= n:
         return np.ones(n)
-    # Exact pruning: the N-th best of any subset is a floor for the N-th best
-    # of everyone, so only rows reaching that floor in some draw can be in a
-    # top N; the partition then runs over a few dozen columns, not all n.
-    base = scores.mean(axis=0)
+    wt = w.T
+    out_any = forced_out is not None and forced_out.any()
+    in_any = forced_in is not None and forced_in.any()
+
+    def scores(rows: np.ndarray | slice) -> np.ndarray:
+        """draws × len(rows) scores, one product for all draws (same bits for any rows)."""
+        s = wt @ np.ascontiguousarray(pct[rows].T)
+        if out_any:
+            s[:, forced_out[rows]] = -np.inf
+        if in_any:
+            s[:, forced_in[rows]] = np.inf
+        return s
+
+    # The draws × n matrix is built a block of rows at a time (a 1M-row table
+    # would need 2.4 GB at once).  Exact pruning: the N-th best of any subset
+    # is a floor for the N-th best of everyone, so only rows reaching that
+    # floor in some draw can be in a top N; the partition then runs over a
+    # few dozen columns, not all n.
+    step = max(1024, _BLOCK // max(draws, 1))
+    base, best = np.empty(n), np.empty(n)
+    for a in range(0, n, step):
+        s = scores(slice(a, a + step))
+        base[a : a + step] = s.mean(axis=0)
+        best[a : a + step] = s.max(axis=0)
     probe = np.argpartition(-base, min(4 * top_n, n) - 1)[: min(4 * top_n, n)]
-    floor = -np.partition(-scores[:, probe], top_n - 1, axis=1)[:, top_n - 1]
-    cand = np.flatnonzero((scores >= floor[:, None]).any(axis=0))
-    sub = scores[:, cand]
+    floor = -np.partition(-scores(probe), top_n - 1, axis=1)[:, top_n - 1]
+    maybe = np.flatnonzero(best >= floor.min())
+    cand = np.concatenate(
+        [
+            part[(scores(part) >= floor[:, None]).any(axis=0)]
+            for part in np.array_split(maybe, max(1, -(-len(maybe) // step)))
+        ]
+    )
+    sub = scores(cand)
     top = cand[np.argpartition(-sub, top_n - 1, axis=1)[:, :top_n]]
     return np.bincount(top.ravel(), minlength=n) / draws
 
