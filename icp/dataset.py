@@ -142,6 +142,10 @@ def _find_pair(data: bytes, filename: str | None, raw, notes: list[Msg]):
     """(accounts table, deals table or None, RawTable of the accounts sheet)."""
     from icp import join, load
 
+    # classify() calls a table of fewer than 3 rows "other": with fewer than
+    # two sheets that big there is no pair, so skip reading and classifying
+    if sum(s.n_rows >= 3 for s in raw.sheets) < 2:
+        return raw.df, None, raw
     sheets = join.read_sheets(data, filename=filename)
     acc, deals, guesses = join.find_tables(sheets)
     if acc is None or deals is None:

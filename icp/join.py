@@ -344,8 +344,11 @@ def _kind_of(series: pd.Series) -> str:
 
 
 def _unique_ratio(series: pd.Series) -> float:
-    keys = normalize_key(series).dropna()
-    return 1.0 if keys.empty else keys.nunique() / len(keys)
+    """Distinct join keys / cells with a key (1.0 when none has one)."""
+    codes, vals = _norm_codes(series)
+    has = np.fromiter((v is not None for v in vals), dtype=bool, count=len(vals))
+    n = int(has[codes[codes >= 0]].sum())
+    return 1.0 if n == 0 else len(set(vals[has])) / n
 
 
 def detect_deal_columns(deals: pd.DataFrame) -> dict[str, str | None]:
@@ -446,8 +449,42 @@ class TableGuess:
 
 
 def _trim(df: pd.DataFrame) -> pd.DataFrame:
-    d = df.replace(r"^\s*$", np.nan, regex=True) if len(df) <= 200_000 else df
+    d = _blank_to_nan(df) if len(df) <= 200_000 else df
     return d.dropna(how="all").dropna(axis=1, how="all")
+
+
+def _blank_to_nan(df: pd.DataFrame) -> pd.DataFrame:
+    """``df.replace(r"^\\s*$", np.nan, regex=True)``, checking each distinct cell once.
+
+    (``str.isspace`` and the regex's ``\\s`` are the same Unicode test.)
+    """
+    out = df.copy()
+    for j in range(df.shape[1]):
+        col = df.iloc[:, j]
+        if not (col.dtype == object or isinstance(col.dtype, pd.StringDtype)):
+            continue
+        try:
+            codes, uniq = pd.factorize(col)
+        except TypeError:  # unhashable cells: the regex, cell by cell
+            out.isetitem(j, col.replace(r"^\s*$", np.nan, regex=True))
+            continue
+        blank = np.fromiter(
+            (isinstance(v, str) and (v == "" or v.isspace()) for v in uniq),
+            dtype=bool,
+            count=len(uniq),
+        )
+        if not blank.any():
+            continue
+        mask = (codes >= 0) & blank[np.maximum(codes, 0)]
+        if col.dtype == object:
+            values = col.to_numpy(dtype=object, copy=True)
+            values[mask] = np.nan
+            out.isetitem(j, pd.Series(values, index=df.index, dtype=object))
+        else:
+            new = col.copy()
+            new[mask] = np.nan
+            out.isetitem(j, new)
+    return out
 
 
 def _looks_summary(d: pd.DataFrame, kinds: dict[str, str]) -> bool:
