@@ -380,6 +380,9 @@ class _Book:
     sheets: list[_Sheet]
     zf: zipfile.ZipFile | None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # the last table read from this book, by (sheet, header_row, lang): the
+    # accounts + deals check reads the sheet just read again
+    last: tuple[tuple[str, int | None, str], RawTable] | None = None
 
 
 _BOOKS: OrderedDict[bytes, _Book] = OrderedDict()  # last opened workbooks, by content
@@ -658,10 +661,17 @@ def _read_book(
     name = chosen.info.name
     if not chosen.sample:
         raise InputError("load.sheet_empty", sheet=name)
+    key = (name, header_row, lang)
     with book.lock:  # one reader at a time per cached workbook (Streamlit threads)
-        rows = chosen.obj.to_python(skip_empty_area=True)
-        merged = _merged_in(chosen.obj, *chosen.start)
-        return _book_table(book, chosen, rows, merged, infos, notes, header_row, lang)
+        if book.last is not None and book.last[0] == key:
+            raw = book.last[1]
+        else:
+            rows = chosen.obj.to_python(skip_empty_area=True)
+            merged = _merged_in(chosen.obj, *chosen.start)
+            raw = _book_table(book, chosen, rows, merged, infos, [], header_row, lang)
+            book.last = (key, raw)
+    # a copy: callers own what they get (the cached one stays as read)
+    return replace(raw, df=raw.df.copy(), sheets=infos, notes=[*notes, *raw.notes])
 
 
 def _book_table(
