@@ -8,6 +8,7 @@ score and stability) and ``icp.traits`` (best-vs-rest commonalities).
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -29,6 +30,7 @@ __all__ = [
     "Trait",
     "fmt_number",
     "run",
+    "warm_up",
 ]
 
 # S1 criteria, in display order.  Each is computed from roles (see rank.py).
@@ -410,3 +412,25 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         keywords=keywords,
         warnings=warnings,
     )
+
+
+def _warm() -> None:
+    import logging
+
+    import jieba
+    import scipy.stats  # noqa: F401
+
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not for users
+    jieba.initialize()
+
+
+def warm_up() -> threading.Thread:
+    """Start loading what ``run`` needs (scipy.stats, jieba's dictionary) in the background.
+
+    A command-line run calls this before reading the file: the workbook
+    parser releases the GIL, so ~1.5 s of imports overlap the parse instead
+    of following it.  Returns the (daemon) thread; joining it is optional.
+    """
+    thread = threading.Thread(target=_warm, name="icp-warm-up", daemon=True)
+    thread.start()
+    return thread

@@ -81,7 +81,10 @@ def _settings(args: argparse.Namespace):
 
 
 def _open(path: str, sheet: str | None, deals: str | None = None):
+    from icp.analysis import warm_up
     from icp.dataset import open_dataset
+
+    warm_up()  # imports for the analysis overlap the file parse
 
     for name in (path, deals):
         if name is not None and not Path(name).is_file():

@@ -58,10 +58,13 @@ class Dataset:
     def names(self) -> pd.Series:
         """A display name per row: the name column, else "#<row number>"."""
         col = self.name_column
+        known = self.table[col].notna() if col is not None else None
+        if known is not None and known.all():  # no fallback needed (a 1M-row list of them is slow)
+            return self.table[col].astype(str)
         fallback = pd.Series([f"#{i + 1}" for i in range(len(self.table))], index=self.table.index)
         if col is None:
             return fallback
-        return self.table[col].where(self.table[col].notna(), fallback).astype(str)
+        return self.table[col].where(known, fallback).astype(str)
 
 
 Src = str | Path | BinaryIO | bytes
