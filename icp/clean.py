@@ -450,9 +450,10 @@ def _numbers_from_uniques(uniq: np.ndarray) -> dict[str, np.ndarray]:
     vals = pd.to_numeric(uniq, errors="coerce") if n else np.zeros(0)
     vals = np.asarray(vals, dtype=np.float64).copy()
     # pd.to_numeric turns bools/datetimes into numbers or NaN; datetimes must fail.
-    for i, v in enumerate(uniq):
-        if isinstance(v, (_dt.date, np.datetime64, pd.Timestamp)):
-            vals[i] = np.nan
+    if n and pd.api.types.infer_dtype(uniq, skipna=False) != "string":  # all text: none
+        for i, v in enumerate(uniq):
+            if isinstance(v, (_dt.date, np.datetime64, pd.Timestamp)):
+                vals[i] = np.nan
     state = np.zeros(n, dtype=np.int8)
     low = vals.copy()
     high = vals.copy()
@@ -590,28 +591,38 @@ def _as_text(v: Any) -> str | None:
 
 def _clean_text(s: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
     """(``str`` column with markers → missing and cells trimmed, row state, totals-word rows)."""
-    codes, uniq = _factorize(s)
-    all_str = isinstance(s.dtype, pd.StringDtype) or all(isinstance(v, str) for v in uniq)
+    texts: np.ndarray | None
+    if isinstance(s.dtype, pd.StringDtype):  # distinct cells stay in Arrow
+        codes, arrow_uniq = pd.factorize(s, use_na_sentinel=True)
+        uniq = arrow_uniq if len(arrow_uniq) > 2000 else np.asarray(arrow_uniq, dtype=object)
+        all_str = True
+    else:
+        codes, uniq = _factorize(s)
+        all_str = all(isinstance(v, str) for v in uniq)
     if len(uniq) > 2000 and all_str:  # vectorised
         raw = pd.Series(uniq, dtype="str")
         stripped = raw.str.strip()
         lower = stripped.str.lower()
         blank = lower.isin(MISSING_MARKERS).to_numpy(dtype=bool)
-        texts = stripped.to_numpy(dtype=object)
-        texts[blank] = None
         u_total = lower.str.rstrip(":：").str.strip().isin(_TOTAL_WORDS).to_numpy(dtype=bool)
         same = bool((stripped == raw).all()) and not blank.any()
+        u_state = np.where(blank, np.int8(1), np.int8(0)).astype(np.int8)
+        texts = None
+        if not (same and isinstance(s.dtype, pd.StringDtype)):  # Python strings only if needed
+            texts = stripped.to_numpy(dtype=object)
+            texts[blank] = None
     else:
         texts = np.array([_as_text(v) for v in uniq], dtype=object)
         u_total = np.array([_is_total_word(t) for t in texts], dtype=bool)
         same = all(t is not None and t == v for t, v in zip(texts, uniq, strict=True))
-    u_state = np.where(pd.isna(texts), np.int8(1), np.int8(0)).astype(np.int8)
+        u_state = np.where(pd.isna(texts), np.int8(1), np.int8(0)).astype(np.int8)
     state = _row_state(codes, u_state)
     total = np.zeros(len(codes), dtype=bool)
     if u_total.any():
         total = (codes >= 0) & u_total[np.maximum(codes, 0)]
     if same and isinstance(s.dtype, pd.StringDtype):
         return s, state, total
+    assert texts is not None
     if len(texts):
         obj = np.where(codes < 0, None, texts[np.maximum(codes, 0)])
     else:
