@@ -141,6 +141,8 @@ def _without_numbers(values: pd.Series) -> tuple[np.ndarray, list[str]]:
     import pyarrow.compute as pc
 
     arr = pa.array(values, from_pandas=True)
+    if isinstance(arr, pa.ChunkedArray):  # one dictionary for the whole column
+        arr = arr.combine_chunks()
     for _ in range(2):  # a stretch whose left edge the previous match used is caught next pass
         arr = pc.replace_substring_regex(arr, pattern=_LETTERLESS, replacement=r"\1 \2")
     enc = pc.dictionary_encode(arr)
@@ -152,6 +154,17 @@ def _text_lists(col: pd.Series, spec: ColumnSpec) -> tuple[np.ndarray, list[tupl
 
     Each distinct cell is split or tokenised once, however many rows hold it.
     """
+    if (
+        spec.type == FieldType.TEXT
+        and isinstance(col.dtype, pd.StringDtype)
+        and _mostly_distinct(col)
+    ):
+        # e.g. a name per row: blank the numbers of every cell first, then the
+        # (far fewer) distinct results are what gets factorised
+        missing = col.isna().to_numpy()
+        new, norm = _without_numbers(col.fillna(""))
+        codes = np.where(missing, -1, new)
+        return codes, [_tokens(v) if v.strip() else () for v in norm]
     codes, uniq, text = _distinct(col)
     if spec.type == FieldType.MULTI:
         return codes, [tuple(v) for v in _tags(uniq.astype(object), spec.sep)]
@@ -160,6 +173,12 @@ def _text_lists(col: pd.Series, spec: ColumnSpec) -> tuple[np.ndarray, list[tupl
     new, norm = _without_numbers(uniq)
     codes = np.where(codes >= 0, new[np.maximum(codes, 0)] if len(new) else 0, -1)
     return codes, [_tokens(v) if v.strip() else () for v in norm]
+
+
+def _mostly_distinct(col: pd.Series, sample: int = 10_000) -> bool:
+    """More than half of the first ``sample`` cells distinct (only a speed choice)."""
+    head = col.iloc[:sample]
+    return len(head) > 1000 and head.nunique() > len(head) // 2
 
 
 def _tags(series: pd.Series, sep: str | None) -> pd.Series:
