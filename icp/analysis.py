@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import threading
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -343,7 +344,13 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
     if n < 3:
         raise InputError("analysis.too_few_rows", n=n)
     warnings: list[Msg] = []
-    cv = _rank.criterion_values(dataset, lifetime_years=settings.lifetime_years)
+    memo = _memo_for(dataset)
+    cv_key = f"rank.values.{float(settings.lifetime_years)!r}"
+    cv = memo.get(cv_key)
+    if cv is None:
+        cv = memo.setdefault(
+            cv_key, _rank.criterion_values(dataset, lifetime_years=settings.lifetime_years)
+        )
     groups = _outcome_groups(dataset)
     usable = groups is not None and groups[0].any() and groups[1].any()
 
@@ -396,7 +403,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
     if 0 < best.sum() < 5:
         warnings.append(Msg("analysis.small_best", {"n": int(best.sum())}))
     found, warn_traits, keywords = _traits.categorical_traits(
-        table, dataset.mapping, best_s, rest_s
+        table, dataset.mapping, best_s, rest_s, memo=memo
     )
     return Analysis(
         mode=mode,
@@ -412,6 +419,32 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         keywords=keywords,
         warnings=warnings,
     )
+
+
+# Per data set, what ``run`` works out that no setting changes (tokenised text,
+# criterion values and their percentiles), so a weight change only redoes the
+# rest.  Keyed by the Dataset object; a replaced table or a changed mapping
+# starts afresh.  A Dataset's table is not edited in place after
+# ``open_dataset`` (the app caches it and every page reads it).
+_MEMOS: dict[int, tuple[weakref.ref, weakref.ref, list, dict[str, Any]]] = {}
+_MEMOS_LOCK = threading.RLock()  # a weakref callback may run while it is held
+
+
+def _memo_for(dataset: Dataset) -> dict[str, Any]:
+    key, spec = id(dataset), dataset.mapping.to_list()
+    with _MEMOS_LOCK:
+        hit = _MEMOS.get(key)
+        if hit and hit[0]() is dataset and hit[1]() is dataset.table and hit[2] == spec:
+            return hit[3]
+
+        def _gone(ref: weakref.ref, key: int = key) -> None:
+            with _MEMOS_LOCK:
+                if key in _MEMOS and _MEMOS[key][0] is ref:
+                    del _MEMOS[key]
+
+        memo: dict[str, Any] = {}
+        _MEMOS[key] = (weakref.ref(dataset, _gone), weakref.ref(dataset.table), spec, memo)
+        return memo
 
 
 def _warm() -> None:

@@ -17,7 +17,7 @@ best customer, the share of draws in which it stayed in the top N.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -70,6 +70,8 @@ class CriterionValues:
     ltv_cac: pd.Series | None
     cycle_days: pd.Series | None
     ltv_formula: Msg | None
+    # the n×k percentile matrix, worked out once (it does not depend on weights)
+    pct: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 def _num(dataset: Dataset, role: Role) -> pd.Series | None:
@@ -196,6 +198,12 @@ def percentiles(values: pd.Series, *, higher_is_better: bool = True) -> np.ndarr
 
 
 def _percentile_matrix(cv: CriterionValues) -> np.ndarray:
+    if cv.pct is None:
+        cv.pct = _percentiles_of(cv)
+    return cv.pct
+
+
+def _percentiles_of(cv: CriterionValues) -> np.ndarray:
     cols = []
     for crit, series in cv.parts.items():
         ps = [percentiles(s, higher_is_better=HIGHER_IS_BETTER[crit]) for s in series]

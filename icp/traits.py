@@ -32,6 +32,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -272,8 +273,8 @@ def _pairs(table: pd.DataFrame, mapping: Mapping) -> _Pairs:
         order = np.full(len(vocab), -1, dtype=np.int64)
         seen = pd.unique(local)
         order[seen] = np.arange(len(seen))
-        rows_parts.append(rows.astype(np.int64))
-        key_parts.append(order[local] + offset)
+        rows_parts.append(rows.astype(np.int32))  # half the memory of int64 (1M rows: ~7M pairs)
+        key_parts.append((order[local] + offset).astype(np.int32))
         columns.append(np.full(len(seen), spec.name, dtype=object))
         kinds.append(np.full(len(seen), kind, dtype=object))
         values.append(vocab[seen])
@@ -337,6 +338,7 @@ def categorical_traits(
     min_share: float = 0.2,
     method: str = "holm",
     min_warning: float = 0.15,
+    memo: dict[str, Any] | None = None,
 ) -> tuple[list[Trait], list[Trait], dict[str, pd.DataFrame]]:
     """Compare every categorical value best vs rest.
 
@@ -345,11 +347,17 @@ def categorical_traits(
     and per text column a keyword table (word, best_count, rest_count,
     weight = smoothed lift) for word clouds.  Rows in neither group
     (``best`` and ``rest`` both False, e.g. open deals) are ignored.
+    ``memo`` (a dict kept per data set, see ``icp.analysis``) remembers the
+    split tags and tokenised text, which do not depend on who is best, so a
+    weight change only recounts.
     """
     b_mask = best.reindex(table.index).fillna(False).to_numpy(dtype=bool)
     r_mask = rest.reindex(table.index).fillna(False).to_numpy(dtype=bool) & ~b_mask
     best_n, rest_n = int(b_mask.sum()), int(r_mask.sum())
-    pairs = _pairs(table, mapping)
+    if memo is None:
+        pairs = _pairs(table, mapping)
+    else:
+        pairs = memo.get("traits.pairs") or memo.setdefault("traits.pairs", _pairs(table, mapping))
     if pairs.empty or best_n == 0 or rest_n == 0:
         return [], [], {}
     c = _counts(pairs, b_mask, r_mask)
