@@ -1,0 +1,703 @@
+"""The main user journey in a real browser: headless Debian Chromium drives a real
+``streamlit run app.py`` (fixtures in conftest.py).
+
+One server serves the whole module; every test works in its own workspace
+(created straight in the server's store and opened with ``?ws=``) so the tests
+do not see each other's data.  Waits are on what the user would see — a heading,
+a saved answer — plus Streamlit's own "script finished" marker, never on fixed
+sleeps.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import random
+import re
+import struct
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+
+from icp.dataset import open_dataset
+from icp.errors import InputError
+from icp.i18n import t
+from icp.store import Store
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = {
+    "saas_en": ROOT / "sample_data" / "saas_customers_en.xlsx",
+    "equipment_zh": ROOT / "sample_data" / "equipment_customers_zh.xlsx",
+}
+# page name -> (URL path, title key)
+PAGES = {
+    "workspace": ("", "app.title"),
+    "data": ("data", "data.title"),
+    "best": ("best", "analysis.page.title"),
+    "commonalities": ("commonalities", "traits.page.title"),
+    "icp": ("icp_builder", "builders.ui.icp_title"),
+    "persona": ("persona_builder", "builders.ui.persona_title"),
+    "prospects": ("prospects", "prospects.title"),
+    "report": ("report", "report.page.title"),
+    "present": ("present", "present.title"),
+}
+REPORT_PAGE = ROOT / "pages" / "report.py"
+PRESENT_PAGE = ROOT / "pages" / "present.py"
+
+# Counts finished script runs (Streamlit flips data-test-script-state on .stApp
+# from "running" to "notRunning" at the end of every run) and tags the document.
+_RUN_COUNTER = """
+(() => {
+  window.__stRuns = 0;
+  window.__stDoc = Math.random();
+  const obs = new MutationObserver((records) => {
+    for (const r of records) if (r.oldValue === 'running') window.__stRuns += 1;
+  });
+  obs.observe(document, {
+    attributes: true, attributeOldValue: true, subtree: true,
+    attributeFilter: ['data-test-script-state'],
+  });
+})();
+"""
+_IDLE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED';
+}"""
+
+
+# ---------------------------------------------------------------- fixtures + helpers
+
+
+def warm_up(browser, server) -> None:
+    """Open the app once in a throwaway page right after the server starts.
+
+    Streamlit runs the very first script run of a fresh server in its legacy
+    ``pages/``-folder mode (see test_deep_link_right_after_restart_shows_the_app):
+    that run skips app.py and the first widget change in it is lost.  Tests that
+    are not about that warm the server up first.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(_RUN_COUNTER)
+    page.goto(server.url)
+    page.wait_for_function("(window.__stRuns || 0) > 0", timeout=60_000)
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def server(browser, tmp_path_factory: pytest.TempPathFactory):
+    from conftest import AppServer
+
+    srv = AppServer(tmp_path_factory.mktemp("browser") / "server-data").start()
+    warm_up(browser, srv)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def pg(page):
+    """The conftest page, counting Streamlit script runs so actions can wait for theirs."""
+    page.add_init_script(_RUN_COUNTER)
+    return page
+
+
+def new_workspace(server, name: str, sample: str | None = "saas_en") -> str:
+    """A workspace made directly in the server's store, optionally with a sample loaded."""
+    store = Store(server.data_dir)
+    ws = store.create(name)
+    if sample:
+        path = SAMPLES[sample]
+        store.set_source(ws, filename=path.name, data=path.read_bytes(), options={})
+    return ws
+
+
+def idle(page) -> None:
+    page.wait_for_function(_IDLE)
+
+
+def act(page, action: Callable[[], object]) -> None:
+    """Do something that makes Streamlit rerun, then wait until the app is idle again.
+
+    Callers then wait for what the user should see: a fast run can start and
+    finish within one browser frame, leaving no trace in the DOM to wait on.
+    """
+    before = page.evaluate("[window.__stDoc, window.__stRuns]")
+    action()
+    with contextlib.suppress(PlaywrightTimeout):  # a run too quick to see
+        page.wait_for_function(
+            """([doc, n]) => window.__stDoc !== doc || window.__stRuns > n
+              || document.querySelector('[data-testid="stApp"]')
+                   ?.getAttribute('data-test-script-state') !== 'notRunning'""",
+            arg=before,
+            timeout=3_000,
+        )
+    idle(page)
+    page.wait_for_timeout(150)  # a follow-up st.rerun() starts within a few ms
+    idle(page)
+
+
+def settled(page) -> None:
+    """Wait until lazily loaded widget code has arrived and the DOM stops changing
+    (Streamlit mounts some widgets a moment after the run has finished)."""
+    page.wait_for_load_state("networkidle")
+    last = -1
+    for _ in range(40):
+        size = page.evaluate("document.querySelectorAll('*').length")
+        if size == last:
+            return
+        last = size
+        page.wait_for_timeout(250)
+
+
+def open_app(page, server, ws: str, path: str = "") -> None:
+    page.goto(f"{server.url}/{path}?ws={ws}")
+    page.wait_for_selector('[data-testid="stSidebarNav"]', state="attached")
+    page.wait_for_function("(window.__stRuns || 0) > 0")
+    idle(page)
+
+
+def go(page, name: str, lang: str) -> None:
+    """Click a page in the sidebar and wait until it has drawn its title."""
+    path, title = PAGES[name]
+    open_sidebar(page)
+    link = page.get_by_test_id("stSidebarNav").get_by_role(
+        "link", name=t(f"nav.{name}", lang), exact=True
+    )
+    act(page, link.click)
+    page.wait_for_url(re.compile(rf"/{path}\?ws="))
+    if title:
+        page.get_by_role("heading", level=1, name=t(title, lang)).wait_for()
+
+
+def textbox(page, label_key: str, lang: str):
+    return page.get_by_role("textbox", name=t(label_key, lang))
+
+
+def answer(page, server, ws: str, step: str, prompt: str, lang: str, text: str) -> None:
+    """Type into a builder text area, commit it (Ctrl+Enter) as a user would, and
+    wait until the autosave has reached the store."""
+    box = textbox(page, f"builders.{step}.{prompt}.label", lang)
+    box.fill(text)
+    act(page, lambda: box.press("Control+Enter"))
+    eventually(lambda: saved_answer(server, ws, step, prompt) == text, f"{step}.{prompt} saved")
+
+
+def eventually(check: Callable[[], object], what: str, timeout: float = 20.0):
+    """Poll ``check`` until it returns something truthy (server-side effects)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.2)
+
+
+def saved_answer(server, ws: str, step: str, field: str) -> str:
+    return Store(server.data_dir).answers(ws).get(step, {}).get(field, "")
+
+
+def assert_no_crash(page) -> None:
+    html = page.content()
+    assert "Traceback" not in html
+    assert "This app has encountered an error" not in html
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def set_language(page, lang: str) -> None:
+    sidebar = page.get_by_test_id("stSidebar")
+    act(page, sidebar.get_by_text(t(f"lang.{lang}", "en"), exact=True).click)
+    sidebar.get_by_text(t("nav.section.setup", lang), exact=True).wait_for()
+
+
+def open_sidebar(page) -> None:
+    """Unfold the sidebar if presentation mode folded it away (and it can be unfolded)."""
+    expand = page.get_by_test_id("stExpandSidebarButton")
+    if not page.get_by_test_id("stSidebarNav").is_visible() and expand.is_visible():
+        expand.click()
+        page.get_by_test_id("stSidebarNav").wait_for()
+
+
+def set_presenting(page, lang: str, on: bool) -> None:
+    """Presentation mode on/off with the sidebar switch, or from the Present page's
+    facilitator menu when the sidebar cannot be unfolded."""
+    open_sidebar(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    switch = sidebar.get_by_role("switch", name=t("ui.present_toggle", lang))
+    if switch.is_checked() == on:
+        return
+    if sidebar.is_visible():
+        act(page, sidebar.get_by_text(t("ui.present_toggle", lang), exact=True).click)
+    else:
+        page.get_by_role("button", name=t("present.facilitator", lang)).click()
+        label = t("present.turn_on" if on else "present.turn_off", lang)
+        act(page, page.get_by_role("button", name=label).click)
+    expect(switch).to_be_checked(checked=on)
+
+
+def visit(page, server, ws: str, name: str, lang: str) -> None:
+    """Open a page by its URL (as a bookmark would) and wait for it to be drawn."""
+    path, title = PAGES[name]
+    open_app(page, server, ws, path)
+    if title and name != "present":
+        page.get_by_role("heading", level=1, name=t(title, lang)).wait_for()
+    settled(page)
+
+
+def messy_xlsx(n: int = 60) -> bytes:
+    """A realistic export: title row, grouped (merged) two-row header, "$12,000",
+    "N/A", blank rows and a totals row at the bottom."""
+    import openpyxl
+
+    rng = random.Random(7)
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = "Export"
+    sheet.append(["Customer export — Q4 2024"])
+    sheet.merge_cells("A1:H1")
+    sheet.append(["Company", None, None, "Deal", None, None, "Service", None])
+    for rng_ in ("A2:C2", "D2:F2", "G2:H2"):
+        sheet.merge_cells(rng_)
+    sheet.append(
+        [
+            "Name",
+            "Industry",
+            "Employees",
+            "Value",
+            "Status",
+            "Sales cycle (days)",
+            "Referrals",
+            "Support tickets",
+        ]
+    )
+    industries = ["Manufacturing", "Retail", "Healthcare", "Logistics"]
+    for i in range(n):
+        good = i % 4 == 0
+        value = rng.randint(20, 40) * 1000 if good else rng.randint(2, 15) * 1000
+        sheet.append(
+            [
+                f"Customer {i + 1:02d}",
+                industries[i % 4],
+                rng.randint(50, 500),
+                f"${value:,}" if i % 7 else "N/A",
+                "Won" if good or i % 3 == 0 else "Lost",
+                rng.randint(20, 40) if good else rng.randint(60, 200),
+                rng.randint(2, 6) if good else rng.randint(0, 2),
+                rng.randint(0, 3) if good else rng.randint(3, 12),
+            ]
+        )
+        if i in (10, 30):
+            sheet.append([None] * 8)
+    sheet.append(["Total", None, None, "$1,000,000", None, None, None, None])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def tiny_png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    pixels = b"".join(b"\x00" + b"\xff\x00\x00" * 4 for _ in range(4))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(pixels))
+        + chunk(b"IEND", b"")
+    )
+
+
+def upload(page, name: str, data: bytes, lang: str = "en") -> None:
+    uploader = page.get_by_test_id("stFileUploader").filter(has_text=t("data.upload", lang))
+    field = uploader.first.locator('input[type="file"]')
+    act(page, lambda: field.set_input_files(files=[{"name": name, "mimeType": "", "buffer": data}]))
+
+
+def set_role_in_mapping_editor(page, row: int, role_label: str) -> None:
+    """Open the Role cell of ``row`` in the mapping data editor and pick ``role_label``.
+
+    The editor is a canvas grid: click a cell of the row's first column, move
+    right with the arrow keys to the Role column (Column, Use, Field type, Role)
+    and press Enter, which opens a real listbox.
+    """
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    row_height = 35  # Streamlit's default row height, header row included
+    page.mouse.click(box["x"] + 40, box["y"] + row_height * (row + 1) + row_height / 2)
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    act(page, page.get_by_role("option", name=role_label, exact=True).click)
+
+
+# ---------------------------------------------------------------- 1. Chinese journey
+
+
+def test_chinese_journey(pg, server):
+    page, zh = pg, "zh"
+    ws = new_workspace(server, "Journey zh")
+    open_app(page, server, ws)
+
+    # language and sample data
+    set_language(page, zh)
+    page.get_by_role("heading", name=t("ws.sample_title", zh)).wait_for()
+    page.get_by_test_id("stSelectbox").first.click()
+    act(page, page.get_by_role("option", name=t("ws.sample.equipment_zh", zh)).click)
+    act(page, page.get_by_role("button", name=t("ws.load_sample", zh)).click)
+    summary = t("ws.summary", zh, rows=260, cols=20, file="equipment_customers_zh.xlsx")
+    page.get_by_text(summary).wait_for()
+
+    # Data: give 交付日期 (row 10 of the mapping) the role "close / signing date"
+    go(page, "data", zh)
+    page.get_by_role("heading", name=t("data.mapping", zh)).wait_for()
+    store = Store(server.data_dir)
+    before = {c["name"]: c for c in store.get_value(ws, "mapping") or []}
+    assert before.get("交付日期", {}).get("role", "none") == "none"
+    set_role_in_mapping_editor(page, 9, t("schema.role.closed", zh))
+
+    def delivery_role() -> str | None:
+        items = store.get_value(ws, "mapping") or []
+        return next((c["role"] for c in items if c["name"] == "交付日期"), None)
+
+    assert eventually(lambda: delivery_role() == "closed", "the role change to be saved")
+    assert_no_crash(page)
+
+    # Best customers: the top 10
+    go(page, "best", zh)
+    page.get_by_role("heading", name=t("analysis.page.top_table", zh, n=10)).wait_for()
+
+    # Commonalities: a chart and a word-cloud image
+    go(page, "commonalities", zh)
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    chart.locator("canvas, svg").first.wait_for()
+    cloud = page.get_by_test_id("stImage").locator("img").first
+    cloud.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 100", arg=cloud.element_handle()
+    )
+    assert_no_crash(page)
+
+    # ICP builder: S1 and S2; decision-maker builder: P1 and P2
+    icp_s1 = "华东精工、明达机械：回款快、复购多"
+    icp_s2 = "汽配与五金制造业"
+    dm_p1 = "设备部经理或生产副总"
+    dm_p2 = "35–50 岁，理工科背景"
+    go(page, "icp", zh)
+    answer(page, server, ws, "S1", "best", zh, icp_s1)
+    act(page, page.get_by_role("button", name=t("builders.ui.next", zh)).click)
+    page.get_by_role("heading", name=re.compile(r"^S2 · ")).wait_for()
+    answer(page, server, ws, "S2", "industry", zh, icp_s2)
+    go(page, "persona", zh)
+    answer(page, server, ws, "P1", "title", zh, dm_p1)
+    act(page, page.get_by_role("button", name=t("builders.ui.next", zh)).click)
+    page.get_by_role("heading", name=re.compile(r"^P2 · ")).wait_for()
+    answer(page, server, ws, "P2", "age", zh, dm_p2)
+
+    # reload the same URL: all four answers are still there (each builder reopens on its step)
+    url = page.url
+    page.reload()
+    page.wait_for_url(url)
+    page.wait_for_function("(window.__stRuns || 0) > 0")
+    idle(page)
+    expect(textbox(page, "builders.P2.age.label", zh)).to_have_value(dm_p2)
+    act(page, page.get_by_role("button", name=t("builders.ui.prev", zh)).click)
+    expect(textbox(page, "builders.P1.title.label", zh)).to_have_value(dm_p1)
+    go(page, "icp", zh)
+    expect(textbox(page, "builders.S2.industry.label", zh)).to_have_value(icp_s2)
+    act(page, page.get_by_role("button", name=t("builders.ui.prev", zh)).click)
+    expect(textbox(page, "builders.S1.best.label", zh)).to_have_value(icp_s1)
+
+    # presentation mode: step through with Next
+    if not PRESENT_PAGE.exists():
+        pytest.skip("present page not built yet")
+    go(page, "present", zh)
+    set_presenting(page, zh, True)
+    counter = page.locator(".icp-counter")
+    next_button = page.get_by_role("button", name=t("present.next", zh))
+    for _ in range(3):  # the optional opening screens ("数据 1 / 3") come first
+        if counter.inner_text().strip() == "S1 / 7":
+            break
+        act(page, next_button.click)
+    expect(counter).to_have_text("S1 / 7")
+    expect(textbox(page, "builders.S1.best.label", zh)).to_have_value(icp_s1)
+    act(page, next_button.click)
+    expect(counter).to_have_text("S2 / 7")
+    expect(textbox(page, "builders.S2.industry.label", zh)).to_have_value(icp_s2)
+    set_presenting(page, zh, False)
+
+    # Report: the PDF download is a PDF with the Chinese ICP title and our answers in its text
+    if not REPORT_PAGE.exists():
+        pytest.skip("report page not built yet")
+    go(page, "report", zh)
+    act(page, page.get_by_role("button", name=t("report.page.make_pdf", zh)).click)
+    with page.expect_download() as info:
+        page.get_by_role("button", name=t("report.page.pdf", zh)).click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+    assert t("report.statement", zh) in text  # 我们的理想客户画像
+    assert icp_s2 in text
+    assert_no_crash(page)
+
+
+# ---------------------------------------------------------------- 2. English journey, messy upload
+
+
+def test_english_journey_with_messy_upload(pg, server):
+    page, en = pg, "en"
+    ws = new_workspace(server, "Journey en")
+    open_app(page, server, ws)
+    go(page, "data", en)
+    upload(page, "q4_export.xlsx", messy_xlsx())
+
+    page.get_by_text(t("ws.summary", en, rows=60, cols=8, file="q4_export.xlsx")).wait_for()
+    page.get_by_role("heading", name=t("data.report", en)).wait_for()
+    page.get_by_text(t("data.rows", en, kept=60, total=60)).wait_for()
+    page.get_by_role("heading", name=t("data.preview", en)).wait_for()
+    page.get_by_text("Dropped 1 totals row(s)").first.wait_for()
+    assert_no_crash(page)
+    assert Store(server.data_dir).get_source(ws)[0] == "q4_export.xlsx"
+
+    go(page, "best", en)
+    page.get_by_role("heading", name=t("analysis.page.top_table", en, n=10)).wait_for()
+    go(page, "commonalities", en)
+    page.get_by_test_id("stVegaLiteChart").first.locator("canvas, svg").first.wait_for()
+    go(page, "icp", en)
+    answer(page, server, ws, "S1", "best", en, "Customer 01, Customer 05")
+    assert_no_crash(page)
+
+
+# ---------------------------------------------------------------- 3. a bad file
+
+
+def test_png_named_xlsx_is_refused_and_previous_data_kept(pg, server):
+    page, en = pg, "en"
+    ws = new_workspace(server, "Bad file")
+    open_app(page, server, ws)
+    go(page, "data", en)
+    previous = t("ws.summary", en, rows=320, cols=19, file="saas_customers_en.xlsx")
+    page.get_by_text(previous).wait_for()
+
+    bad = tiny_png()
+    with pytest.raises(InputError) as refused:
+        open_dataset(bad, filename="customers.xlsx")
+    upload(page, "customers.xlsx", bad)
+
+    page.get_by_text(refused.value.message(en)).wait_for()
+    page.get_by_text(t("data.kept_previous", en)).wait_for()
+    page.get_by_text(previous).wait_for()
+    assert Store(server.data_dir).get_source(ws)[0] == "saas_customers_en.xlsx"
+    assert_no_crash(page)
+    go(page, "best", en)
+    page.get_by_role("heading", name=t("analysis.page.top_table", en, n=10)).wait_for()
+
+
+# ---------------------------------------------------------------- 4. server restart
+
+
+def test_answer_survives_server_restart(pg, server, browser):
+    page, en = pg, "en"
+    ws = new_workspace(server, "Restart")
+    open_app(page, server, ws)
+    go(page, "icp", en)
+    text = "Mid-size manufacturers that pay on time"
+    answer(page, server, ws, "S1", "best", en, text)
+
+    server.stop()
+    server.start()
+    warm_up(browser, server)  # the cold-start problem has its own test below
+    open_app(page, server, ws)
+    go(page, "icp", en)
+    expect(textbox(page, "builders.S1.best.label", en)).to_have_value(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="On a freshly started server, the first visit to a deep link (/icp_builder?ws=...) "
+    "runs pages/icp_builder.py through Streamlit's legacy pages/-folder mode: app.py is skipped, "
+    "so the sidebar (language, presentation mode, grouped navigation) is missing. "
+    "Fix: rename the pages/ folder (e.g. to screens/) and update app.py.",
+)
+def test_deep_link_right_after_restart_shows_the_app(pg, server, browser):
+    page, en = pg, "en"
+    ws = new_workspace(server, "Deep link")
+    Store(server.data_dir).set_answer(ws, "S1", "best", "Acme, Globex")
+    server.stop()
+    server.start()
+    try:
+        page.goto(f"{server.url}/icp_builder?ws={ws}")
+        expect(textbox(page, "builders.S1.best.label", en)).to_have_value("Acme, Globex")
+        idle(page)
+        sidebar = page.get_by_test_id("stSidebar")
+        expect(sidebar.get_by_text("Language / 语言")).to_be_visible(timeout=5_000)
+        expect(sidebar.get_by_text(t("nav.section.build", en), exact=True)).to_be_visible()
+    finally:
+        warm_up(browser, server)  # leave the server as the other tests expect it
+
+
+# ---------------------------------------------------------------- 5. accessibility + projector
+
+_UNNAMED_FIELDS = """() => {
+  const name = (el) => {
+    const aria = (el.getAttribute('aria-label') || '').trim();
+    if (aria) return aria;
+    const ids = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
+    const byIds = ids.map((id) => document.getElementById(id)?.innerText || '').join(' ').trim();
+    if (byIds) return byIds;
+    if (el.id) {
+      const label = document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
+      if (label && label.innerText.trim()) return label.innerText.trim();
+    }
+    const wrap = el.closest('label');
+    if (wrap && wrap.innerText.trim()) return wrap.innerText.trim();
+    return (el.getAttribute('title') || '').trim();
+  };
+  const fields = [...document.querySelectorAll('input, textarea, select')]
+    .filter((el) => el.type !== 'hidden');
+  return {
+    total: fields.length,
+    unnamed: fields.filter((el) => !name(el)).map((el) => el.outerHTML.slice(0, 160)),
+  };
+}"""
+
+_CONTRAST = """(el) => {
+  const parse = (c) => {
+    const m = c.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return [255, 255, 255, 1];
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  let bg = [255, 255, 255];
+  for (let n = el; n; n = n.parentElement) {
+    const c = parse(getComputedStyle(n).backgroundColor);
+    if (c[3] > 0) { bg = c.slice(0, 3); break; }
+  }
+  const fg = parse(getComputedStyle(el).color);
+  const a = fg[3] * parseFloat(getComputedStyle(el).opacity || '1');
+  const mixed = [0, 1, 2].map((i) => fg[i] * a + bg[i] * (1 - a));
+  const lum = (rgb) => {
+    const [r, g, b] = rgb.map((v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [lum(mixed), lum(bg)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+def _visible_pages() -> list[str]:
+    names = [n for n in PAGES if n not in ("report", "present")]
+    names += [n for n, f in (("report", REPORT_PAGE), ("present", PRESENT_PAGE)) if f.exists()]
+    return names
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "presenting"), [(1280, 720, False), (1920, 1080, True)]
+)
+def test_every_page_renders_with_named_fields(pg, server, width, height, presenting):
+    page, en = pg, "en"
+    page.set_viewport_size({"width": width, "height": height})
+    ws = new_workspace(server, f"Pages {width}")
+    open_app(page, server, ws)
+    set_presenting(page, en, presenting)
+    problems: dict[str, list[str]] = {}
+    checked = 0
+    for name in _visible_pages():
+        visit(page, server, ws, name, en)
+        assert_no_crash(page)
+        fields = page.evaluate(_UNNAMED_FIELDS)
+        checked += fields["total"]
+        if fields["unnamed"]:
+            problems[name] = fields["unnamed"]
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, f"{name}: page scrolls sideways by {overflow}px at {width}px"
+    assert not problems, problems
+    assert checked > 40  # the builders, the Best customers sliders, the workspace forms, ...
+
+
+def test_keyboard_reaches_builder_fields_and_next(pg, server):
+    page, en = pg, "en"
+    ws = new_workspace(server, "Keyboard")
+    open_app(page, server, ws)
+    go(page, "icp", en)
+    page.get_by_role("heading", level=1).click()  # start from the page body, as after a click
+    target = t("builders.S1.best.label", en)
+    reached_box = reached_next = False
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return [e.tagName, e.getAttribute('aria-label') || '', e.innerText || ''] }"
+        )
+        tag, label, text = focused
+        reached_box |= tag == "TEXTAREA" and label.startswith(target)
+        reached_next |= tag == "BUTTON" and text.strip() == t("builders.ui.next", en)
+        if reached_box and reached_next:
+            break
+    assert reached_box, "Tab never reached the S1 text area"
+    assert reached_next, "Tab never reached the Next button"
+    # and the keyboard can use what it reached
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name=re.compile(r"^S2 · ")).wait_for()
+
+
+def test_body_text_contrast_in_normal_and_presentation_mode(pg, server):
+    page, en = pg, "en"
+    ws = new_workspace(server, "Contrast")
+    open_app(page, server, ws)
+    go(page, "icp", en)
+    ratios = {}
+    for presenting in (False, True):
+        set_presenting(page, en, presenting)
+        body = page.get_by_test_id("stMain").get_by_text(t("builders.S1.intro", en)[:40])
+        body.first.wait_for()
+        ratios[presenting] = body.first.evaluate(_CONTRAST)
+    assert ratios[False] >= 4.5, ratios
+    assert ratios[True] >= 7, ratios  # projector: WCAG AAA for the text the room reads
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Captions (step intros' evidence, 'based on the top 10', page intros) keep "
+    "Streamlit's opacity 0.6: about 4.2:1 on a projector (ui/present.py _CSS sets their "
+    "colour but not opacity: 1).",
+)
+def test_captions_are_readable_on_the_projector(pg, server):
+    page, en = pg, "en"
+    ws = new_workspace(server, "Captions")
+    Store(server.data_dir).set_value(ws, "ui.present", True)
+    visit(page, server, ws, "icp", en)
+    caption = page.get_by_test_id("stMain").get_by_test_id("stCaptionContainer").first
+    assert caption.evaluate(_CONTRAST) >= 4.5
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Presentation mode folds the sidebar away and ui/present.py's CSS hides "
+    "[data-testid=stToolbar], which holds the 'Expand sidebar' button: outside the Present "
+    "page there is no way back to the navigation or the presentation switch.",
+)
+def test_sidebar_can_be_unfolded_in_presentation_mode(pg, server):
+    page, en = pg, "en"
+    ws = new_workspace(server, "Unfold")
+    Store(server.data_dir).set_value(ws, "ui.present", True)
+    visit(page, server, ws, "best", en)
+    expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible(timeout=5_000)
