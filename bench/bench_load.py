@@ -17,7 +17,6 @@ import datetime as dt
 import json
 import os
 import platform
-import random
 import re
 import statistics
 import subprocess
@@ -25,93 +24,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
-XLSX = OUT / "customers_100k.xlsx"
-CSV = OUT / "customers_1m.csv"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import CSV, ROOT, XLSX, make_csv, make_xlsx  # shared with bench_analyze
+
 README = ROOT / "bench" / "README.md"
-
-HEADER = [
-    "Company",
-    "公司名称",
-    "Industry",
-    "行业",
-    "City",
-    "Employees",
-    "Revenue",
-    "ARR (USD)",
-    "Signed",
-    "签约日期",
-    "Status",
-    "Tags",
-    "Contact Title",
-    "Score",
-    "Zip",
-    "备注",
-]
-INDUSTRIES = ["SaaS", "Manufacturing", "制造业", "教育", "Retail", "金融", "医疗", "Logistics"]
-CITIES = ["Shanghai", "北京", "深圳", "Boston", "Berlin", "杭州", "成都", "London"]
-STATUS = ["Won", "Lost", "已签约", "未签约"]
-TITLES = ["CTO", "采购经理", "VP Sales", "IT 总监", "Head of Ops"]
-TAGS = ["ERP;CRM", "CRM", "BI;ERP;云", "安全", "CRM;BI"]
-
-
-def _row(rng: random.Random, i: int) -> list:
-    return [
-        f"Company {i}",
-        f"公司{i}号",
-        rng.choice(INDUSTRIES),
-        rng.choice(INDUSTRIES),
-        rng.choice(CITIES),
-        rng.randint(5, 5000),
-        round(rng.random() * 1e6, 2),
-        f"{rng.randint(1, 900)}万",
-        dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 1500)),
-        dt.datetime(2021, 1, 1) + dt.timedelta(days=rng.randint(0, 900)),
-        rng.choice(STATUS),
-        rng.choice(TAGS),
-        rng.choice(TITLES),
-        rng.randint(0, 100),
-        f"{rng.randint(0, 99999):05d}",
-        "一些备注 some notes" if i % 3 else None,
-    ]
-
-
-def make_xlsx(rows: int = 100_000) -> Path:
-    if XLSX.exists():
-        return XLSX
-    import openpyxl
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(7)
-    wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet("客户")
-    ws.append(HEADER)
-    for i in range(rows):
-        ws.append(_row(rng, i))
-    notes = wb.create_sheet("说明")
-    notes.append(["本表为基准测试生成的虚构数据"])
-    tmp = XLSX.with_suffix(".tmp")
-    wb.save(tmp)
-    tmp.replace(XLSX)
-    return XLSX
-
-
-def make_csv(rows: int = 1_000_000) -> Path:
-    if CSV.exists():
-        return CSV
-    import csv
-
-    OUT.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(11)
-    tmp = CSV.with_suffix(".tmp")
-    with open(tmp, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(HEADER)
-        for i in range(rows):
-            w.writerow(_row(rng, i))
-    tmp.replace(CSV)
-    return CSV
 
 
 # --------------------------------------------------------------------------- #
@@ -152,12 +68,8 @@ def _case(name: str, repeat: int) -> dict:
     elif name == "open_dataset_csv":
         from icp.dataset import open_dataset
 
-        # open_dataset has no max_bytes option; a 1M-row file is over the 50 MB upload limit
-        plain = load.read_table
-        load.read_table = lambda *a, **k: plain(*a, **k, max_bytes=1 << 31)
-
-        def fn():
-            return open_dataset(CSV.read_bytes(), filename=CSV.name).table
+        def fn():  # a 1M-row file is over the 50 MB upload limit: the CLI's 2 GB instead
+            return open_dataset(CSV.read_bytes(), filename=CSV.name, max_bytes=1 << 31).table
     else:
         raise SystemExit(f"unknown case {name}")
     times, shape = [], None
