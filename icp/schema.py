@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -292,7 +293,8 @@ def _sample(s: pd.Series) -> list[Any]:
     from icp.clean import is_missing
 
     head = s.iloc[: _SAMPLE * 10]
-    vals = [v for v in head.dropna().tolist() if not is_missing(v)]
+    # the first _SAMPLE that are not missing (stop there: is_missing is Python)
+    vals = list(islice((v for v in head.dropna().tolist() if not is_missing(v)), _SAMPLE))
     if len(vals) < _SAMPLE and len(s) > len(head):
         vals += [v for v in s.iloc[len(head) :].dropna().tolist()[:_SAMPLE] if not is_missing(v)]
     return vals[:_SAMPLE]
