@@ -701,3 +701,28 @@ def test_sidebar_can_be_unfolded_in_presentation_mode(pg, server):
     Store(server.data_dir).set_value(ws, "ui.present", True)
     visit(page, server, ws, "best", en)
     expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible(timeout=5_000)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="In presentation mode the empty, opaque Streamlit header (82 px) covers the top "
+    "half of the step counter and the timer: ui/present.py _CSS sets the main block's "
+    "padding-top to 2.5rem (55 px) while also hiding the toolbar.",
+)
+def test_present_counter_is_not_under_the_header(pg, server):
+    if not PRESENT_PAGE.exists():
+        pytest.skip("present page not built yet")
+    page = pg
+    ws = new_workspace(server, "Counter")
+    store = Store(server.data_dir)
+    store.set_value(ws, "ui.present", True)
+    store.set_value(ws, "ui.present.screen", "S2")
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    visit(page, server, ws, "present", "en")
+    counter = page.locator(".icp-counter")
+    expect(counter).to_have_text("S2 / 7")
+    on_top = counter.evaluate(
+        """(el) => { const r = el.getBoundingClientRect();
+           return el.contains(document.elementFromPoint(r.left + 4, r.top + 4)); }"""
+    )
+    assert on_top, "the top of the step counter is hidden under the page header"
