@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from icp import charts
-from icp.analysis import CRITERIA, Settings, fmt_number
+from icp.analysis import CRITERIA, Settings
 from icp.errors import InputError
 from icp.schema import Role
-from ui import state
+from ui import state, widgets
 
 tr = state.tr
 lang = state.lang()
@@ -128,21 +128,7 @@ for msg in result.warnings:
 # ---------------------------------------------------------------- KPI tiles
 if result.kpis:
     st.subheader(tr("analysis.page.kpis"))
-    other = "analysis.page.not_won_value" if outcome else "analysis.page.rest_value"
-    tiles = st.columns(len(result.kpis))
-    for tile, (key, kpi) in zip(tiles, result.kpis.items(), strict=True):
-        tile.metric(
-            tr(f"kpi.{key}"),
-            fmt_number(kpi.best),
-            delta=tr(other, value=fmt_number(kpi.rest)),
-            delta_color="off",
-            delta_arrow="off",
-            border=True,
-        )
-    if result.ltv_formula is not None:
-        st.caption(tr(result.ltv_formula) + " " + tr("analysis.kpi.note"))
-    else:
-        st.caption(tr("analysis.kpi.note"))
+    widgets.kpi_tiles(result)
 
 # ---------------------------------------------------------------- the best set
 if ranking is not None:

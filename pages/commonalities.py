@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from icp import charts, clouds
-from icp.analysis import Analysis, fmt_number
+from icp.analysis import Analysis
 from icp.dataset import Dataset
 from icp.errors import InputError
-from ui import state
+from ui import state, widgets
 
 tr = state.tr
 lang = state.lang()
@@ -73,20 +73,7 @@ for msg in result.warnings:
     st.warning(tr(msg), icon="ℹ️")
 
 # ---------------------------------------------------------------- KPI tiles
-if result.kpis:
-    other = "analysis.page.not_won_value" if outcome else "analysis.page.rest_value"
-    tiles = st.columns(len(result.kpis))
-    for tile, (key, kpi) in zip(tiles, result.kpis.items(), strict=True):
-        tile.metric(
-            tr(f"kpi.{key}"),
-            fmt_number(kpi.best),
-            delta=tr(other, value=fmt_number(kpi.rest)),
-            delta_color="off",
-            delta_arrow="off",
-            border=True,
-        )
-    if result.ltv_formula is not None:
-        st.caption(tr(result.ltv_formula) + " " + tr("analysis.kpi.note"))
+widgets.kpi_tiles(result)
 
 # ---------------------------------------------------------------- categorical findings
 st.subheader(tr("traits.page.findings"))
@@ -171,4 +158,4 @@ for col, png, label in (
     if png is None:
         col.caption(tr("clouds.empty"))
     else:
-        col.image(png, caption=tr(label))
+        col.image(png)

@@ -57,7 +57,7 @@ sample = cols[0].selectbox(
     tr("ws.sample_title"),
     options=list(state.SAMPLES),
     format_func=lambda key: tr(f"ws.sample.{key}"),
-    key="ws.sample",
+    key=f"ws.sample.{state.lang()}",  # a new widget per language, so its labels follow
     label_visibility="collapsed",
 )
 if cols[1].button(tr("ws.load_sample"), width="stretch"):

@@ -41,7 +41,7 @@ def test_chinese_labels():
 
 def test_loading_another_sample_replaces_the_data_set():
     at = _open()
-    at.selectbox(key="ws.sample").set_value("equipment_zh")
+    at.selectbox(key="ws.sample.en").set_value("equipment_zh")
     at.button[1].click().run()  # "Load sample" (the rename form's button is first)
     assert not at.exception
     assert any("260 customers" in m.value for m in at.markdown)

@@ -164,7 +164,7 @@ def _render_prompt(
     st.session_state.setdefault(key, given.get(prompt.id, ""))
     label = tr(prompt.label_key)
     if prompt.required:
-        label += f" ({tr('builders.ui.required')})"
+        label += tr("builders.ui.required_suffix")
     narrative = step.id in _DRAFT_PROMPT and prompt.id == _DRAFT_PROMPT[step.id]
     if narrative:
         _render_draft_controls(step.id)

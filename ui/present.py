@@ -50,10 +50,11 @@ html { font-size: 22px !important; }
 .stApp h2 { font-size: 2.5rem !important; font-weight: 800 !important; }
 .stApp h3 { font-size: 2.1rem !important; font-weight: 800 !important; }
 .stApp [data-testid="stCaptionContainer"], .stApp [data-testid="stCaptionContainer"] * {
-  color: #222222 !important; font-size: 0.95rem !important;
+  color: #222222 !important; font-size: 0.95rem !important; opacity: 1 !important;
 }
 .stApp [data-testid="stText"], .stApp [data-testid="stText"] * { color: #000000 !important; }
-.stApp [data-testid="stMainBlockContainer"] { padding-top: 2.5rem !important; }
+.stApp [data-testid="stMainBlockContainer"] { padding-top: 4.5rem !important; }
+.stApp [data-testid="stHeader"] { background: transparent !important; }
 .stApp textarea, .stApp input {
   font-size: 1.2rem !important; color: #000000 !important;
   border: 2px solid #000000 !important; background: #ffffff !important;
@@ -78,7 +79,7 @@ html { font-size: 22px !important; }
 .stApp .icp-timer.running { color: #004f8c; }
 .stApp .icp-timer.up { color: #b00020; }
 .stApp .icp-timer-note { font-size: 1.1rem; text-align: right; color: #b00020; font-weight: 700; }
-[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stDecoration"] { display: none !important; }
 </style>
 """
 

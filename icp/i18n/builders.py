@@ -921,6 +921,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "builders.ui.step_label": ("{mark} {id} · {title}", "{mark} {id} · {title}"),
     "builders.ui.progress": ("{done}/{total} steps done", "已完成 {done}/{total} 步"),
     "builders.ui.required": ("required", "必填"),
+    "builders.ui.required_suffix": (" (required)", "（必填）"),
     "builders.ui.missing": ("Still empty (required): {prompts}", "尚未填写的必填项：{prompts}"),
     "builders.ui.suggestions": ("From your data", "来自数据的建议"),
     "builders.ui.options": ("Ideas from the method", "方法中的常见选项"),

@@ -134,4 +134,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Group spelling variants of the same label",
         "合并同一标签的不同写法",
     ),
+    "analysis.kpi.formula_and_note": (
+        "{formula} Medians, so one unusually large customer cannot decide the tile.",
+        "{formula}均为中位数，避免个别超大客户左右结果。",
+    ),
 }
