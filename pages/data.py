@@ -14,6 +14,7 @@ from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from ui import state
 
 tr = state.tr
+NO_SEP = "—"  # shown in the separator column for single-value fields
 store = state.store()
 ws = state.workspace_id()
 
@@ -201,7 +202,7 @@ for spec in ds.mapping.columns:
             "include": spec.include,
             "type": type_label[spec.type],
             "role": role_label[spec.role],
-            "sep": spec.sep or "",
+            "sep": spec.sep or NO_SEP,
             "parsed": rep.parsed if rep else None,
             "failed": rep.failed if rep else None,
             "examples": ", ".join(map(str, rep.examples)) if rep else "",
@@ -225,7 +226,7 @@ edited = st.data_editor(
             tr("data.col.role"), options=list(role_label.values()), required=True
         ),
         "sep": st.column_config.SelectboxColumn(
-            tr("data.col.sep"), options=["", ",", "、", ";", "/", "|"]
+            tr("data.col.sep"), options=[NO_SEP, ",", "、", ";", "/", "|"]
         ),
         "parsed": st.column_config.NumberColumn(tr("data.col.parsed")),
         "failed": st.column_config.NumberColumn(tr("data.col.failed")),
@@ -233,6 +234,12 @@ edited = st.data_editor(
     },
 )
 type_of = {v: k for k, v in type_label.items()}
+
+
+def _sep(value: object) -> str | None:
+    return None if value in (None, "", NO_SEP) else str(value)
+
+
 role_of = {v: k for k, v in role_label.items()}
 new_mapping = Mapping(
     [
@@ -240,7 +247,7 @@ new_mapping = Mapping(
             name=row["name"],
             type=type_of.get(row["type"], FieldType.TEXT),
             role=role_of.get(row["role"], Role.NONE),
-            sep=(row["sep"] or None) if type_of.get(row["type"]) == FieldType.MULTI else None,
+            sep=_sep(row["sep"]) if type_of.get(row["type"]) == FieldType.MULTI else None,
             include=bool(row["include"]),
         )
         for row in edited.to_dict("records")
