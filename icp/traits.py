@@ -69,13 +69,13 @@ STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
 _TOKEN_RE = re.compile(r"[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9+#&.\-]*[A-Za-z0-9+#]|[A-Za-z]")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
-# A stretch of the characters an English token is made of that holds no
-# letter (a number such as "12345" between two Chinese words) can never be
-# part of a token, so it is replaced by one space before tokenising: cells
-# that differ only in such numbers ("公司1号", "公司2号") become one distinct
-# cell and are tokenised once.  Arrow (RE2) syntax; the space keeps the
-# neighbouring Chinese runs apart, exactly as the number did.
-_LETTERLESS = r"(^|[^A-Za-z0-9+#&.\-])[0-9+#&.\-]+($|[^A-Za-z0-9+#&.\-])"
+# English tokens start with a letter, so the letter-less start of a stretch of
+# token characters (a number such as "12345" between two Chinese words, the
+# "12" of "12ab") can never be part of a token: it is replaced by one space
+# before tokenising, and cells that differ only there ("公司1号", "公司2号")
+# become one distinct cell, tokenised once.  Arrow (RE2) syntax; the space
+# keeps neighbouring Chinese runs apart, exactly as the number did.
+_LETTERLESS = r"(^|[^A-Za-z0-9+#&.\-])[0-9+#&.\-]+"
 _MEMO = 1 << 16  # distinct cells / Chinese runs remembered between runs
 _jieba_ready = False
 
@@ -144,8 +144,7 @@ def _without_numbers(values: pd.Series) -> tuple[np.ndarray, list[str]]:
     arr = pa.array(values, from_pandas=True)
     if isinstance(arr, pa.ChunkedArray):  # one dictionary for the whole column
         arr = arr.combine_chunks()
-    for _ in range(2):  # a stretch whose left edge the previous match used is caught next pass
-        arr = pc.replace_substring_regex(arr, pattern=_LETTERLESS, replacement=r"\1 \2")
+    arr = pc.replace_substring_regex(arr, pattern=_LETTERLESS, replacement=r"\1 ")
     enc = pc.dictionary_encode(arr)
     return enc.indices.to_numpy(zero_copy_only=False), enc.dictionary.to_pylist()
 
