@@ -174,7 +174,12 @@ def _write_readme(table: str) -> None:
         f"Python {platform.python_version()}; other jobs shared the machine (±30 %). "
         "AppTest times include its own overhead (script compile + element tree per run); "
         "a real server compiles each page once.\n\n"
-        f"{table}\n"
+        f"{table}\n\n"
+        "Before the analysis speed-ups (commit 5439deb, same run day): a weight change "
+        "took 237 ms (`analysis.run` alone 153 ms: every run re-tokenised the notes with "
+        "jieba, row by row); page reruns were as above.  What is left of a weight change "
+        "is the page itself (~70 ms: about half Altair building and validating the score "
+        "chart, then two 10,000-option multiselects) plus ~45 ms of analysis.\n"
     )
     text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n\n"
     if re.search(r"^## Pages\b", text, flags=re.M):
