@@ -63,7 +63,7 @@ FILES = {"icp": "icp_builder", "persona": "persona_builder"}
 
 sections: dict[str, list] = {}
 for section, name, icon in PAGES:
-    path = f"pages/{FILES.get(name, name)}.py"
+    path = f"views/{FILES.get(name, name)}.py"
     if not (ROOT / path).exists():  # pages land one issue at a time
         continue
     page = st.Page(path, title=state.tr(f"nav.{name}"), icon=icon, default=name == "workspace")

@@ -100,7 +100,7 @@ def main() -> None:
     t_app = _timed(at.run)
     rows: list[tuple[str, float, float, str]] = []
     for label, name in PAGES:
-        path = f"pages/{name}.py"
+        path = f"views/{name}.py"
         if not (ROOT / path).exists():
             continue
         at.switch_page(path)
@@ -110,7 +110,7 @@ def main() -> None:
         rows.append((label, first, again, status))
         print(f"  {label:<24} first {_ms(first):>9}  rerun {_ms(again):>8}  {status}")
 
-    at.switch_page("pages/best.py")
+    at.switch_page("views/best.py")
     at.run()
     crits = [s.key for s in at.slider if s.key and s.key.startswith("best.w.")]
     slider = []

@@ -48,8 +48,8 @@ PAGES = {
     "report": ("report", "report.page.title"),
     "present": ("present", "present.title"),
 }
-REPORT_PAGE = ROOT / "pages" / "report.py"
-PRESENT_PAGE = ROOT / "pages" / "present.py"
+REPORT_PAGE = ROOT / "views" / "report.py"
+PRESENT_PAGE = ROOT / "views" / "present.py"
 
 # Counts finished script runs (Streamlit flips data-test-script-state on .stApp
 # from "running" to "notRunning" at the end of every run) and tags the document.
@@ -76,28 +76,11 @@ _IDLE = """() => {
 # ---------------------------------------------------------------- fixtures + helpers
 
 
-def warm_up(browser, server) -> None:
-    """Open the app once in a throwaway page right after the server starts.
-
-    Streamlit runs the very first script run of a fresh server in its legacy
-    ``pages/``-folder mode (see test_deep_link_right_after_restart_shows_the_app):
-    that run skips app.py and the first widget change in it is lost.  Tests that
-    are not about that warm the server up first.
-    """
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script(_RUN_COUNTER)
-    page.goto(server.url)
-    page.wait_for_function("(window.__stRuns || 0) > 0", timeout=60_000)
-    context.close()
-
-
 @pytest.fixture(scope="module")
 def server(browser, tmp_path_factory: pytest.TempPathFactory):
     from conftest import AppServer
 
     srv = AppServer(tmp_path_factory.mktemp("browser") / "server-data").start()
-    warm_up(browser, srv)
     yield srv
     srv.stop()
 
@@ -519,34 +502,23 @@ def test_answer_survives_server_restart(pg, server, browser):
 
     server.stop()
     server.start()
-    warm_up(browser, server)  # the cold-start problem has its own test below
     open_app(page, server, ws)
     go(page, "icp", en)
     expect(textbox(page, "builders.S1.best.label", en)).to_have_value(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="On a freshly started server, the first visit to a deep link (/icp_builder?ws=...) "
-    "runs pages/icp_builder.py through Streamlit's legacy pages/-folder mode: app.py is skipped, "
-    "so the sidebar (language, presentation mode, grouped navigation) is missing. "
-    "Fix: rename the pages/ folder (e.g. to screens/) and update app.py.",
-)
 def test_deep_link_right_after_restart_shows_the_app(pg, server, browser):
     page, en = pg, "en"
     ws = new_workspace(server, "Deep link")
     Store(server.data_dir).set_answer(ws, "S1", "best", "Acme, Globex")
     server.stop()
     server.start()
-    try:
-        page.goto(f"{server.url}/icp_builder?ws={ws}")
-        expect(textbox(page, "builders.S1.best.label", en)).to_have_value("Acme, Globex")
-        idle(page)
-        sidebar = page.get_by_test_id("stSidebar")
-        expect(sidebar.get_by_text("Language / 语言")).to_be_visible(timeout=5_000)
-        expect(sidebar.get_by_text(t("nav.section.build", en), exact=True)).to_be_visible()
-    finally:
-        warm_up(browser, server)  # leave the server as the other tests expect it
+    page.goto(f"{server.url}/icp_builder?ws={ws}")
+    expect(textbox(page, "builders.S1.best.label", en)).to_have_value("Acme, Globex")
+    idle(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("Language / 语言")).to_be_visible(timeout=5_000)
+    expect(sidebar.get_by_text(t("nav.section.build", en), exact=True)).to_be_visible()
 
 
 # ---------------------------------------------------------------- 5. accessibility + projector
@@ -674,12 +646,6 @@ def test_body_text_contrast_in_normal_and_presentation_mode(pg, server):
     assert ratios[True] >= 7, ratios  # projector: WCAG AAA for the text the room reads
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Captions (step intros' evidence, 'based on the top 10', page intros) keep "
-    "Streamlit's opacity 0.6: about 4.2:1 on a projector (ui/present.py _CSS sets their "
-    "colour but not opacity: 1).",
-)
 def test_captions_are_readable_on_the_projector(pg, server):
     page, en = pg, "en"
     ws = new_workspace(server, "Captions")
@@ -689,12 +655,6 @@ def test_captions_are_readable_on_the_projector(pg, server):
     assert caption.evaluate(_CONTRAST) >= 4.5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Presentation mode folds the sidebar away and ui/present.py's CSS hides "
-    "[data-testid=stToolbar], which holds the 'Expand sidebar' button: outside the Present "
-    "page there is no way back to the navigation or the presentation switch.",
-)
 def test_sidebar_can_be_unfolded_in_presentation_mode(pg, server):
     page, en = pg, "en"
     ws = new_workspace(server, "Unfold")
@@ -703,12 +663,6 @@ def test_sidebar_can_be_unfolded_in_presentation_mode(pg, server):
     expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible(timeout=5_000)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="In presentation mode the empty, opaque Streamlit header (82 px) covers the top "
-    "half of the step counter and the timer: ui/present.py _CSS sets the main block's "
-    "padding-top to 2.5rem (55 px) while also hiding the toolbar.",
-)
 def test_present_counter_is_not_under_the_header(pg, server):
     if not PRESENT_PAGE.exists():
         pytest.skip("present page not built yet")

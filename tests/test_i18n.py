@@ -31,7 +31,7 @@ def test_every_string_has_both_languages_and_same_placeholders():
 def test_every_literal_key_used_in_code_exists():
     cat = catalog()
     missing = []
-    files = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py")]
+    files = [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py")]
     files += [p for p in ROOT.glob("icp/**/*.py") if "i18n" not in p.parts]
     for path in files:
         for key in _CALL.findall(path.read_text(encoding="utf-8")):

@@ -22,7 +22,7 @@ def _open(page: str) -> AppTest:
     st.cache_resource.clear()  # a Store bound to this test's ICP_DATA_DIR
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
     at.run()
     assert not at.exception, at.exception
     return at

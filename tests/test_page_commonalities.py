@@ -23,7 +23,7 @@ def _open(settings: dict | None = None) -> AppTest:
     at.run()
     if settings is not None:
         Store().set_value(_ws_of(at), "settings", settings)
-    at.switch_page("pages/commonalities.py")
+    at.switch_page("views/commonalities.py")
     at.run()
     assert not at.exception, at.exception
     return at

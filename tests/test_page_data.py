@@ -26,7 +26,7 @@ def _open(lang: str = "en", setup=None) -> AppTest:
     if setup is not None:
         setup(Store(), _ws(at))
     at.session_state["app.lang"] = lang
-    at.switch_page("pages/data.py")
+    at.switch_page("views/data.py")
     at.run()
     assert not at.exception, at.exception
     return at

@@ -22,7 +22,7 @@ def _open(*, presenting: bool = True) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.session_state["app.present"] = presenting
     at.run()
-    at.switch_page("pages/present.py")
+    at.switch_page("views/present.py")
     at.run()
     assert not at.exception, at.exception
     return at

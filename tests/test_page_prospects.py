@@ -22,7 +22,7 @@ def _open() -> AppTest:
     st.cache_resource.clear()  # a Store bound to this test's ICP_DATA_DIR
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.run()
-    at.switch_page("pages/prospects.py")
+    at.switch_page("views/prospects.py")
     at.run()
     assert not at.exception, at.exception
     return at

@@ -18,7 +18,7 @@ def _open() -> AppTest:
     st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.run()
-    at.switch_page("pages/report.py")
+    at.switch_page("views/report.py")
     at.run()
     assert not at.exception, at.exception
     return at
