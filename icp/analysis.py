@@ -30,6 +30,7 @@ __all__ = [
     "Settings",
     "Trait",
     "fmt_number",
+    "fmt_percent",
     "run",
     "warm_up",
 ]
@@ -159,15 +160,19 @@ class NumericTrait:
         return float(max(shift, band if math.isfinite(band) else 0.0))
 
     def message(self, *, outcome: bool = False) -> Msg:
-        """E.g. "Best customers have 100–300 Employees (median 180 vs 40)"."""
+        """E.g. "Employees: best customers mostly 100–300 (median 180 vs 40 for the rest)".
+
+        Margins (stored as fractions) are written as percentages.
+        """
+        fmt = fmt_percent if self.role == Role.MARGIN else fmt_number
         return Msg(
             "traits.numeric.outcome" if outcome else "traits.numeric",
             {
                 "column": self.column,
-                "low": fmt_number(self.low),
-                "high": fmt_number(self.high),
-                "best_median": fmt_number(self.best_median),
-                "rest_median": fmt_number(self.rest_median),
+                "low": fmt(self.low),
+                "high": fmt(self.high),
+                "best_median": fmt(self.best_median),
+                "rest_median": fmt(self.rest_median),
             },
         )
 
@@ -254,6 +259,13 @@ def fmt_number(x: float | None) -> str:
     if abs(x) >= 1:
         return f"{x:,.1f}".rstrip("0").rstrip(".")
     return f"{x:.2g}"
+
+
+def fmt_percent(x: float | None) -> str:
+    """A fraction as a person writes a share: 0.35 -> "35%", 0.325 -> "32.5%"."""
+    if x is None or not math.isfinite(x):
+        return "–"
+    return f"{100 * x:.1f}".rstrip("0").rstrip(".") + "%"
 
 
 def _plain(x: Any) -> Any:

@@ -214,7 +214,7 @@ def test_findings_read_as_plain_sentences_in_both_languages():
     zh = run(planted(ZH), Settings()).traits[0].message().render("zh")
     assert "最佳 10 个客户中有" in zh and "其余客户中仅" in zh
     num = a.numeric[0].message().render("en")
-    assert num.startswith("Best customers have") and "median" in num
+    assert "best customers mostly" in num and "median" in num
 
 
 def test_kpis_best_vs_rest_and_ltv_formula_left_out_without_margin():
@@ -302,3 +302,14 @@ def test_tiny_table_is_refused_with_a_message():
     with pytest.raises(InputError) as err:
         run(tiny, Settings())
     assert err.value.msg.key == "analysis.too_few_rows"
+
+
+def test_margin_sweet_spot_is_written_as_a_percentage():
+    from icp.analysis import NumericTrait
+    from icp.schema import Role
+
+    trait = NumericTrait("Gross margin", Role.MARGIN, 0.77, 0.67, 0.7, 0.9, 0.86, 10, 310)
+    text = trait.message().render("en")
+    assert text.startswith("Gross margin: best customers mostly 70%–90%")
+    assert "median 77% vs 67%" in text
+    assert "70%–90%" in trait.message().render("zh")

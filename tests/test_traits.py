@@ -160,4 +160,4 @@ def test_numeric_traits_find_a_band_and_a_shift():
     emp = by["Employees"]
     assert 100 <= emp.low < emp.high <= 300 and emp.best_in_range >= 0.7
     sentence = emp.message().render("en")
-    assert sentence.startswith(f"Best customers have {emp.low:,.0f}–{emp.high:,.0f} Employees")
+    assert sentence.startswith(f"Employees: best customers mostly {emp.low:,.0f}–{emp.high:,.0f}")

@@ -75,12 +75,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # numeric sweet spots
     "traits.numeric": (
-        "Best customers have {low}–{high} {column} (median {best_median} vs {rest_median})",
+        "{column}: best customers mostly {low}–{high} (median {best_median} vs {rest_median} for the rest)",
         "最佳客户的{column}多在 {low}–{high} 之间"
         "（中位数 {best_median}，其余客户为 {rest_median}）",
     ),
     "traits.numeric.outcome": (
-        "Won customers have {low}–{high} {column} "
+        "{column}: won customers mostly {low}–{high} "
         "(median {best_median} vs {rest_median} for those not won)",
         "已签约客户的{column}多在 {low}–{high} 之间"
         "（中位数 {best_median}，未签约客户为 {rest_median}）",
