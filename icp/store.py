@@ -147,6 +147,18 @@ def version_label(label: str, lang: Lang = "en") -> str:
     return t(label, lang) if label.startswith("store.") and has(label) else label
 
 
+def _new_id() -> str:
+    """A short url-safe id that starts with a letter or digit.
+
+    An id starting with "-" would read as an option on the command line
+    (``python -m icp workspace export -K5p…``), so such draws are redrawn.
+    """
+    while True:
+        ws = secrets.token_urlsafe(6)
+        if ws[0].isalnum():
+            return ws
+
+
 class Store:
     """All workspaces in one SQLite file; every method is one short transaction."""
 
@@ -241,7 +253,7 @@ class Store:
     def _new_workspace(self, con: sqlite3.Connection, name: str) -> str:
         name = _clean_name(name)
         for _ in range(20):
-            ws = secrets.token_urlsafe(6)
+            ws = _new_id()
             stamp = self._stamp(con)
             cur = con.execute(
                 "INSERT OR IGNORE INTO workspaces (id, name, created_at, updated_at) "

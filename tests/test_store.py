@@ -397,3 +397,9 @@ def test_catalogue_has_both_languages_for_store_keys():
     for key in wanted:
         en, zh = STRINGS[f"store.{key}"]
         assert en and zh and en != zh
+
+
+def test_ids_never_start_like_a_command_line_option(tmp_path):
+    store = Store(tmp_path)
+    ids = [store.create(f"w{i}") for i in range(300)]
+    assert all(i[0].isalnum() for i in ids)
