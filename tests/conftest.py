@@ -87,6 +87,12 @@ class AppServer:
                 time.sleep(0.3)
         raise RuntimeError("streamlit server did not start")
 
+    def kill(self) -> None:
+        """SIGKILL: no shutdown handlers run, as when a laptop dies mid-workshop."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
