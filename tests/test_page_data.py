@@ -85,3 +85,47 @@ def test_unusable_saved_file_shows_an_error_in_place_in_chinese():
     assert at.error, "an error must be shown"
     assert "无法使用" in at.error[0].value
     assert "Traceback" not in at.error[0].value
+
+
+def test_accounts_with_a_deals_file_show_the_join():
+    import base64
+
+    import pandas as pd
+
+    accounts = pd.DataFrame(
+        {
+            "Account name": [f"Company {i:02d}" for i in range(30)],
+            "Sector": ["Manufacturing", "Retail", "Logistics"] * 10,
+            "Employees": [50 + 10 * i for i in range(30)],
+        }
+    )
+    deals = pd.DataFrame(
+        {
+            "Account": [f"company {i % 28:02d}" for i in range(60)] + ["Nobody Ltd"],
+            "Stage": (["Closed Won", "Closed Lost"] * 31)[:61],
+            "Amount": [1000 + 10 * i for i in range(61)],
+            "Created": ["2024-01-01"] * 61,
+            "Close date": ["2024-02-15"] * 61,
+        }
+    )
+
+    def setup(store, ws):
+        store.set_source(
+            ws,
+            filename="accounts.csv",
+            data=accounts.to_csv(index=False).encode(),
+            options={
+                "deals": {
+                    "filename": "deals.csv",
+                    "data_b64": base64.b64encode(deals.to_csv(index=False).encode()).decode(),
+                }
+            },
+        )
+        store.set_value(ws, "mapping", None)
+
+    at = _open(setup=setup)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Accounts matched"] == "28"
+    assert metrics["Deals without an account"] == "1"
+    assert metrics["Accounts without deals"] == "2"
+    assert any("30 customers" in m.value for m in at.markdown)
