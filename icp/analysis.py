@@ -153,6 +153,31 @@ class NumericTrait:
     rest_in_range: float = math.nan  # share of the rest inside [low, high]
 
     @property
+    def is_finding(self) -> bool:
+        """Whether best and rest really differ on this column (not chance, not a wide band).
+
+        Either the values are shifted (Mann–Whitney p < 0.05), or the sweet
+        spot holds clearly more of the best than of the rest: at least 50
+        points more (the band is drawn around the best, so chance alone
+        reaches 30–40 points with ten customers) and Fisher's exact p < 0.05
+        on the in-range counts.  A
+        band such as "0–1,500 employees" that holds 90% of the best and 85%
+        of the rest is not a finding.
+        """
+        if math.isfinite(self.p_value) and self.p_value < 0.05:
+            return True
+        if not (math.isfinite(self.best_in_range) and math.isfinite(self.rest_in_range)):
+            return False
+        if self.best_in_range - self.rest_in_range < 0.5:
+            return False
+        from scipy.stats import fisher_exact
+
+        b_in = round(self.best_in_range * self.best_n)
+        r_in = round(self.rest_in_range * self.rest_n)
+        table = [[b_in, self.best_n - b_in], [r_in, self.rest_n - r_in]]
+        return bool(fisher_exact(table, alternative="greater").pvalue < 0.05)
+
+    @property
     def contrast(self) -> float:
         """How clearly best and rest differ, in [0, 1]: shifted (AUC) or banded (sweet spot)."""
         shift = 2 * abs(self.separation - 0.5)
@@ -193,7 +218,7 @@ class Analysis:
     ranking: Ranking | None  # None in outcome mode
     traits: list[Trait]  # over-represented among best, strongest first, noise filtered
     warning_traits: list[Trait]  # over-represented among the rest / the lost
-    numeric: list[NumericTrait]  # strongest separation first
+    numeric: list[NumericTrait]  # real differences only (is_finding), strongest first
     kpis: dict[str, Kpi]
     ltv_formula: Msg | None
     keywords: dict[str, pd.DataFrame]  # text column -> word, best_count, rest_count, weight
@@ -425,7 +450,11 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         ranking=ranking,
         traits=found,
         warning_traits=warn_traits,
-        numeric=_traits.numeric_traits(table, dataset.mapping, best_s, rest_s),
+        numeric=[
+            nt
+            for nt in _traits.numeric_traits(table, dataset.mapping, best_s, rest_s)
+            if nt.is_finding
+        ],
         kpis=_kpis(dataset, cv, best, rest),
         ltv_formula=cv.ltv_formula,
         keywords=keywords,
