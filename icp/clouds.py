@@ -14,27 +14,24 @@ which reads better than a picture of a sentence.
 from __future__ import annotations
 
 import io
-import logging
 import math
 import random
 import re
 from collections import Counter
-from functools import cache
 
 import pandas as pd
 from PIL import Image
 
 from icp.fonts import font_path
 from icp.schema import SEPARATORS, FieldType, Mapping, Role
+from icp.text import STOP_WORDS, learn_vocabulary, table_vocabulary, tokens
 
 __all__ = [
-    "STOPWORDS",
     "cloud",
     "compare",
     "distinctive",
     "frequencies",
     "png_bytes",
-    "tokenize",
 ]
 
 # Roles whose values identify a row or restate the grouping; a cloud of them says nothing.
@@ -43,82 +40,12 @@ _SKIP_ROLES = frozenset({Role.NAME, Role.ID, Role.OUTCOME})
 _MAX_TEXT_ROWS = 5000
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_ZH_STOPWORDS = _wordset(
-    """
-    的 了 和 与 及 或 是 在 有 也 都 就 而 并 又 很 还 把 被 让 给 对 从 向 到 为 以 于 由 但
-    我 你 他 她 它 我们 你们 他们 她们 它们 自己 大家 咱们 这 那 这个 那个 这些 那些 这样 那样
-    这里 那里 哪 哪个 哪些 什么 怎么 怎样 如何 为什么 因为 所以 因此 如果 虽然 但是 可是
-    然后 而且 并且 或者 还是 以及 关于 对于 通过 根据 按照 已经 正在 曾经 将要 可以 可能
-    能够 应该 需要 要 会 能 想 没有 没 不 不是 不会 不能 非常 比较 特别 一些 一个 一下 一点
-    一直 一样 一起 一般 个 种 次 些 位 等 等等 之 其 其中 其他 其它 另外 此外 以上 以下 之后
-    之前 之间 目前 现在 当时 时候 今年 去年 每 各 各种 所有 任何 更 最 太 再 才 只 只是 就是
-    还有 上 下 中 里 内 外 前 后 吧 吗 呢 啊 呀 哦 嗯 着 过 地 得 所 该 该公司 公司 客户 方面
-    情况 问题 进行 使用 提供 相关 主要 希望 觉得 认为 表示 包括 无 暂无 未知 不详 其余 他人
-    """
-)
-_EN_STOPWORDS = _wordset(
-    """
-    a about above after again against all also am an and any are aren't as at be because been
-    before being below between both but by can can't cannot could couldn't did didn't do does
-    doesn't doing don't down during each etc few for from further get gets got had hadn't has
-    hasn't have haven't having he her here hers herself him himself his how however i if in into
-    is isn't it it's its itself just let's like me more most much must mustn't my myself need
-    needs no nor not of off often on once only or other others ought our ours ourselves out over
-    own per really same shall shan't she should shouldn't so some such than that that's the their
-    theirs them themselves then there there's these they this those through to too under until
-    up us very via was wasn't we were weren't what when where which while who whom why will with
-    won't would wouldn't yes yet you your yours yourself yourselves n/a na none null nan unknown
-    other others misc various want wants wanted use used using new one two three
-    """
-)
-#: Words dropped from every cloud (compared lower-cased).
-STOPWORDS: frozenset[str] = _ZH_STOPWORDS | _EN_STOPWORDS
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # letters, with inner ' or -
 _DROP = re.compile(r"^[\W\d_]+$")  # only digits / punctuation / symbols
-
-
-@cache
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
-def tokenize(text: str) -> list[str]:
-    """Content words of one free-text cell, in order.
-
-    Chinese runs are cut with jieba (``cut_all=False``); other text is split on
-    non-letters and lower-cased.  Stop words, numbers, punctuation and
-    one-character tokens are dropped (a lone hanzi is almost always a
-    function word such as 的 or 了).
-    """
-    if not isinstance(text, str) or not text.strip():
-        return []
-    out: list[str] = []
-    pieces = _jieba().lcut(text, cut_all=False) if _HAN.search(text) else [text]
-    for piece in pieces:
-        if _HAN.search(piece):
-            word = piece.strip()
-            if len(word) >= 2 and word not in STOPWORDS and not _DROP.match(word):
-                out.append(word)
-            continue
-        for m in _LATIN_WORD.finditer(piece):
-            word = m.group(0).lower()
-            if len(word) >= 2 and word not in STOPWORDS:
-                out.append(word)
-    return out
 
 
 def _keep_value(value: str) -> bool:
     v = value.strip()
-    return bool(v) and v.lower() not in STOPWORDS and not _DROP.match(v)
+    return bool(v) and v.lower() not in STOP_WORDS and not _DROP.match(v)
 
 
 def _tag_counts(s: pd.Series, sep: str | None) -> Counter[str]:
@@ -141,7 +68,7 @@ def _text_counts(s: pd.Series) -> Counter[str]:
     cells = s.value_counts()  # tokenise each distinct text once
     counts: Counter[str] = Counter()
     for text, n in cells.items():
-        for word in dict.fromkeys(tokenize(str(text))):  # once per cell, order kept
+        for word in tokens(str(text)):  # distinct words of the cell: once per cell
             counts[word] += n * scale
     return counts
 
@@ -156,10 +83,11 @@ def frequencies(
     """Word → number of rows (where ``mask`` is True) that carry it.
 
     SINGLE columns contribute their whole value, MULTI columns each tag (split
-    by the column's separator), TEXT columns their jieba / Latin tokens; a
-    word counts at most once per row and column.  ``columns`` limits the
-    columns used; by default every included category, tag and text column
-    except name, id and outcome.  Stop words and numbers are dropped.
+    by the column's separator), TEXT columns their words (``icp.text.tokenize``,
+    the same words the keyword traits count); a word counts at most once per
+    row and column.  ``columns`` limits the columns used; by default every
+    included category, tag and text column except name, id and outcome.
+    Stop words and numbers are dropped.
     """
     keep = mask.reindex(table.index, fill_value=False).fillna(False).astype(bool)
     rows = table.loc[keep]
@@ -172,6 +100,9 @@ def frequencies(
     else:
         specs = [mapping.get(name) for name in columns]
         specs = [c for c in specs if c is not None]
+    if not rows.empty and any(c.type == FieldType.TEXT for c in specs):
+        # the same vocabulary as the keyword traits: the whole table's, whatever ``columns``
+        learn_vocabulary(table_vocabulary(table, mapping))
     counts: Counter[str] = Counter()
     for spec in specs:
         if spec.name not in rows.columns or rows.empty:

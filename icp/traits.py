@@ -1,10 +1,11 @@
 """Best-vs-rest commonalities: what the best customers share that the rest do not.
 
 Every categorical value (single-select value, multi-select tag, free-text
-keyword) becomes a yes/no trait, counted among the best and among the rest.
-Statistics per trait: shares, a smoothed lift, a Wilson interval for the
-best share, and a one-sided Fisher exact p-value (computed as the
-hypergeometric tail, which is exactly Fisher's one-sided test, vectorised).
+keyword as ``icp.text.tokenize`` reads it) becomes a yes/no trait, counted
+among the best and among the rest.  Statistics per trait: shares, a
+smoothed lift, a Wilson interval for the best share, and a one-sided Fisher
+exact p-value (computed as the hypergeometric tail, which is exactly
+Fisher's one-sided test, vectorised).
 
 A trait is reported as a *finding* only when all of these hold:
 
@@ -26,10 +27,7 @@ Mann–Whitney U statistic: 0.5 = no difference, 1 = best always higher).
 
 from __future__ import annotations
 
-import functools
-import logging
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -40,80 +38,18 @@ from scipy import stats
 
 from icp.analysis import NumericTrait, Trait
 from icp.schema import SEPARATORS, ColumnSpec, FieldType, Mapping, Role
+from icp.text import blank_numbers, learn_vocabulary, table_vocabulary, tokenize, tokens
 
 __all__ = [
-    "STOP_WORDS",
     "categorical_traits",
     "keyword_table",
     "nice_range",
     "numeric_traits",
-    "tokenize",
     "wilson",
 ]
 
 SKIP_ROLES = frozenset({Role.NAME, Role.ID, Role.OUTCOME})
 _Z = 1.959963984540054  # 95% two-sided
-
-_STOP_TEXT = """
-    a an and are as at be been but by can could did do does for from had has have he her his
-    i if in into is it its me more most my no not of on or our out so some such than that the
-    their them then there these they this those to too up us very was we were what when which
-    who will with would you your also just about any all each other only own same both few
-    over under again further once here why how off while via per etc na n/a none nil null
-    的 了 和 是 在 也 有 就 都 而 及 与 或 等 对 把 被 让 给 从 向 到 为 以 于 之 其 这 那 这个
-    那个 我们 你们 他们 她们 它们 我 你 他 她 它 自己 一个 一些 没有 不是 可以 需要 希望
-    因为 所以 但是 如果 然后 还是 已经 非常 比较 进行 通过 关于 目前 现在 以及 还有 什么
-    怎么 如何 没 不 很 更 最 要 会 能 想 又 再 并 并且 而且 或者 以后 之前 之后 客户 公司
-"""
-STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
-
-_TOKEN_RE = re.compile(r"[\u3400-\u9fff]+|[A-Za-z][A-Za-z0-9+#&.\-]*[A-Za-z0-9+#]|[A-Za-z]")
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
-# English tokens start with a letter, so the letter-less start of a stretch of
-# token characters (a number such as "12345" between two Chinese words, the
-# "12" of "12ab") can never be part of a token: it is replaced by one space
-# before tokenising, and cells that differ only there ("公司1号", "公司2号")
-# become one distinct cell, tokenised once.  Arrow (RE2) syntax; the space
-# keeps neighbouring Chinese runs apart, exactly as the number did.
-_LETTERLESS = r"(^|[^A-Za-z0-9+#&.\-])[0-9+#&.\-]+"
-_MEMO = 1 << 16  # distinct cells / Chinese runs remembered between runs
-_jieba_ready = False
-
-
-@functools.lru_cache(maxsize=_MEMO)
-def _cut(text: str) -> tuple[str, ...]:
-    """jieba's words of one Chinese run (memoised: runs repeat across cells and runs)."""
-    global _jieba_ready
-    import jieba
-
-    if not _jieba_ready:
-        jieba.setLogLevel(logging.WARNING)
-        _jieba_ready = True
-    return tuple(jieba.lcut(text))
-
-
-@functools.lru_cache(maxsize=_MEMO)
-def _tokens(text: str) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for run in _TOKEN_RE.findall(text):
-        words = _cut(run) if _CJK_RE.match(run) else (run,)
-        for w in words:
-            w = w.strip().lower()
-            if len(w) < 2 or w in STOP_WORDS or w.isdigit():
-                continue
-            seen.setdefault(w, None)
-    return tuple(seen)
-
-
-def tokenize(text: object) -> list[str]:
-    """Distinct keywords of one cell: jieba for Chinese, word split for English.
-
-    Lower-cased, stop words and one-letter/one-character words removed,
-    in first-seen order.
-    """
-    if not isinstance(text, str) or not text.strip():
-        return []
-    return list(_tokens(text))
 
 
 def _distinct(col: pd.Series) -> tuple[np.ndarray, pd.Series, bool]:
@@ -132,23 +68,6 @@ def _distinct(col: pd.Series) -> tuple[np.ndarray, pd.Series, bool]:
     return np.arange(len(col)), col.reset_index(drop=True), False
 
 
-def _without_numbers(values: pd.Series) -> tuple[np.ndarray, list[str]]:
-    """Distinct text cells with letterless stretches blanked (see ``_LETTERLESS``).
-
-    Returns (new code per cell, the new distinct cells), in Arrow until the
-    (usually far fewer) distinct results come back as Python strings.
-    """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    arr = pa.array(values, from_pandas=True)
-    if isinstance(arr, pa.ChunkedArray):  # one dictionary for the whole column
-        arr = arr.combine_chunks()
-    arr = pc.replace_substring_regex(arr, pattern=_LETTERLESS, replacement=r"\1 ")
-    enc = pc.dictionary_encode(arr)
-    return enc.indices.to_numpy(zero_copy_only=False), enc.dictionary.to_pylist()
-
-
 def _text_lists(col: pd.Series, spec: ColumnSpec) -> tuple[np.ndarray, list[tuple[str, ...]]]:
     """(distinct-cell code per row, -1 for missing; the tags/keywords of each distinct cell).
 
@@ -162,17 +81,17 @@ def _text_lists(col: pd.Series, spec: ColumnSpec) -> tuple[np.ndarray, list[tupl
         # e.g. a name per row: blank the numbers of every cell first, then the
         # (far fewer) distinct results are what gets factorised
         missing = col.isna().to_numpy()
-        new, norm = _without_numbers(col.fillna(""))
+        new, norm = blank_numbers(col.fillna(""))
         codes = np.where(missing, -1, new)
-        return codes, [_tokens(v) if v.strip() else () for v in norm]
+        return codes, [tokens(v) if v.strip() else () for v in norm]
     codes, uniq, text = _distinct(col)
     if spec.type == FieldType.MULTI:
         return codes, [tuple(v) for v in _tags(uniq.astype(object), spec.sep)]
     if not text:
         return codes, [tuple(tokenize(v)) for v in uniq]
-    new, norm = _without_numbers(uniq)
+    new, norm = blank_numbers(uniq)
     codes = np.where(codes >= 0, new[np.maximum(codes, 0)] if len(new) else 0, -1)
-    return codes, [_tokens(v) if v.strip() else () for v in norm]
+    return codes, [tokens(v) if v.strip() else () for v in norm]
 
 
 def _mostly_distinct(col: pd.Series, sample: int = 10_000) -> bool:
@@ -235,9 +154,14 @@ def _pairs(table: pd.DataFrame, mapping: Mapping) -> _Pairs:
     values: list[np.ndarray] = []
     names: list[str] = []
     offset = 0
-    for spec in mapping.of_type(FieldType.SINGLE, FieldType.MULTI, FieldType.TEXT):
-        if spec.role in SKIP_ROLES or spec.name not in table.columns:
-            continue
+    specs = [
+        s
+        for s in mapping.of_type(FieldType.SINGLE, FieldType.MULTI, FieldType.TEXT)
+        if s.role not in SKIP_ROLES and s.name in table.columns
+    ]
+    if any(s.type == FieldType.TEXT for s in specs):  # the data set's own words, before any cut
+        learn_vocabulary(table_vocabulary(table, mapping))
+    for spec in specs:
         col = table[spec.name]
         if spec.type == FieldType.SINGLE:
             cell, uniq, _ = _distinct(col)

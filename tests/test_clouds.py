@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from icp.clouds import cloud, compare, distinctive, frequencies, png_bytes, tokenize
+from icp.clouds import cloud, compare, distinctive, frequencies, png_bytes
 from icp.fonts import font_path, missing_chars
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
+from icp.text import tokenize
 
 
 def _ink(img: Image.Image) -> np.ndarray:

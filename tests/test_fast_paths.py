@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from icp import analysis, join, rank, traits
+from icp import analysis, join, rank, text, traits
 from icp.dataset import Dataset, Source
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 
@@ -25,10 +25,10 @@ def test_numbers_between_words_are_blanked_without_changing_any_keyword():
         "  ",
     ]
     series = pd.Series(cells, dtype="str")
-    codes, norm = traits._without_numbers(series)
+    codes, norm = text.blank_numbers(series)
     for cell, code in zip(cells, codes, strict=True):
-        assert traits.tokenize(norm[code]) == traits.tokenize(cell), cell
-    assert traits._without_numbers(pd.Series(["公司1号", "公司2号"], dtype="str"))[1] == ["公司 号"]
+        assert text.tokenize(norm[code]) == text.tokenize(cell), cell
+    assert text.blank_numbers(pd.Series(["公司1号", "公司2号"], dtype="str"))[1] == ["公司 号"]
 
 
 def test_keywords_of_a_mostly_distinct_text_column_match_cell_by_cell_counting():
@@ -46,7 +46,7 @@ def test_keywords_of_a_mostly_distinct_text_column_match_cell_by_cell_counting()
     # the same counts, one cell at a time
     expected: dict[str, list[int]] = {}
     for cell, is_best in zip(notes, best, strict=True):
-        for word in traits.tokenize(cell):
+        for word in text.tokenize(cell):
             expected.setdefault(word, [0, 0])[0 if is_best else 1] += 1
     got = keywords["Notes"].set_index("word")[["best_count", "rest_count"]]
     for word, (b, r) in expected.items():
