@@ -223,6 +223,9 @@ class Analysis:
     ltv_formula: Msg | None
     keywords: dict[str, pd.DataFrame]  # text column -> word, best_count, rest_count, weight
     warnings: list[Msg] = field(default_factory=list)
+    # The comparison group, aligned like best_mask: not best, or (outcome mode)
+    # not won — open deals are in neither group.
+    rest_mask: pd.Series | None = None
 
     def to_json(self, dataset: Dataset, lang: Lang = "en") -> dict[str, Any]:
         """The ``python -m icp analyze --json`` contract (see DESIGN.md).
@@ -459,6 +462,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         ltv_formula=cv.ltv_formula,
         keywords=keywords,
         warnings=warnings,
+        rest_mask=rest_s,
     )
 
 

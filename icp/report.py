@@ -105,16 +105,10 @@ class Summary:
 
 
 def rest_mask(dataset: Dataset, analysis: Analysis) -> pd.Series:
-    """The comparison group: not best, or (outcome mode) not won — open deals in neither."""
-    if analysis.mode != "outcome":
-        return ~analysis.best_mask
-    col = dataset.mapping.col(Role.OUTCOME)
-    if col is None or col not in dataset.table.columns:
-        return ~analysis.best_mask
-    from icp.clean import won_mask
-
-    won = won_mask(dataset.table[col])
-    return won.eq(False).fillna(False).astype(bool)
+    """The comparison group the analysis used (not best / not won; open deals in neither)."""
+    if analysis.rest_mask is not None:
+        return analysis.rest_mask
+    return ~analysis.best_mask
 
 
 def _today(lang: Lang) -> str:

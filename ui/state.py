@@ -166,20 +166,61 @@ def save_settings(value: Settings) -> None:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _run(ws: str, version: int, mapping_json: str, settings_json: str) -> Analysis | None:
+def _run(
+    ws: str, version: int, mapping_json: str, settings_json: str
+) -> Analysis | InputError | None:
     ds = _dataset(ws, version, mapping_json)
     if not isinstance(ds, Dataset):
         return None
-    return _analysis.run(ds, Settings.from_dict(json.loads(settings_json)))
+    try:
+        return _analysis.run(ds, Settings.from_dict(json.loads(settings_json)))
+    except InputError as exc:  # e.g. nothing to rank by: a reason to show, cached like a result
+        return exc
 
 
-def analysis() -> Analysis | None:
-    """The cached analysis for the current data set, mapping and settings."""
+def analysis_or_error() -> Analysis | InputError | None:
+    """The cached analysis, the reason the data cannot be analysed, or None without data."""
     ws = workspace_id()
     items = store().get_value(ws, "mapping")
     key = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
     with st.spinner(tr("ui.analysing")):
         return _run(ws, store().source_version(ws), json.dumps(items, sort_keys=True), key)
+
+
+def analysis() -> Analysis | None:
+    """The cached analysis for the current data set, mapping and settings (None if unusable).
+
+    Pages that merely enrich themselves with it (the builders' suggestions)
+    use this; pages that cannot work without it use ``require_analysis``.
+    """
+    result = analysis_or_error()
+    return result if isinstance(result, Analysis) else None
+
+
+def require_dataset(no_data_key: str = "ui.no_data") -> Dataset:
+    """The data set, or a message in its place and the page stops there."""
+    ds = dataset()
+    if ds is None:
+        st.info(tr(no_data_key))
+        st.stop()
+    return ds
+
+
+def require_analysis(no_data_key: str = "ui.no_data") -> tuple[Dataset, Analysis]:
+    """The data set and its analysis, or a clear message in their place and the page stops.
+
+    An analysis the data cannot support (no ranking columns, too few rows)
+    shows its translated reason instead of a traceback.
+    """
+    ds = require_dataset(no_data_key)
+    result = analysis_or_error()
+    if isinstance(result, InputError):
+        show_error(result)
+        st.stop()
+    if result is None:
+        st.info(tr(no_data_key))
+        st.stop()
+    return ds, result
 
 
 # ---------------------------------------------------------------- builder answers

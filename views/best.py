@@ -7,7 +7,6 @@ import streamlit as st
 
 from icp import charts
 from icp.analysis import CRITERIA, Settings
-from icp.errors import InputError
 from icp.schema import Role
 from ui import state, widgets
 
@@ -18,10 +17,7 @@ big = state.presenting()
 st.title(tr("analysis.page.title"))
 st.caption(tr("analysis.page.intro"))
 
-ds = state.dataset()
-if ds is None:
-    st.info(tr("ui.no_data"))
-    st.stop()
+ds = state.require_dataset()
 
 saved = state.settings()
 names = sorted(set(ds.names()))
@@ -66,14 +62,7 @@ st.segmented_control(
 if not has_outcome:
     st.caption(tr("analysis.page.mode_disabled"))
 
-try:
-    result = state.analysis()
-except InputError as exc:
-    state.show_error(exc)
-    st.stop()
-if result is None:
-    st.info(tr("ui.no_data"))
-    st.stop()
+_, result = state.require_analysis()
 
 outcome = result.mode == "outcome"
 ranking = result.ranking

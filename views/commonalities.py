@@ -7,10 +7,8 @@ import json
 import pandas as pd
 import streamlit as st
 
-from icp import charts, clouds
-from icp.analysis import Analysis
+from icp import charts, clouds, report
 from icp.dataset import Dataset
-from icp.errors import InputError
 from ui import state, widgets
 
 tr = state.tr
@@ -32,34 +30,12 @@ def _cloud_pngs(
     )
 
 
-def _rest_mask(ds: Dataset, result: Analysis) -> pd.Series:
-    """The comparison group: not best, or (outcome mode) not won — open deals excluded."""
-    if result.mode != "outcome":
-        return ~result.best_mask
-    from icp.clean import won_mask
-    from icp.schema import Role
-
-    won = won_mask(ds.table[ds.mapping.col(Role.OUTCOME)])
-    return won.eq(False).fillna(False).astype(bool)
-
-
 st.title(tr("traits.page.title"))
 
-ds = state.dataset()
-if ds is None:
-    st.info(tr("ui.no_data"))
-    st.stop()
-try:
-    result = state.analysis()
-except InputError as exc:
-    state.show_error(exc)
-    st.stop()
-if result is None:
-    st.info(tr("ui.no_data"))
-    st.stop()
+ds, result = state.require_analysis()
 
 outcome = result.mode == "outcome"
-rest = _rest_mask(ds, result)
+rest = report.rest_mask(ds, result)
 best_n, rest_n = int(result.best_mask.sum()), int(rest.sum())
 st.caption(tr("traits.page.intro_outcome" if outcome else "traits.page.intro"))
 st.caption(

@@ -14,7 +14,6 @@ import streamlit as st
 from icp import builders, charts, clouds, report
 from icp.analysis import Analysis
 from icp.dataset import Dataset
-from icp.errors import InputError
 from ui import builder, present, state
 
 tr = state.tr
@@ -51,13 +50,7 @@ def _toggle_openings() -> None:
 
 
 def _analysis() -> tuple[Dataset | None, Analysis | None]:
-    ds = state.dataset()
-    if ds is None:
-        return None, None
-    try:
-        return ds, state.analysis()
-    except InputError:
-        return ds, None
+    return state.dataset(), state.analysis()
 
 
 # ---------------------------------------------------------------- opening screens

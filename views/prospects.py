@@ -31,14 +31,7 @@ def _pct(v: float) -> str:
     return "—" if pd.isna(v) else f"{100 * v:.0f}%"
 
 
-ds = state.dataset()
-if ds is None:
-    st.info(tr("prospects.no_data"))
-    st.stop()
-an = state.analysis()
-if an is None:
-    st.info(tr("prospects.no_analysis"))
-    st.stop()
+ds, an = state.require_analysis("prospects.no_data")
 assert isinstance(ds, Dataset) and isinstance(an, Analysis)
 
 ws = state.workspace_id()

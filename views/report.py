@@ -10,7 +10,6 @@ import streamlit as st
 from icp import builders, charts, report
 from icp.analysis import Analysis, Settings
 from icp.dataset import Dataset
-from icp.errors import InputError
 from ui import state
 
 tr = state.tr
@@ -55,18 +54,7 @@ def _make_pdf(key: str) -> None:
 st.title(tr("report.page.title"))
 st.caption(tr("report.page.intro"))
 
-ds = state.dataset()
-if ds is None:
-    st.info(tr("report.page.no_data"))
-    st.stop()
-try:
-    result = state.analysis()
-except InputError as exc:
-    state.show_error(exc)
-    st.stop()
-if result is None:
-    st.info(tr("report.page.no_data"))
-    st.stop()
+ds, result = state.require_analysis("report.page.no_data")
 
 ws = state.workspace_id()
 info = state.store().info(ws)

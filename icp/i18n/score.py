@@ -143,10 +143,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Load your customer list on the Data page first: the score learns from it.",
         "请先在“数据”页载入客户名单：评分模型要从中学习。",
     ),
-    "prospects.no_analysis": (
-        "The analysis is not ready yet; check the Best customers page.",
-        "分析结果尚未就绪，请先查看“最佳客户”页。",
-    ),
     "prospects.source": ("What to score", "评分对象"),
     "prospects.source.upload": ("An uploaded prospect list", "上传的潜在客户名单"),
     "prospects.source.own": ("My own not-yet-won customers", "我尚未签约的现有客户"),
