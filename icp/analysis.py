@@ -340,13 +340,13 @@ def _median(s: pd.Series | None, mask: np.ndarray) -> float | None:
 def _kpis(dataset: Dataset, cv: Any, best: np.ndarray, rest: np.ndarray) -> dict[str, Kpi]:
     """Medians best vs rest (medians, not means: one giant account must not
     decide the tile) for the KPIs the data supports."""
-    from icp.rank import _num
+    from icp.rank import role_values
 
     series = {
         "ltv_cac": cv.ltv_cac,
         "sales_cycle_days": cv.cycle_days,
-        "employees": _num(dataset, Role.EMPLOYEES),
-        "deal_value": _num(dataset, Role.VALUE),
+        "employees": role_values(dataset, Role.EMPLOYEES),
+        "deal_value": role_values(dataset, Role.VALUE),
     }
     return {
         k: Kpi(k, _median(s, best), _median(s, rest)) for k, s in series.items() if s is not None

@@ -30,8 +30,10 @@ __all__ = [
     "CriterionValues",
     "criterion_values",
     "ltv",
+    "margin_values",
     "percentiles",
     "rank",
+    "role_values",
     "stability",
 ]
 
@@ -74,7 +76,7 @@ class CriterionValues:
     pct: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
-def _num(dataset: Dataset, role: Role) -> pd.Series | None:
+def role_values(dataset: Dataset, role: Role) -> pd.Series | None:
     """The included column with ``role`` as float, or None if absent/empty."""
     col = dataset.mapping.col(role)
     if col is None or col not in dataset.table.columns:
@@ -83,9 +85,9 @@ def _num(dataset: Dataset, role: Role) -> pd.Series | None:
     return s if s.notna().any() else None
 
 
-def _margin(dataset: Dataset) -> pd.Series | None:
+def margin_values(dataset: Dataset) -> pd.Series | None:
     """Gross margin as a fraction; percentages that slipped through (35) become 0.35."""
-    m = _num(dataset, Role.MARGIN)
+    m = role_values(dataset, Role.MARGIN)
     if m is None:
         return None
     if m.abs().median() > 1.5 and m.abs().max() <= 100:
@@ -99,10 +101,10 @@ def ltv(dataset: Dataset, *, lifetime_years: float = 3.0) -> tuple[pd.Series | N
     A mapped LTV column wins; otherwise value per year × gross margin ×
     ``lifetime_years``.  Returns ``(None, None)`` when neither is possible.
     """
-    mapped = _num(dataset, Role.LTV)
+    mapped = role_values(dataset, Role.LTV)
     if mapped is not None:
         return mapped, Msg("analysis.ltv.mapped", {"column": dataset.mapping.col(Role.LTV)})
-    value, margin = _num(dataset, Role.VALUE), _margin(dataset)
+    value, margin = role_values(dataset, Role.VALUE), margin_values(dataset)
     if value is None or margin is None:
         return None, None
     years = float(lifetime_years)
@@ -117,7 +119,7 @@ def ltv(dataset: Dataset, *, lifetime_years: float = 3.0) -> tuple[pd.Series | N
 
 
 def _cycle_days(dataset: Dataset) -> pd.Series | None:
-    days = _num(dataset, Role.CYCLE_DAYS)
+    days = role_values(dataset, Role.CYCLE_DAYS)
     if days is not None:
         return days.where(days >= 0)
     created, closed = dataset.mapping.col(Role.CREATED), dataset.mapping.col(Role.CLOSED)
@@ -138,24 +140,24 @@ def criterion_values(dataset: Dataset, *, lifetime_years: float = 3.0) -> Criter
     if cycle is not None:
         parts["sales_cycle"] = [cycle]
 
-    profit = _num(dataset, Role.PROFIT)
-    value, margin = _num(dataset, Role.VALUE), _margin(dataset)
+    profit = role_values(dataset, Role.PROFIT)
+    value, margin = role_values(dataset, Role.VALUE), margin_values(dataset)
     if profit is None and value is not None and margin is not None:
         profit = value * margin
     if profit is not None:
         parts["profit"] = [profit]
 
-    volume = [s for s in (value, _num(dataset, Role.DEALS)) if s is not None]
+    volume = [s for s in (value, role_values(dataset, Role.DEALS)) if s is not None]
     if volume:
         parts["deal_value"] = volume
 
     for crit, role in (("referrals", Role.REFERRALS), ("support", Role.TICKETS)):
-        s = _num(dataset, role)
+        s = role_values(dataset, role)
         if s is not None:
             parts[crit] = [s]
 
     life, formula = ltv(dataset, lifetime_years=lifetime_years)
-    cac = _num(dataset, Role.CAC)
+    cac = role_values(dataset, Role.CAC)
     ratio = None
     if life is not None and cac is not None:
         ratio = (life / cac.where(cac > 0)).replace([np.inf, -np.inf], np.nan)

@@ -23,6 +23,7 @@ import pandas as pd
 
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
+from icp.rank import margin_values, role_values
 from icp.schema import Role
 
 __all__ = [
@@ -66,27 +67,12 @@ class Segments:
     fit_median: float
 
 
-def _num(dataset: Dataset, role: Role) -> pd.Series | None:
-    col = dataset.mapping.col(role)
-    if col is None or col not in dataset.table.columns:
-        return None
-    s = pd.to_numeric(dataset.table[col], errors="coerce").astype("float64")
-    return s if s.notna().any() else None
-
-
-def _margin(dataset: Dataset) -> pd.Series | None:
-    m = _num(dataset, Role.MARGIN)
-    if m is not None and m.abs().median() > 1.5 and m.abs().max() <= 100:
-        m = m / 100.0  # percent points that slipped through
-    return m
-
-
 def profitability(dataset: Dataset) -> tuple[pd.Series, Basis] | None:
     """Profit to us per customer: PROFIT, else VALUE × MARGIN, else VALUE (None if none)."""
-    profit = _num(dataset, Role.PROFIT)
+    profit = role_values(dataset, Role.PROFIT)
     if profit is not None:
         return profit, "profit"
-    value, margin = _num(dataset, Role.VALUE), _margin(dataset)
+    value, margin = role_values(dataset, Role.VALUE), margin_values(dataset)
     if value is not None and margin is not None:
         return value * margin, "value_margin"
     if value is not None:
@@ -135,7 +121,7 @@ def quadrants(dataset: Dataset, fit_score: pd.Series) -> Segments | None:
         index=p.index,
     )
     counts = quad.value_counts().reindex(list(QUADRANTS)).fillna(0).astype(int)
-    value = _num(dataset, Role.VALUE)
+    value = role_values(dataset, Role.VALUE)
     table = pd.DataFrame(
         {
             "customers": counts,
@@ -213,7 +199,7 @@ def channels(
 
         won = won_mask(table[out_col])
         df["won"] = won.astype("float64")  # NA (open) stays NaN, so mean() skips it
-    value, cac = _num(dataset, Role.VALUE), _num(dataset, Role.CAC)
+    value, cac = role_values(dataset, Role.VALUE), role_values(dataset, Role.CAC)
     from icp.rank import ltv as _ltv
 
     life, _formula = _ltv(dataset, lifetime_years=lifetime_years)

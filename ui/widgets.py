@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
+from icp import clouds
 from icp.analysis import Analysis, fmt_number
+from icp.dataset import Dataset
 from ui import state
 
-__all__ = ["kpi_tiles"]
+__all__ = ["cloud_pngs", "kpi_tiles"]
 
 
 def kpi_tiles(result: Analysis) -> None:
@@ -31,3 +35,39 @@ def kpi_tiles(result: Analysis) -> None:
         st.caption(tr("analysis.kpi.formula_and_note", formula=tr(result.ltv_formula)))
     else:
         st.caption(tr("analysis.kpi.note"))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _cloud_pngs(
+    _ds: Dataset, _result: Analysis, key: str, size: tuple[int, int], big: bool
+) -> tuple[bytes | None, bytes | None]:
+    best = clouds.frequencies(_ds.table, _ds.mapping, _result.best_mask)
+    rest_mask = _result.rest_mask if _result.rest_mask is not None else ~_result.best_mask
+    rest = clouds.frequencies(_ds.table, _ds.mapping, rest_mask)
+    left, right = clouds.compare(best, rest, width=size[0], height=size[1], big=big)
+    return (
+        clouds.png_bytes(left) if left is not None else None,
+        clouds.png_bytes(right) if right is not None else None,
+    )
+
+
+def cloud_pngs(
+    ds: Dataset, result: Analysis, *, size: tuple[int, int] = (640, 400), big: bool = False
+) -> tuple[bytes | None, bytes | None]:
+    """Best-vs-rest (or won-vs-lost) distinctive-word clouds as PNG bytes (None: no words).
+
+    Cached on what the picture depends on: workspace, source version,
+    mapping, mode and which customers are best — not on the weights.
+    """
+    ws = state.workspace_id()
+    key = json.dumps(
+        [
+            ws,
+            state.store().source_version(ws),
+            ds.mapping.to_list(),
+            result.mode,
+            [str(i) for i in result.best_mask.index[result.best_mask]],
+        ],
+        ensure_ascii=False,
+    )
+    return _cloud_pngs(ds, result, key, size, big)

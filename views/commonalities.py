@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import streamlit as st
 
-from icp import charts, clouds, report
-from icp.dataset import Dataset
+from icp import charts, report
 from ui import state, widgets
 
 tr = state.tr
 lang = state.lang()
 big = state.presenting()
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _cloud_pngs(
-    _ds: Dataset, _best: pd.Series, _rest: pd.Series, key: str, big: bool
-) -> tuple[bytes | None, bytes | None]:
-    """Side-by-side distinctive-word clouds as PNG bytes, cached on ``key``."""
-    best = clouds.frequencies(_ds.table, _ds.mapping, _best)
-    rest = clouds.frequencies(_ds.table, _ds.mapping, _rest)
-    left, right = clouds.compare(best, rest, big=big)
-    return (
-        clouds.png_bytes(left) if left is not None else None,
-        clouds.png_bytes(right) if right is not None else None,
-    )
 
 
 st.title(tr("traits.page.title"))
@@ -113,18 +96,7 @@ else:
 
 # ---------------------------------------------------------------- word clouds
 st.subheader(tr("traits.page.clouds"), help=tr("traits.page.clouds_help"))
-ws = state.workspace_id()
-cache_key = json.dumps(
-    [
-        ws,
-        state.store().source_version(ws),
-        ds.mapping.to_list(),
-        result.mode,
-        [str(i) for i in result.best_mask.index[result.best_mask]],
-    ],
-    ensure_ascii=False,
-)
-left_png, right_png = _cloud_pngs(ds, result.best_mask, rest, cache_key, big)
+left_png, right_png = widgets.cloud_pngs(ds, result, big=big)
 left, right = st.columns(2)
 for col, png, label in (
     (left, left_png, "traits.page.cloud_won" if outcome else "traits.page.cloud_best"),

@@ -7,14 +7,12 @@ areas that save as you type — the same answers the builder pages edit.
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
-from icp import builders, charts, clouds, report
+from icp import builders, charts, report
 from icp.analysis import Analysis
 from icp.dataset import Dataset
-from ui import builder, present, state
+from ui import builder, present, state, widgets
 
 tr = state.tr
 lang = state.lang()
@@ -22,18 +20,6 @@ presenting = state.presenting()
 
 if not presenting:
     present.base_css()
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def _cloud_pngs(_ds: Dataset, _result: Analysis, key: str) -> tuple[bytes | None, bytes | None]:
-    """Big side-by-side clouds for the room, cached on ``key`` (workspace, data, groups)."""
-    best = clouds.frequencies(_ds.table, _ds.mapping, _result.best_mask)
-    rest = clouds.frequencies(_ds.table, _ds.mapping, report.rest_mask(_ds, _result))
-    left, right = clouds.compare(best, rest, width=900, height=560, big=True)
-    return (
-        clouds.png_bytes(left) if left is not None else None,
-        clouds.png_bytes(right) if right is not None else None,
-    )
 
 
 def _go(screen: str) -> None:
@@ -77,18 +63,7 @@ def _opening(screen: str, ds: Dataset | None, result: Analysis | None) -> None:
             width="stretch",
         )
     else:
-        ws = state.workspace_id()
-        key = json.dumps(
-            [
-                ws,
-                state.store().source_version(ws),
-                ds.mapping.to_list(),
-                result.mode,
-                [str(i) for i in result.best_mask.index[result.best_mask]],
-            ],
-            ensure_ascii=False,
-        )
-        pngs = _cloud_pngs(ds, result, key)
+        pngs = widgets.cloud_pngs(ds, result, size=(900, 560), big=True)
         labels = ("won", "not_won") if outcome else ("best", "rest")
         for col, png, label in zip(st.columns(2), pngs, labels, strict=True):
             col.subheader(tr(f"present.clouds.{label}"))
