@@ -116,39 +116,23 @@ with pdf_col:
             width="stretch",
         )
 md, js, xlsx = _light(ds, result, key)
-md_col.download_button(
-    tr("report.page.markdown"),
-    data=md,
-    file_name=f"{stem}.md",
-    mime="text/markdown",
-    key="report.dl.md",
-    help=tr("report.page.markdown_help"),
-    icon=":material/description:",
-    on_click="ignore",
-    width="stretch",
-)
-json_col.download_button(
-    tr("report.page.json"),
-    data=js,
-    file_name=f"{stem}.json",
-    mime="application/json",
-    key="report.dl.json",
-    help=tr("report.page.json_help"),
-    icon=":material/data_object:",
-    on_click="ignore",
-    width="stretch",
-)
-xlsx_col.download_button(
-    tr("report.page.xlsx"),
-    data=xlsx,
-    file_name=f"{stem}-customers.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    key="report.dl.xlsx",
-    help=tr("report.page.xlsx_help"),
-    icon=":material/table_view:",
-    on_click="ignore",
-    width="stretch",
-)
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+for col, kind, data, name, mime, icon in (
+    (md_col, "markdown", md, f"{stem}.md", "text/markdown", "description"),
+    (json_col, "json", js, f"{stem}.json", "application/json", "data_object"),
+    (xlsx_col, "xlsx", xlsx, f"{stem}-customers.xlsx", XLSX_MIME, "table_view"),
+):
+    col.download_button(
+        tr(f"report.page.{kind}"),
+        data=data,
+        file_name=name,
+        mime=mime,
+        key=f"report.dl.{'md' if kind == 'markdown' else kind}",
+        help=tr(f"report.page.{kind}_help"),
+        icon=f":material/{icon}:",
+        on_click="ignore",
+        width="stretch",
+    )
 
 # ---------------------------------------------------------------- preview
 st.divider()
