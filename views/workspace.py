@@ -7,6 +7,7 @@ import hashlib
 import streamlit as st
 
 from icp.errors import InputError
+from icp.report import md_escape
 from icp.store import version_label
 from ui import state
 
@@ -22,7 +23,7 @@ st.caption(tr("ws.intro"))
 st.subheader(tr("ws.current"))
 ds = state.dataset_or_error()
 if info is not None:
-    st.markdown(f"**{tr('ws.name')}:** " + info.name.replace("*", "\\*").replace("_", "\\_"))
+    st.markdown(f"**{tr('ws.name')}:** " + md_escape(info.name))  # a name is data, not markup
 if ds is None:
     st.info(tr("ui.no_data"))
 elif isinstance(ds, Exception):
