@@ -9,13 +9,13 @@ S7/P7 get a "Draft from my answers" button that asks before replacing text.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 import streamlit as st
 
 from icp import builders
 from icp.builders import Prompt, Step, Suggestion
+from icp.report import md_escape
 from ui import state
 
 __all__ = ["answer_key", "render", "render_checklist", "render_step"]
@@ -231,14 +231,7 @@ def _render_suggestions(step_id: str, prompt_id: str, found: list[Suggestion]) -
         with text:
             st.text(sug.text)  # customer data: plain text, never markup
             if sug.evidence is not None:
-                st.caption(_plain(tr(sug.evidence)))
-
-
-def _plain(text: str) -> str:
-    """Escape Markdown in text that may contain customer data (captions render Markdown)."""
-    text = re.sub(r"([\\`*_\[\]<>|~$])", r"\\\1", text)
-    text = re.sub(r"^(\s*)([#+-])", r"\1\\\2", text)
-    return re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", text)
+                st.caption(md_escape(tr(sug.evidence)))
 
 
 def _render_nav(builder: Builder, ids: list[str], current: str) -> None:

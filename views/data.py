@@ -10,6 +10,7 @@ import streamlit as st
 
 from icp.dataset import Dataset, open_dataset
 from icp.errors import InputError
+from icp.report import md_escape
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from ui import state
 
@@ -59,7 +60,12 @@ assert isinstance(ds, Dataset)
 
 st.subheader(tr("data.current"))
 st.write(
-    tr("ws.summary", rows=len(ds.table), cols=len(ds.table.columns), file=ds.source.filename or "—")
+    tr(
+        "ws.summary",
+        rows=len(ds.table),
+        cols=len(ds.table.columns),
+        file=md_escape(ds.source.filename or "—"),
+    )
 )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 
 import pandas as pd
 import streamlit as st
@@ -13,6 +12,7 @@ from icp import score, segments
 from icp.analysis import Analysis
 from icp.dataset import Dataset, open_dataset
 from icp.errors import InputError
+from icp.report import md_escape
 from ui import state
 
 tr = state.tr
@@ -20,11 +20,6 @@ lang = state.lang()
 
 st.title(tr("prospects.title"))
 st.caption(tr("prospects.intro"))
-
-
-def _plain(text: str) -> str:
-    """Markdown-escape a sentence that carries customer text (channel names …)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
 
 
 def _pct(v: float) -> str:
@@ -208,7 +203,7 @@ else:
     share, _curve = segments.pareto(ds)
     sentence = segments.pareto_sentence(share, ds, lang=lang)
     if sentence:
-        st.markdown("**" + _plain(sentence) + "**")
+        st.markdown("**" + md_escape(sentence) + "**")
 
 # ---------------------------------------------------------------- channels
 
@@ -217,7 +212,7 @@ ch = segments.channels(ds, an.best_mask)
 if ch is None:
     st.info(tr("prospects.channels.none"))
 else:
-    st.markdown(_plain(segments.channel_sentence(ch, lang)))
+    st.markdown(md_escape(segments.channel_sentence(ch, lang)))
     money = ["avg_value", "cac", "cost_per_best"]
     shown = ch.assign(
         won_rate=ch["won_rate"].map(_pct),

@@ -34,7 +34,7 @@ else:
             "ws.summary",
             rows=len(ds.table),
             cols=len(ds.table.columns),
-            file=ds.source.filename or "—",
+            file=md_escape(ds.source.filename or "—"),
         )
     )
 
