@@ -226,6 +226,9 @@ class Analysis:
     # The comparison group, aligned like best_mask: not best, or (outcome mode)
     # not won — open deals are in neither group.
     rest_mask: pd.Series | None = None
+    # Chosen values that lean towards the best but are not conclusive (see
+    # traits.leads): shown apart, never used as findings.
+    leads: list[Trait] = field(default_factory=list)
 
     def to_json(self, dataset: Dataset, lang: Lang = "en") -> dict[str, Any]:
         """The ``python -m icp analyze --json`` contract (see DESIGN.md).
@@ -463,6 +466,14 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         keywords=keywords,
         warnings=warnings,
         rest_mask=rest_s,
+        leads=_traits.leads(
+            table,
+            dataset.mapping,
+            best_s,
+            rest_s,
+            exclude={(t.column, t.value) for t in found},
+            memo=memo,
+        ),
     )
 
 

@@ -43,6 +43,7 @@ from icp.text import blank_numbers, learn_vocabulary, table_vocabulary, tokenize
 __all__ = [
     "categorical_traits",
     "keyword_table",
+    "leads",
     "nice_range",
     "numeric_traits",
     "wilson",
@@ -331,6 +332,61 @@ def categorical_traits(
         _as_traits(_dedupe(_ordered(up, "p_more"), pairs, groups), best_n, rest_n, "p_more"),
         _as_traits(_dedupe(_ordered(down, "p_less"), pairs, groups), best_n, rest_n, "p_less"),
         keywords,
+    )
+
+
+def leads(
+    table: pd.DataFrame,
+    mapping: Mapping,
+    best: pd.Series,
+    rest: pd.Series,
+    *,
+    exclude: set[tuple[str, str]] = frozenset(),
+    p_max: float = 0.05,
+    min_lift: float = 1.5,
+    min_share: float = 0.2,
+    memo: dict[str, Any] | None = None,
+) -> list[Trait]:
+    """Chosen values (single-select values, tags) that lean towards the best but are not findings.
+
+    With ten best customers the multiple-testing control rightly holds back
+    values such as "VP Operations: 6 of 10 vs 20%".  They are worth a look in
+    the next interviews, so they are listed apart and labelled as not
+    conclusive: each held by at least ``max(2, min_share × best)`` best
+    customers, one-sided Fisher p < ``p_max`` before any correction, smoothed
+    lift ≥ ``min_lift``, and not already a finding (``exclude`` holds
+    ``(column, value)`` pairs).  Free-text keywords are never leads.
+    """
+    b_mask = best.reindex(table.index).fillna(False).to_numpy(dtype=bool)
+    r_mask = rest.reindex(table.index).fillna(False).to_numpy(dtype=bool) & ~b_mask
+    best_n, rest_n = int(b_mask.sum()), int(r_mask.sum())
+    if memo is None:
+        pairs = _pairs(table, mapping)
+    else:
+        pairs = memo.get("traits.pairs") or memo.setdefault("traits.pairs", _pairs(table, mapping))
+    if pairs.empty or best_n == 0 or rest_n == 0:
+        return []
+    c = _counts(pairs, b_mask, r_mask)
+    c = c[(c["kind"] != "text") & (c["best"] >= max(2, math.ceil(min_share * best_n)))]
+    if c.empty:
+        return []
+    b = c["best"].to_numpy(dtype=float)
+    r = c["rest"].to_numpy(dtype=float)
+    lo, hi = wilson(b, best_n)
+    c = c.assign(
+        best_share=b / best_n,
+        rest_share=r / rest_n,
+        lift=((b + 1) / (best_n + 2)) / ((r + 1) / (rest_n + 2)),
+        ci_low=lo,
+        ci_high=hi,
+        p_more=stats.hypergeom.sf(b - 1, best_n + rest_n, b + r, best_n),
+    )
+    keep = (c["p_more"] < p_max) & (c["lift"] >= min_lift)
+    keep &= ~pd.Series(list(zip(c["column"], c["value"], strict=True)), index=c.index).isin(exclude)
+    out = c[keep]
+    out = out.assign(strength=out["best_share"] - out["rest_share"])
+    return _as_traits(
+        out.sort_values(["p_more", "strength"], ascending=[True, False]), best_n, rest_n, "p_more"
     )
 
 

@@ -45,6 +45,11 @@ def test_planted_traits_read_as_sentences_with_sweet_spots_and_clouds():
     assert not {"Region", "Lead source", "Tools used"} & set(details["Column"])
     assert {s.value for s in at.subheader} >= {"What they have in common", "Warning signs"}
     assert len(at.get("image")) == 2  # the side-by-side word clouds
+    # the planted contact title is held back by the noise control, and shown as a lead
+    leads = next(e for e in at.expander if e.label.startswith("Worth checking"))
+    lead_text = "\n".join(t.value for t in leads.text)
+    assert "VP Operations" in lead_text and "before correcting" in lead_text
+    assert "VP Operations" not in "\n".join(t.value for t in at.text if t not in leads.text)
 
 
 def test_outcome_mode_talks_about_won_customers_in_chinese():

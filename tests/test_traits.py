@@ -163,3 +163,48 @@ def test_numeric_traits_find_a_band_and_a_shift():
     assert 100 <= emp.low < emp.high <= 300 and emp.best_in_range >= 0.7
     sentence = emp.message().render("en")
     assert sentence.startswith(f"Employees: best customers mostly {emp.low:,.0f}–{emp.high:,.0f}")
+
+
+def test_leads_are_held_back_values_never_findings():
+    """A value with 6 of 10 best vs 20% of the rest is a lead, not a finding."""
+    import numpy as np
+
+    from icp.traits import leads
+
+    rng = np.random.default_rng(3)
+    n_best, n_rest = 10, 200
+    title = (
+        ["COO"] * 6
+        + ["Other"] * 4
+        + list(rng.choice(["COO", "Other", "CFO"], n_rest, p=[0.2, 0.5, 0.3]))
+    )
+    noise = list(rng.choice(["a", "b", "c", "d"], n_best + n_rest))
+    table = pd.DataFrame({"Title": title, "Noise": noise})
+    mapping = Mapping(
+        [
+            ColumnSpec("Title", FieldType.SINGLE, Role.CONTACT_TITLE),
+            ColumnSpec("Noise", FieldType.SINGLE),
+        ]
+    )
+    best = pd.Series([True] * n_best + [False] * n_rest)
+    found, _, _ = categorical_traits(table, mapping, best, ~best)
+    found_pairs = {(t.column, t.value) for t in found}
+    held = leads(table, mapping, best, ~best, exclude=found_pairs)
+    pairs = {(t.column, t.value) for t in held}
+    assert ("Title", "COO") in pairs | found_pairs
+    assert not pairs & found_pairs  # never both
+    assert all(t.best_count >= 2 and t.p_value < 0.05 for t in held)
+
+
+def test_leads_on_the_english_sample_name_the_planted_contact_title():
+    from pathlib import Path
+
+    from icp.analysis import Settings, run
+    from icp.dataset import open_dataset
+
+    ds = open_dataset(
+        Path(__file__).resolve().parent.parent / "sample_data" / "saas_customers_en.xlsx"
+    )
+    result = run(ds, Settings())
+    assert ("Contact title", "VP Operations") in {(t.column, t.value) for t in result.leads}
+    assert ("Contact title", "VP Operations") not in {(t.column, t.value) for t in result.traits}

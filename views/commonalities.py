@@ -69,6 +69,14 @@ if result.traits:
 else:
     st.info(tr("traits.page.none"))
 
+# ---------------------------------------------------------------- leads (not conclusive)
+if result.leads:
+    with st.expander(tr("traits.page.leads", n=len(result.leads))):
+        st.caption(tr("traits.page.leads_help"))
+        for trait in result.leads:
+            sentence = tr(trait.message(outcome=outcome))
+            st.text("• " + sentence + " " + tr("traits.lead_note", p=f"{trait.p_value:.3f}"))
+
 # ---------------------------------------------------------------- numeric sweet spots
 if result.numeric:
     st.subheader(tr("traits.page.numeric"))

@@ -148,6 +148,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "在其余客户中明显更常见、在最佳客户中少见的特征——可作为 ICP 的排除条件。",
     ),
     "traits.page.no_warnings": ("No clear warning sign.", "没有明显的警示信号。"),
+    "traits.page.leads": (
+        "Worth checking — {n} pattern(s) that are not conclusive yet",
+        "值得进一步核实——{n} 条尚不确定的规律",
+    ),
+    "traits.page.leads_help": (
+        "These values lean towards your best customers, but with this few customers they could "
+        "still be chance once every column is taken into account. Check them in your next "
+        "customer interviews before you put them into the ICP.",
+        "这些取值更常见于最佳客户，但客户数量较少，综合考虑所有字段后仍可能只是巧合。"
+        "请在下一轮客户访谈中核实，再决定是否写入 ICP。",
+    ),
+    "traits.lead_note": (
+        "(p = {p} before correcting for the number of comparisons)",
+        "（未做多重比较校正的 p = {p}）",
+    ),
     "traits.page.clouds": ("Word clouds", "词云"),
     "traits.page.clouds_help": (
         "Word size shows how much more a word belongs to that side than to the other.",
