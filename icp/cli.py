@@ -48,6 +48,7 @@ def _build_parser() -> argparse.ArgumentParser:
     r.add_argument("input")
     r.add_argument("--pdf", required=True, metavar="OUT.pdf")
     r.add_argument("--sheet")
+    r.add_argument("--deals", metavar="FILE", help="a separate deals file to join per account")
     r.add_argument("--top", type=int, default=10)
     r.add_argument("--outcome", action="store_true")
     r.add_argument("--lang", choices=["en", "zh"], default="en")
@@ -57,6 +58,7 @@ def _build_parser() -> argparse.ArgumentParser:
     s.add_argument("--prospects", required=True)
     s.add_argument("--out", required=True, metavar="scored.xlsx")
     s.add_argument("--sheet")
+    s.add_argument("--deals", metavar="FILE", help="a separate deals file to join per account")
     s.add_argument("--top", type=int, default=10)
     s.add_argument("--outcome", action="store_true")
     s.add_argument("--lang", choices=["en", "zh"], default="en")
@@ -120,7 +122,7 @@ def _analyze(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from icp import analysis, report
 
-    ds = _open(args.input, args.sheet)
+    ds = _open(args.input, args.sheet, args.deals)
     result = analysis.run(ds, _settings(args))
     pdf = report.pdf_bytes(ds, result, answers={}, lang=args.lang)
     Path(args.pdf).write_bytes(pdf)
@@ -131,7 +133,7 @@ def _report(args: argparse.Namespace) -> int:
 def _score(args: argparse.Namespace) -> int:
     from icp import analysis, report, score
 
-    ds = _open(args.input, args.sheet)
+    ds = _open(args.input, args.sheet, args.deals)
     prospects = _open(args.prospects, None)
     result = analysis.run(ds, _settings(args))
     scored = score.score_prospects(ds, result, prospects, lang=args.lang)

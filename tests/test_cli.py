@@ -142,3 +142,29 @@ def test_score_writes_a_formula_safe_sorted_xlsx(tmp_path: Path, lang: str):
     company = list(header).index("Company")
     assert '=HYPERLINK("http://evil")' in {r[company] for r in body}
     assert body[-1][company] == "Beta Shops"  # the retail shop fits least
+
+
+def test_analyze_joins_a_separate_deals_file(tmp_path: Path):
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(
+        "Account name,Sector,Employees\n"
+        + "".join(f"Company {i:02d},{['Retail', 'Food'][i % 2]},{10 + i}\n" for i in range(30)),
+        encoding="utf-8",
+    )
+    deals = tmp_path / "deals.csv"
+    deals.write_text(
+        "Account,Stage,Amount,Created,Close date\n"
+        + "".join(
+            f"company {i % 30:02d},{['Closed Won', 'Closed Lost'][i % 3 == 0]},{1000 + i},"
+            "2024-01-01,2024-02-01\n"
+            for i in range(90)
+        ),
+        encoding="utf-8",
+    )
+    proc = icp("analyze", str(accounts), "--deals", str(deals), "--json", "-")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["rows"] == 30
+    assert any("30 of 30 accounts matched" in w for w in out["warnings"])
+    roles = {c["role"] for c in out["columns"]}
+    assert {"value", "outcome", "cycle_days"} <= roles
