@@ -100,6 +100,13 @@ def _axis(st: _Style, **kw) -> alt.Axis:
     )
 
 
+def _group_color(best: str, rest: str, st: _Style) -> alt.Color:
+    """Best in blue, rest in orange (Okabe-Ito), with the shared legend style."""
+    return alt.Color(
+        "group:N", scale=alt.Scale(domain=[best, rest], range=[BLUE, ORANGE]), legend=_legend(st)
+    )
+
+
 def _legend(st: _Style, title: str | None = None) -> alt.Legend:
     return alt.Legend(
         title=title,
@@ -228,11 +235,7 @@ def trait_bars(
     ]
     base = alt.Chart(df).encode(y=y, x=x)
     bars = base.mark_bar(height={"band": 0.75}).encode(
-        color=alt.Color(
-            "group:N",
-            scale=alt.Scale(domain=[best, rest], range=[BLUE, ORANGE]),
-            legend=_legend(st),
-        ),
+        color=_group_color(best, rest, st),
         tooltip=tooltip,
     )
     right = (
@@ -299,11 +302,7 @@ def kpi_bars(
         x=alt.X("norm:Q", axis=None, scale=alt.Scale(domain=[lo, 1.4])),
     )
     bars = base.mark_bar().encode(
-        color=alt.Color(
-            "group:N",
-            scale=alt.Scale(domain=[best, rest], range=[BLUE, ORANGE]),
-            legend=_legend(st),
-        ),
+        color=_group_color(best, rest, st),
         tooltip=[
             alt.Tooltip("metric:N", title=t("charts.kpi.metric", lang)),
             alt.Tooltip("group:N", title=t("charts.group", lang)),
@@ -387,11 +386,7 @@ def value_bars(
         ),
     )
     bars = base.mark_bar().encode(
-        color=alt.Color(
-            "group:N",
-            scale=alt.Scale(domain=[best, rest], range=[BLUE, ORANGE]),
-            legend=_legend(st),
-        ),
+        color=_group_color(best, rest, st),
         tooltip=[
             alt.Tooltip("value:N", title=t("charts.value.axis", lang)),
             alt.Tooltip("group:N", title=t("charts.group", lang)),

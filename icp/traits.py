@@ -252,6 +252,25 @@ def _counts(pairs: _Pairs, best: np.ndarray, rest: np.ndarray) -> pd.DataFrame:
     )
 
 
+def _groups_and_pairs(
+    table: pd.DataFrame,
+    mapping: Mapping,
+    best: pd.Series,
+    rest: pd.Series,
+    memo: dict[str, Any] | None,
+) -> tuple[np.ndarray, np.ndarray, _Pairs]:
+    """Best and rest as row masks (rest never overlaps best) and the (row, value) pairs.
+
+    The pairs do not depend on who is best, so they are kept in ``memo``.
+    """
+    b_mask = best.reindex(table.index).fillna(False).to_numpy(dtype=bool)
+    r_mask = rest.reindex(table.index).fillna(False).to_numpy(dtype=bool) & ~b_mask
+    if memo is None:
+        return b_mask, r_mask, _pairs(table, mapping)
+    pairs = memo.get("traits.pairs") or memo.setdefault("traits.pairs", _pairs(table, mapping))
+    return b_mask, r_mask, pairs
+
+
 def categorical_traits(
     table: pd.DataFrame,
     mapping: Mapping,
@@ -275,13 +294,8 @@ def categorical_traits(
     split tags and tokenised text, which do not depend on who is best, so a
     weight change only recounts.
     """
-    b_mask = best.reindex(table.index).fillna(False).to_numpy(dtype=bool)
-    r_mask = rest.reindex(table.index).fillna(False).to_numpy(dtype=bool) & ~b_mask
+    b_mask, r_mask, pairs = _groups_and_pairs(table, mapping, best, rest, memo)
     best_n, rest_n = int(b_mask.sum()), int(r_mask.sum())
-    if memo is None:
-        pairs = _pairs(table, mapping)
-    else:
-        pairs = memo.get("traits.pairs") or memo.setdefault("traits.pairs", _pairs(table, mapping))
     if pairs.empty or best_n == 0 or rest_n == 0:
         return [], [], {}
     c = _counts(pairs, b_mask, r_mask)
@@ -357,13 +371,8 @@ def leads(
     lift ≥ ``min_lift``, and not already a finding (``exclude`` holds
     ``(column, value)`` pairs).  Free-text keywords are never leads.
     """
-    b_mask = best.reindex(table.index).fillna(False).to_numpy(dtype=bool)
-    r_mask = rest.reindex(table.index).fillna(False).to_numpy(dtype=bool) & ~b_mask
+    b_mask, r_mask, pairs = _groups_and_pairs(table, mapping, best, rest, memo)
     best_n, rest_n = int(b_mask.sum()), int(r_mask.sum())
-    if memo is None:
-        pairs = _pairs(table, mapping)
-    else:
-        pairs = memo.get("traits.pairs") or memo.setdefault("traits.pairs", _pairs(table, mapping))
     if pairs.empty or best_n == 0 or rest_n == 0:
         return []
     c = _counts(pairs, b_mask, r_mask)
