@@ -271,6 +271,22 @@ def _groups_and_pairs(
     return b_mask, r_mask, pairs
 
 
+def _with_shares(c: pd.DataFrame, best_n: int, rest_n: int) -> pd.DataFrame:
+    """Counts plus shares, smoothed lift, Wilson interval of the best share and the
+    one-sided Fisher p-value (hypergeometric upper tail) of over-representation."""
+    b = c["best"].to_numpy(dtype=float)
+    r = c["rest"].to_numpy(dtype=float)
+    lo, hi = wilson(b, best_n)
+    return c.assign(
+        best_share=b / best_n,
+        rest_share=r / rest_n,
+        lift=((b + 1) / (best_n + 2)) / ((r + 1) / (rest_n + 2)),
+        ci_low=lo,
+        ci_high=hi,
+        p_more=stats.hypergeom.sf(b - 1, best_n + rest_n, b + r, best_n),
+    )
+
+
 def categorical_traits(
     table: pd.DataFrame,
     mapping: Mapping,
@@ -303,27 +319,19 @@ def categorical_traits(
     c = c[(c["best"] + c["rest"] >= 2) & (c["best"] + c["rest"] < best_n + rest_n)]
     if c.empty:
         return [], [], keywords
+    c = _with_shares(c, best_n, rest_n)
     b = c["best"].to_numpy(dtype=float)
     r = c["rest"].to_numpy(dtype=float)
     total, k = best_n + rest_n, b + r
-    lo, hi = wilson(b, best_n)
     min_best = max(2, math.ceil(min_share * best_n))
     min_rest = max(2, math.ceil(0.05 * rest_n))
-    # one-sided Fisher p-values (hypergeometric tails) and the smallest p-value
-    # each value could reach at all given its total count (for Tarone's filter)
-    p_more = stats.hypergeom.sf(b - 1, total, k, best_n)
+    # the other one-sided Fisher p-value, and the smallest p-value each value
+    # could reach at all given its total count (for Tarone's filter)
+    p_more = c["p_more"].to_numpy()
     p_less = stats.hypergeom.cdf(b, total, k, best_n)
     best_p_more = stats.hypergeom.sf(np.minimum(k, best_n) - 1, total, k, best_n)
     best_p_less = stats.hypergeom.cdf(np.maximum(0, k - rest_n), total, k, best_n)
-    c = c.assign(
-        best_share=b / best_n,
-        rest_share=r / rest_n,
-        lift=((b + 1) / (best_n + 2)) / ((r + 1) / (rest_n + 2)),
-        ci_low=lo,
-        ci_high=hi,
-        p_more=p_more,
-        p_less=p_less,
-    )
+    c = c.assign(p_less=p_less)
     # two families, each controlled on its own: structured values (single-select
     # values and multi-select tags) and free-text keywords, so that the many
     # words of a notes column do not drown the columns a user chose on purpose
@@ -379,17 +387,7 @@ def leads(
     c = c[(c["kind"] != "text") & (c["best"] >= max(2, math.ceil(min_share * best_n)))]
     if c.empty:
         return []
-    b = c["best"].to_numpy(dtype=float)
-    r = c["rest"].to_numpy(dtype=float)
-    lo, hi = wilson(b, best_n)
-    c = c.assign(
-        best_share=b / best_n,
-        rest_share=r / rest_n,
-        lift=((b + 1) / (best_n + 2)) / ((r + 1) / (rest_n + 2)),
-        ci_low=lo,
-        ci_high=hi,
-        p_more=stats.hypergeom.sf(b - 1, best_n + rest_n, b + r, best_n),
-    )
+    c = _with_shares(c, best_n, rest_n)
     keep = (c["p_more"] < p_max) & (c["lift"] >= min_lift)
     keep &= ~pd.Series(list(zip(c["column"], c["value"], strict=True)), index=c.index).isin(exclude)
     out = c[keep]
