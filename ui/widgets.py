@@ -9,9 +9,10 @@ import streamlit as st
 from icp import clouds
 from icp.analysis import Analysis, fmt_number
 from icp.dataset import Dataset
+from icp.report import md_escape
 from ui import state
 
-__all__ = ["cloud_pngs", "kpi_tiles"]
+__all__ = ["cloud_pngs", "dataset_summary", "kpi_tiles"]
 
 
 def kpi_tiles(result: Analysis) -> None:
@@ -71,3 +72,15 @@ def cloud_pngs(
         ensure_ascii=False,
     )
     return _cloud_pngs(ds, result, key, size, big)
+
+
+def dataset_summary(ds: Dataset) -> None:
+    """One line: how many customers and columns, from which file (the name is data, escaped)."""
+    st.write(
+        state.tr(
+            "ws.summary",
+            rows=len(ds.table),
+            cols=len(ds.table.columns),
+            file=md_escape(ds.source.filename or "—"),
+        )
+    )

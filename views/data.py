@@ -10,9 +10,8 @@ import streamlit as st
 
 from icp.dataset import Dataset, open_dataset
 from icp.errors import InputError
-from icp.report import md_escape
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
-from ui import state
+from ui import state, widgets
 
 tr = state.tr
 NO_SEP = "—"  # shown in the separator column for single-value fields
@@ -59,14 +58,7 @@ if isinstance(ds, InputError):
 assert isinstance(ds, Dataset)
 
 st.subheader(tr("data.current"))
-st.write(
-    tr(
-        "ws.summary",
-        rows=len(ds.table),
-        cols=len(ds.table.columns),
-        file=md_escape(ds.source.filename or "—"),
-    )
-)
+widgets.dataset_summary(ds)
 
 
 def _set_option(**changes: object) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 from icp.errors import InputError
 from icp.report import md_escape
 from icp.store import version_label
-from ui import state
+from ui import state, widgets
 
 tr = state.tr
 store = state.store()
@@ -29,14 +29,7 @@ if ds is None:
 elif isinstance(ds, Exception):
     state.show_error(ds)
 else:
-    st.write(
-        tr(
-            "ws.summary",
-            rows=len(ds.table),
-            cols=len(ds.table.columns),
-            file=md_escape(ds.source.filename or "—"),
-        )
-    )
+    widgets.dataset_summary(ds)
 
 
 def _rename() -> None:
