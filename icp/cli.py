@@ -31,37 +31,32 @@ class _Parser(argparse.ArgumentParser):
         raise InputError("cli.usage", detail=message)
 
 
+def _customer_options(p: argparse.ArgumentParser) -> None:
+    """The customer list and how to read and rank it (shared by analyze, report, score)."""
+    p.add_argument("input")
+    p.add_argument("--sheet")
+    p.add_argument("--deals", metavar="FILE", help="a separate deals file to join per account")
+    p.add_argument("--top", type=int, default=10)
+    p.add_argument("--outcome", action="store_true", help="compare won vs not won")
+    p.add_argument("--lang", choices=["en", "zh"], default="en")
+
+
 def _build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m icp", description="ICP Workbench command line")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     a = sub.add_parser("analyze", help="analyse a customer list")
-    a.add_argument("input")
-    a.add_argument("--sheet")
-    a.add_argument("--deals", metavar="FILE", help="a separate deals file to join per account")
-    a.add_argument("--top", type=int, default=10)
-    a.add_argument("--outcome", action="store_true", help="compare won vs not won")
-    a.add_argument("--lang", choices=["en", "zh"], default="en")
+    _customer_options(a)
     a.add_argument("--json", metavar="OUT", help="write the JSON result to OUT, or - for stdout")
 
     r = sub.add_parser("report", help="write the ICP summary as PDF")
-    r.add_argument("input")
+    _customer_options(r)
     r.add_argument("--pdf", required=True, metavar="OUT.pdf")
-    r.add_argument("--sheet")
-    r.add_argument("--deals", metavar="FILE", help="a separate deals file to join per account")
-    r.add_argument("--top", type=int, default=10)
-    r.add_argument("--outcome", action="store_true")
-    r.add_argument("--lang", choices=["en", "zh"], default="en")
 
     s = sub.add_parser("score", help="score a prospect list for fit")
-    s.add_argument("input")
+    _customer_options(s)
     s.add_argument("--prospects", required=True)
     s.add_argument("--out", required=True, metavar="scored.xlsx")
-    s.add_argument("--sheet")
-    s.add_argument("--deals", metavar="FILE", help="a separate deals file to join per account")
-    s.add_argument("--top", type=int, default=10)
-    s.add_argument("--outcome", action="store_true")
-    s.add_argument("--lang", choices=["en", "zh"], default="en")
 
     w = sub.add_parser("workspace", help="list, export and import workspaces")
     wsub = w.add_subparsers(dest="action", required=True, parser_class=_Parser)
