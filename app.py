@@ -12,6 +12,25 @@ ROOT = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="ICP Workbench", page_icon=":material/target:", layout="wide")
 
+
+def _phone() -> bool:
+    """A participant's phone (``/join?code=…``): it gets the join page and nothing else."""
+    path = (st.context.url or "").rstrip("/")
+    return "code" in st.query_params or path.endswith("/join")
+
+
+if _phone():  # no workspace, no sidebar, no other page: the join code grants only this
+    st.set_page_config(layout="centered", initial_sidebar_state="collapsed")
+    # Twice: the default page always answers at "/", and "/join" needs a page of its own.
+    st.navigation(
+        [
+            st.Page("views/join.py", title="ICP Workbench", url_path="phone", default=True),
+            st.Page("views/join.py", title="ICP Workbench", url_path="join"),
+        ],
+        position="hidden",
+    ).run()
+    st.stop()
+
 ws = state.workspace_id()
 if "app.lang" not in st.session_state:
     st.session_state["app.lang"] = state.get_ui("lang", "en")
@@ -68,4 +87,8 @@ for section, name, icon in PAGES:
         continue
     page = st.Page(path, title=state.tr(f"nav.{name}"), icon=icon, default=name == "workspace")
     sections.setdefault(state.tr(f"nav.section.{section}"), []).append(page)
+# The projector's slide: not in the menu, opened from the Workshop page; it hides the sidebar.
+sections[state.tr("nav.section.use")].append(
+    st.Page("views/room.py", title=state.tr("present.title"), url_path="room", visibility="hidden")
+)
 st.navigation(sections).run()

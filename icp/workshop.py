@@ -577,17 +577,14 @@ class Workshop:
         Only what is published here ever reaches a phone; votes on a finding
         that stays published keep their count.
         """
+        wanted = [(str(k), str(label)) for k, label in findings]
+        with self._tx(write=False) as con:  # the room calls this every second: read first
+            s = self._need_session(con, ws)
+            if self._published(con, s, screen) == wanted:
+                return
         with self._tx(write=True) as con:
             s = self._need_session(con, ws)
-            current = [
-                tuple(r)
-                for r in con.execute(
-                    "SELECT key, label FROM workshop_findings "
-                    "WHERE ws = ? AND sid = ? AND screen = ? ORDER BY pos",
-                    (ws, s.sid, screen),
-                )
-            ]
-            if current == [tuple(f) for f in findings]:
+            if self._published(con, s, screen) == wanted:
                 return
             con.execute(
                 "DELETE FROM workshop_findings WHERE ws = ? AND sid = ? AND screen = ?",
@@ -596,8 +593,19 @@ class Workshop:
             con.executemany(
                 "INSERT OR IGNORE INTO workshop_findings (ws, sid, screen, key, label, pos) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [(ws, s.sid, screen, k, label, i) for i, (k, label) in enumerate(findings)],
+                [(ws, s.sid, screen, k, label, i) for i, (k, label) in enumerate(wanted)],
             )
+
+    @staticmethod
+    def _published(con: sqlite3.Connection, s: Session, screen: str) -> list[tuple[str, str]]:
+        return [
+            (r[0], r[1])
+            for r in con.execute(
+                "SELECT key, label FROM workshop_findings "
+                "WHERE ws = ? AND sid = ? AND screen = ? ORDER BY pos",
+                (s.ws, s.sid, screen),
+            )
+        ]
 
     # -- reading the board ----------------------------------------------------
 

@@ -28,6 +28,7 @@ from icp.dataset import open_dataset
 from icp.errors import InputError
 from icp.i18n import t
 from icp.store import Store
+from icp.workshop import Workshop
 
 pytestmark = pytest.mark.browser
 
@@ -407,6 +408,7 @@ def test_chinese_journey(pg, server):
         pytest.skip("present page not built yet")
     go(page, "present", zh)
     set_presenting(page, zh, True)
+    act(page, page.get_by_role("button", name=t("workshop.fac.start", zh)).click)
     counter = page.locator(".icp-counter")
     next_button = page.get_by_role("button", name=t("present.next", zh))
     for _ in range(3):  # the optional opening screens ("数据 1 / 3") come first
@@ -414,6 +416,7 @@ def test_chinese_journey(pg, server):
             break
         act(page, next_button.click)
     expect(counter).to_have_text("S1 / 7")
+    page.get_by_role("tab", name=t("workshop.fac.answers", zh)).click()
     expect(textbox(page, "builders.S1.best.label", zh)).to_have_value(icp_s1)
     act(page, next_button.click)
     expect(counter).to_have_text("S2 / 7")
@@ -670,7 +673,8 @@ def test_present_counter_is_not_under_the_header(pg, server):
     ws = new_workspace(server, "Counter")
     store = Store(server.data_dir)
     store.set_value(ws, "ui.present", True)
-    store.set_value(ws, "ui.present.screen", "S2")
+    Workshop(store.path).start(ws)
+    Workshop(store.path).go(ws, "S2")
     page.set_viewport_size({"width": 1920, "height": 1080})
     visit(page, server, ws, "present", "en")
     counter = page.locator(".icp-counter")

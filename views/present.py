@@ -1,126 +1,213 @@
-"""Present: the workshop on a projector — one screen at a time, big type, a timer for the room.
+"""Workshop (facilitator view): run a live session from the laptop.
 
-Optional opening screens show the data (best customers, what they share,
-word clouds); then the 7 + 7 builder steps, each with its prompts as text
-areas that save as you type — the same answers the builder pages edit.
+The projector shows the room view (``/room``, another tab or window); the
+room joins from their phones.  Here: the agenda (screens and minutes, 30/60/90
+templates), Previous / Next / Go to screen, the step's clock (kept in the
+database as time spent + start time, so a refresh, this panel or a server
+restart never resets it), the join code, the notes coming in — hide, edit,
+merge, lock, accept into the step's answer — and the answer itself.
 """
 
 from __future__ import annotations
 
+import html
+
+import pandas as pd
 import streamlit as st
 
-from icp import builders, charts, report
-from icp.analysis import Analysis
-from icp.dataset import Dataset
-from ui import builder, present, state, widgets
+from icp import builders
+from icp.errors import InputError
+from icp.report import md_escape
+from icp.workshop import ALL_SCREENS, STEP_IDS, TEMPLATES, AgendaItem, Session, template
+from ui import builder, present, state
+from ui import workshop as wui
 
 tr = state.tr
 lang = state.lang()
-presenting = state.presenting()
-
-if not presenting:
+ws = state.workspace_id()
+engine = wui.engine()
+if not state.presenting():
     present.base_css()
 
 
-def _go(screen: str) -> None:
-    st.session_state["present.screen"] = screen
-    state.set_ui("present.screen", screen)
+# ---------------------------------------------------------------- callbacks
 
 
-def _remember_screen() -> None:
-    state.set_ui("present.screen", st.session_state["present.screen"])
+def _start() -> None:
+    minutes = int(st.session_state.get("present.template", 60))
+    engine.start(ws, lang=lang, agenda=template(minutes))
+    st.session_state.pop("present.agenda_editor", None)
 
 
-def _toggle_openings() -> None:
-    state.set_ui("present.openings", bool(st.session_state["present.openings"]))
+def _step(delta: int) -> None:
+    engine.step(ws, delta)
 
 
-def _analysis() -> tuple[Dataset | None, Analysis | None]:
-    return state.dataset(), state.analysis()
+def _jump() -> None:
+    engine.go(ws, st.session_state["present.jump"])
 
 
-# ---------------------------------------------------------------- opening screens
+def _toggle_timer() -> None:
+    engine.toggle_timer(ws)
 
 
-def _opening(screen: str, ds: Dataset | None, result: Analysis | None) -> None:
-    st.header(tr(f"present.screen.{screen}"))
-    if ds is None or result is None:
-        st.info(tr("present.no_data"))
-        return
-    outcome = result.mode == "outcome"
-    if screen == "best":
-        table, _ = report.best_table(ds, result, lang=lang)
-        st.caption(tr("present.best.caption_outcome" if outcome else "present.best.caption"))
-        st.table(table.set_index(table.columns[0]))  # customer names as table text, never markup
-    elif screen == "traits":
-        if not result.traits:
-            st.info(tr("present.traits.none"))
-            return
-        for trait in result.traits[:3]:
-            st.markdown("**" + report.md_escape(tr(trait.message(outcome=outcome))) + "**")
-        st.altair_chart(
-            charts.trait_bars(result.traits, lang=lang, top=8, outcome=outcome, big=presenting),
-            width="stretch",
-        )
-    else:
-        pngs = widgets.cloud_pngs(ds, result, size=(900, 560), big=True)
-        labels = ("won", "not_won") if outcome else ("best", "rest")
-        for col, png, label in zip(st.columns(2), pngs, labels, strict=True):
-            col.subheader(tr(f"present.clouds.{label}"))
-            if png is None:
-                col.caption(tr("present.clouds.empty"))
-            else:
-                col.image(png, width="stretch")
+def _reset_timer() -> None:
+    engine.reset_timer(ws)
 
 
-# ---------------------------------------------------------------- the screen
+def _set_open() -> None:
+    engine.set_open(ws, bool(st.session_state["present.join_open"]))
 
-st.session_state.setdefault("present.openings", bool(state.get_ui("present.openings", True)))
-order = present.screens(openings=bool(st.session_state["present.openings"]))
-st.session_state.setdefault("present.screen", state.get_ui("present.screen", order[0]))
-if st.session_state["present.screen"] not in order:
-    st.session_state["present.screen"] = order[0]
-screen = st.session_state["present.screen"]
-at = order.index(screen)
 
-if not presenting:
-    st.title(tr("present.title"))
-    info, button = st.columns([4, 1], vertical_alignment="center")
-    info.info(tr("present.off"), icon=":material/slideshow:")
-    button.button(
-        tr("present.turn_on"),
-        key="present.on",
+def _set_lock(screen: str) -> None:
+    engine.set_locked(ws, screen, bool(st.session_state["present.lock"]))
+
+
+def _use_template(minutes: int) -> None:
+    engine.set_agenda(ws, template(minutes))
+    st.session_state.pop("present.agenda_editor", None)
+
+
+def _save_agenda(table: pd.DataFrame) -> None:
+    items = [
+        AgendaItem(str(row["id"]), int(row["minutes"] or 1))
+        for _, row in table.iterrows()
+        if bool(row["on"])
+    ]
+    try:
+        engine.set_agenda(ws, items)
+        st.session_state.pop("present.agenda_error", None)
+    except InputError as exc:
+        st.session_state["present.agenda_error"] = exc.msg
+
+
+def _accept(note_id: int, screen: str) -> None:
+    note = engine.accept(ws, note_id)
+    prompt = st.session_state.get(f"present.accept_into.{screen}") or wui.note_target_prompt(screen)
+    if prompt is not None:
+        wui.append_answer(ws, screen, prompt, note.text)
+    st.session_state["present.flash"] = (screen, note.text)
+
+
+def _accept_top(screen: str, n: int) -> None:
+    for note in [x for x in engine.notes(ws, screen) if not x.accepted][:n]:
+        _accept(note.id, screen)
+
+
+def _hide(note_id: int, hidden: bool) -> None:
+    engine.hide(ws, note_id, hidden)
+
+
+def _edit(note_id: int) -> None:
+    try:
+        engine.edit(ws, note_id, st.session_state.get(f"present.edit.{note_id}", ""))
+    except InputError as exc:
+        st.toast(exc.message(lang), icon="⚠️")
+
+
+def _merge(note_id: int) -> None:
+    into = st.session_state.get(f"present.merge.{note_id}")
+    if into:
+        engine.merge(ws, int(into), note_id)
+
+
+def _add_note() -> None:
+    try:
+        text = st.session_state.get("present.new_note", "")
+        engine.add_note(ws, text, author=tr("workshop.fac.author"))
+        st.session_state["present.new_note"] = ""
+    except InputError as exc:
+        st.toast(exc.message(lang), icon="⚠️")
+
+
+# ---------------------------------------------------------------- no session yet
+
+st.title(tr("present.title"))
+session = engine.session(ws)
+if session is None:
+    st.write(tr("workshop.fac.intro"))
+    st.radio(
+        tr("workshop.fac.template"),
+        options=sorted(TEMPLATES),
+        index=1,
+        format_func=lambda n: tr("workshop.fac.template_n", n=n),
+        key="present.template",
+        horizontal=True,
+    )
+    st.button(
+        tr("workshop.fac.start"),
+        key="present.start",
         type="primary",
-        icon=":material/slideshow:",
-        on_click=present.turn_on,
+        icon=":material/play_circle:",
+        on_click=_start,
+    )
+    st.stop()
+
+if session.lang != lang:  # the room and the phones follow the facilitator's language
+    engine.set_lang(ws, lang)
+
+
+# ---------------------------------------------------------------- header: step, clock, links
+
+
+def _header(s: Session) -> None:
+    head, clock = st.columns([3, 2], vertical_alignment="top")
+    with head:
+        st.markdown(
+            f'<div class="icp-counter">{html.escape(wui.counter(s.screen, lang))}</div>',
+            unsafe_allow_html=True,
+        )
+        i, n = s.position()
+        st.progress(i / max(n, 1), text=tr("workshop.counter.agenda", i=i, n=n))
+    with clock:
+        _clock()
+
+
+@st.fragment(run_every=1)
+def _clock() -> None:
+    s = engine.session(ws)
+    if s is None:
+        return
+    timer = engine.timer(ws)
+    st.markdown(wui.clock_html(timer, lang), unsafe_allow_html=True)
+    go, reset = st.columns(2)
+    if timer.running:
+        label, icon = tr("workshop.timer.pause"), ":material/pause:"
+    elif timer.spent > 0:
+        label, icon = tr("workshop.timer.resume"), ":material/play_arrow:"
+    else:
+        label, icon = tr("workshop.timer.start"), ":material/play_arrow:"
+    go.button(label, key="present.timer.go", icon=icon, on_click=_toggle_timer, width="stretch")
+    reset.button(
+        tr("workshop.timer.reset"),
+        key="present.timer.reset",
+        icon=":material/replay:",
+        on_click=_reset_timer,
         width="stretch",
     )
 
-head, clock = st.columns([2, 1], vertical_alignment="top")
-with head:
-    # The counter is step ids and numbers only (our own text, never customer data).
-    st.markdown(f'<div class="icp-counter">{present.counter(screen)}</div>', unsafe_allow_html=True)
-    st.progress((at + 1) / len(order))
-with clock:
-    present.timer()
 
-ds, result = _analysis()
-if screen in present.OPENINGS:
-    _opening(screen, ds, result)
-else:
-    builder.render_step(builders.STEPS[screen], state.answers())
+_header(session)
 
-st.divider()
 with st.container(key="icp-nav"):
-    prev, mid, nxt = st.columns([1, 2, 1], vertical_alignment="center")
+    prev, jump, nxt = st.columns([1, 2, 1], vertical_alignment="bottom")
+    at = session.screens.index(session.screen) if session.screen in session.screens else 0
     prev.button(
         tr("present.prev"),
         key="present.prev",
         icon=":material/arrow_back:",
         disabled=at == 0,
-        on_click=_go,
-        args=(order[max(at - 1, 0)],),
+        on_click=_step,
+        args=(-1,),
         width="stretch",
+    )
+    st.session_state["present.jump"] = session.screen  # the picker always names what is shown
+    jump.selectbox(
+        tr("workshop.fac.go"),
+        options=session.screens,
+        format_func=lambda sc: wui.label(sc, lang),
+        key="present.jump",
+        on_change=_jump,
     )
     nxt.button(
         tr("present.next"),
@@ -128,25 +215,214 @@ with st.container(key="icp-nav"):
         icon=":material/arrow_forward:",
         icon_position="right",
         type="primary",
-        disabled=at == len(order) - 1,
-        on_click=_go,
-        args=(order[min(at + 1, len(order) - 1)],),
+        disabled=at == len(session.screens) - 1,
+        on_click=_step,
+        args=(1,),
         width="stretch",
     )
-    with mid.popover(tr("present.facilitator"), icon=":material/tune:", width="stretch"):
-        st.selectbox(
-            tr("present.jump"),
-            options=order,
-            format_func=present.screen_label,
-            key="present.screen",
-            on_change=_remember_screen,
+
+room, status = st.columns([1, 2], vertical_alignment="center")
+room.link_button(
+    tr("workshop.fac.open_room"),
+    url=f"room?ws={ws}",
+    icon=":material/cast:",
+    help=tr("workshop.fac.open_room_help"),
+    width="stretch",
+)
+
+
+@st.fragment(run_every=2)
+def _status() -> None:
+    s = engine.session(ws)
+    if s is None:
+        return
+    people, notes, votes = engine.counts(ws)
+    st.markdown(
+        tr("workshop.fac.join_status", code=s.code, people=people, notes=notes, votes=votes)
+        + f"  \n`{md_escape(wui.join_url(s.code))}`"
+    )
+
+
+with status:
+    _status()
+
+st.subheader(f"{wui.label(session.screen, lang)}")
+st.markdown(f"**{md_escape(wui.question(session.screen, lang))}**")
+wui.publish_evidence(ws, session)
+
+notes_tab, answer_tab, agenda_tab = st.tabs(
+    [tr("workshop.fac.notes"), tr("workshop.fac.answers"), tr("workshop.fac.agenda")]
+)
+
+
+# ---------------------------------------------------------------- notes
+
+
+@st.fragment(run_every=2)
+def _notes(screen: str) -> None:
+    s = engine.session(ws)
+    if s is None or s.screen != screen:  # moved on elsewhere (room keys): redraw the page
+        st.rerun(scope="app")
+    flash = st.session_state.pop("present.flash", None)
+    if flash:
+        st.success(tr("workshop.fac.accepted", step=flash[0], text=flash[1]), icon="✅")
+    board = engine.notes(ws, screen, hidden=True)
+    visible = [n for n in board if not n.hidden]
+    if screen in STEP_IDS:
+        step = builders.STEPS[screen]
+        pick, top = st.columns([2, 1], vertical_alignment="bottom")
+        pick.selectbox(
+            tr("workshop.fac.accept_into"),
+            options=[p.id for p in step.prompts],
+            format_func=lambda pid: tr(f"builders.{screen}.{pid}.label"),
+            key=f"present.accept_into.{screen}",
         )
-        st.toggle(tr("present.openings"), key="present.openings", on_change=_toggle_openings)
-        present.minutes_input()
-        if presenting:
+        top.button(
+            tr("workshop.fac.accept_top", n=3),
+            key="present.accept_top",
+            icon=":material/done_all:",
+            disabled=not visible,
+            on_click=_accept_top,
+            args=(screen, 3),
+            width="stretch",
+        )
+    else:
+        st.caption(tr("workshop.fac.no_answer_step"))
+    for f in engine.findings(ws, screen):
+        st.markdown(f"● {f.votes} · {md_escape(f.label)}")
+    if not board:
+        st.caption(tr("workshop.fac.no_notes"))
+    others = {n.id: n.text for n in visible}
+    for n in board:
+        text, accept, hide, more = st.columns([6, 1.3, 1.2, 1.3], vertical_alignment="center")
+        tags = []
+        if n.accepted:
+            tags.append("✅")
+        if n.hidden:
+            tags.append(f"*({tr('workshop.fac.hidden_tag')})*")
+        merged = f" *(+{len(n.merged)})*" if n.merged else ""
+        who = md_escape(n.author)
+        text.markdown(f"**● {n.votes}** · {md_escape(n.text)}{merged} — {who} {' '.join(tags)}")
+        accept.button(
+            tr("workshop.fac.accept"),
+            key=f"present.accept.{n.id}",
+            disabled=n.accepted or n.hidden,
+            on_click=_accept,
+            args=(n.id, screen),
+            width="stretch",
+        )
+        hide.button(
+            tr("workshop.fac.show" if n.hidden else "workshop.fac.hide"),
+            key=f"present.hide.{n.id}",
+            on_click=_hide,
+            args=(n.id, not n.hidden),
+            width="stretch",
+        )
+        with more.popover(tr("workshop.fac.edit"), width="stretch"):
+            st.session_state.setdefault(f"present.edit.{n.id}", n.text)
+            st.text_input(tr("workshop.fac.edit"), key=f"present.edit.{n.id}", max_chars=200)
             st.button(
-                tr("present.turn_off"),
-                key="present.off",
-                icon=":material/close_fullscreen:",
-                on_click=present.turn_off,
+                tr("workshop.fac.save"),
+                key=f"present.save.{n.id}",
+                on_click=_edit,
+                args=(n.id,),
             )
+            st.selectbox(
+                tr("workshop.fac.merge"),
+                options=[None, *[i for i in others if i != n.id]],
+                format_func=lambda i: others[i][:60] if i else tr("workshop.fac.merge_none"),
+                key=f"present.merge.{n.id}",
+                on_change=_merge,
+                args=(n.id,),
+            )
+
+
+with notes_tab:
+    left, right = st.columns([3, 1])
+    with right:
+        st.session_state["present.join_open"] = session.open
+        st.toggle(tr("workshop.fac.join_open"), key="present.join_open", on_change=_set_open)
+        st.session_state["present.lock"] = session.screen in session.locked
+        st.toggle(
+            tr("workshop.fac.lock"),
+            key="present.lock",
+            on_change=_set_lock,
+            args=(session.screen,),
+        )
+        with st.form("present.add", clear_on_submit=False, border=False):
+            st.text_input(tr("workshop.fac.add_note"), key="present.new_note", max_chars=200)
+            st.form_submit_button(tr("workshop.fac.add"), on_click=_add_note)
+    with left:
+        _notes(session.screen)
+
+
+# ---------------------------------------------------------------- the answer
+
+with answer_tab:
+    if session.screen in STEP_IDS:
+        builder.render_step(builders.STEPS[session.screen], state.answers())
+    else:
+        st.caption(tr("workshop.fac.no_answer_step"))
+
+
+# ---------------------------------------------------------------- agenda
+
+with agenda_tab:
+    st.caption(tr("workshop.fac.agenda_total", n=session.total_minutes))
+    cols = st.columns(len(TEMPLATES) + 1)
+    for col, minutes in zip(cols, sorted(TEMPLATES), strict=False):
+        col.button(
+            tr("workshop.fac.template_n", n=minutes),
+            key=f"present.tpl.{minutes}",
+            on_click=_use_template,
+            args=(minutes,),
+            width="stretch",
+        )
+    planned = {a.screen: a.minutes for a in session.agenda}
+    table = pd.DataFrame(
+        {
+            "on": [sc in planned for sc in ALL_SCREENS],
+            "id": list(ALL_SCREENS),
+            "screen": [wui.label(sc, lang) for sc in ALL_SCREENS],
+            "minutes": [planned.get(sc, 5) for sc in ALL_SCREENS],
+        }
+    )
+    edited = st.data_editor(
+        table,
+        key="present.agenda_editor",
+        hide_index=True,
+        column_order=["on", "screen", "minutes"],
+        column_config={
+            "on": st.column_config.CheckboxColumn(tr("workshop.fac.agenda_on")),
+            "screen": st.column_config.TextColumn(tr("workshop.fac.agenda_screen"), disabled=True),
+            "minutes": st.column_config.NumberColumn(
+                tr("workshop.fac.agenda_minutes"), min_value=1, max_value=180, step=1
+            ),
+        },
+        width="stretch",
+    )
+    st.button(
+        tr("workshop.fac.agenda_save"),
+        key="present.agenda_save",
+        type="primary",
+        on_click=_save_agenda,
+        args=(edited,),
+    )
+    if st.session_state.get("present.agenda_error") is not None:
+        st.error(tr(st.session_state["present.agenda_error"]), icon="⚠️")
+    st.divider()
+    st.radio(
+        tr("workshop.fac.template"),
+        options=sorted(TEMPLATES),
+        index=1,
+        format_func=lambda n: tr("workshop.fac.template_n", n=n),
+        key="present.template",
+        horizontal=True,
+    )
+    st.button(
+        tr("workshop.fac.restart"),
+        key="present.restart",
+        icon=":material/restart_alt:",
+        help=tr("workshop.fac.restart_help"),
+        on_click=_start,
+    )

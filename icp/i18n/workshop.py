@@ -17,6 +17,59 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Which of these traits matter most when we choose whom to sell to?",
         "在选择销售对象时，这些特征中哪些最重要？",
     ),
+    "workshop.question.S1": (
+        "Which customers do we most want more of — and why?",
+        "我们最希望多一些哪样的客户？为什么？",
+    ),
+    "workshop.question.S2": (
+        "What do our best customers have in common: size, industry, place?",
+        "我们的最佳客户有什么共同点：规模、行业、地区？",
+    ),
+    "workshop.question.S3": (
+        "How do these companies work — culture, technology, channels?",
+        "这些公司怎样运作——文化、技术、渠道？",
+    ),
+    "workshop.question.S4": (
+        "What are they trying to achieve, and what makes them start looking?",
+        "他们想达成什么目标？什么促使他们开始寻找方案？",
+    ),
+    "workshop.question.S5": (
+        "Who decides, who influences, and who champions us?",
+        "谁拍板、谁影响决策、谁为我们说话？",
+    ),
+    "workshop.question.S6": (
+        "What did they use before us, and why did they switch?",
+        "他们之前用的是什么？为什么换成我们？",
+    ),
+    "workshop.question.S7": (
+        "Our ideal customer in one sentence: who are they?",
+        "用一句话描述我们的理想客户：他们是谁？",
+    ),
+    "workshop.question.P1": (
+        "Who is the person we sell to — title and seniority?",
+        "我们面对的决策人是谁——职位和级别？",
+    ),
+    "workshop.question.P2": (
+        "What is their background: where they live, what they read, where they spend time?",
+        "他们的背景：在哪里生活、读什么、时间花在哪里？",
+    ),
+    "workshop.question.P3": (
+        "What kind of person are they — ambitions, style, skills?",
+        "他们是怎样的人——抱负、风格、能力？",
+    ),
+    "workshop.question.P4": (
+        "What are they measured on, and what does success look like for them?",
+        "他们的考核指标是什么？对他们来说怎样才算成功？",
+    ),
+    "workshop.question.P5": ("What will make them hesitate or say no?", "什么会让他们犹豫或拒绝？"),
+    "workshop.question.P6": (
+        "How do they research and decide — sources, time, people?",
+        "他们如何调研和决策——信息来源、时间、相关人员？",
+    ),
+    "workshop.question.P7": (
+        "Tell their story: a day when they need us.",
+        "讲讲他们的故事：需要我们的那一天。",
+    ),
     "workshop.counter.opening": ("Data {i} / {n}", "数据 {i} / {n}"),
     "workshop.counter.agenda": ("{i} of {n}", "第 {i} / {n} 项"),
     # the room view (projector)
@@ -41,6 +94,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "workshop.room.merged": ("+{n} similar", "另有 {n} 条相似"),
     "workshop.room.votes": ("{n} dots", "{n} 票"),
     "workshop.room.accepted": ("accepted", "已采纳"),
+    "workshop.room.more_notes": ("+{n} more notes", "另有 {n} 条便签"),
     "workshop.room.best_more": ("… and {n} more best customers", "……另有 {n} 个最佳客户"),
     "workshop.room.data_line": (
         "{rows} customers · {best} best · {traits} findings",

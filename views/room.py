@@ -1,0 +1,145 @@
+"""Room view: what the projector shows — one slide per step, nothing to edit.
+
+Step counter and title, the step's clock, the question, the data's evidence
+(one chart, table or the top findings, with the room's dots), the room's
+sticky notes with live tallies (top-voted first), and the QR code, short
+link and code to join.  The whole slide is one fragment that re-reads the
+workspace database every second, so what the facilitator or the phones do
+shows here without a refresh.  Keys: →/PageDown/Space next, ←/PageUp
+previous, T start/pause the clock (hidden buttons pressed by our own script).
+"""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from icp.i18n import t
+from icp.workshop import Note, Session
+from ui import state
+from ui import workshop as wui
+
+ws = state.workspace_id()
+wui.room_css()
+wui.keyboard_script()
+_MAX_NOTES = 8
+
+
+def _next() -> None:
+    wui.engine().step(ws, +1)
+
+
+def _prev() -> None:
+    wui.engine().step(ws, -1)
+
+
+def _timer() -> None:
+    wui.engine().toggle_timer(ws)
+
+
+def _notes_html(notes: list[Note], s: Session) -> str:
+    lang = s.lang
+    if not notes:
+        return f'<div class="icp-empty">{html.escape(t("workshop.room.no_notes", lang))}</div>'
+    cards = []
+    for n in notes[:_MAX_NOTES]:
+        tally = t("workshop.room.votes", lang, n=n.votes)
+        extra = (
+            f' <span class="who">{html.escape(t("workshop.room.merged", lang, n=len(n.merged)))}'
+            "</span>"
+            if n.merged
+            else ""
+        )
+        cards.append(
+            f'<div class="icp-note{" accepted" if n.accepted else ""}">'
+            f"<div>{html.escape(n.text)}"
+            f'<div class="who">{html.escape(n.author)}{extra}</div></div>'
+            f'<div class="icp-dots" title="{html.escape(tally)}">● {n.votes}</div></div>'
+        )
+    more = len(notes) - _MAX_NOTES
+    tail = (
+        f'<div class="icp-more">{html.escape(t("workshop.room.more_notes", lang, n=more))}</div>'
+        if more > 0
+        else ""
+    )
+    return '<div class="icp-notes">' + "".join(cards) + "</div>" + tail
+
+
+@st.fragment(run_every=1)
+def slide() -> None:
+    engine = wui.engine()
+    s = engine.session(ws)
+    if s is None:
+        st.info(t("workshop.room.no_session", state.lang()))
+        return
+    lang = s.lang
+    with st.container(key="room-keys"):
+        st.button("next", key="room-next", on_click=_next)
+        st.button("prev", key="room-prev", on_click=_prev)
+        st.button("timer", key="room-timer", on_click=_timer)
+    s = engine.session(ws) or s
+    wui.publish_evidence(ws, s)
+    i, n = s.position()
+    head, clock = st.columns([5, 1.4], vertical_alignment="top")
+    locked = (
+        f' <span class="icp-locked">{html.escape(t("workshop.room.locked", lang))}</span>'
+        if s.screen in s.locked
+        else ""
+    )
+    head.markdown(
+        f'<div class="icp-counter">{html.escape(wui.counter(s.screen, lang))}'
+        f' <span style="font-size:1.1rem;color:#333;font-weight:600">'
+        f"{html.escape(t('workshop.counter.agenda', lang, i=i, n=n))}</span>{locked}</div>"
+        f'<div class="icp-title">{html.escape(wui.screen_title(s.screen, lang))}</div>'
+        f'<div class="icp-question">{html.escape(wui.question(s.screen, lang))}</div>',
+        unsafe_allow_html=True,
+    )
+    clock.markdown(wui.clock_html(engine.timer(ws), lang), unsafe_allow_html=True)
+
+    evidence, notes, join = st.columns([4, 4, 1.8], gap="large")
+    findings = engine.findings(ws)
+    with evidence:
+        st.markdown(
+            f'<div class="icp-h">{html.escape(t("workshop.room.evidence", lang))}</div>',
+            unsafe_allow_html=True,
+        )
+        wui.draw_evidence(s.screen, state.dataset(), state.analysis(), lang)
+        for f in findings:
+            st.markdown(
+                f'<div class="icp-finding"><span>{html.escape(f.label)}</span>'
+                f'<span class="icp-dots">● {f.votes}</span></div>',
+                unsafe_allow_html=True,
+            )
+    with notes:
+        st.markdown(
+            f'<div class="icp-h">{html.escape(t("workshop.room.notes", lang))}</div>'
+            + _notes_html(engine.notes(ws), s),
+            unsafe_allow_html=True,
+        )
+    with join:
+        st.markdown(
+            f'<div class="icp-join"><div class="title">{html.escape(t("workshop.room.join", lang))}'
+            "</div></div>",
+            unsafe_allow_html=True,
+        )
+        if s.joinable():
+            url = wui.join_url(s.code)
+            st.image(wui.qr_png(url), width="stretch")
+            st.markdown(
+                f'<div class="icp-join"><div class="code">{html.escape(s.code)}</div>'
+                f'<div class="link">{html.escape(url.split("://", 1)[-1])}</div></div>',
+                unsafe_allow_html=True,
+            )
+        else:
+            st.markdown(
+                f'<div class="icp-join">{html.escape(t("workshop.room.closed", lang))}</div>',
+                unsafe_allow_html=True,
+            )
+        st.markdown(
+            f'<div class="icp-keys">{html.escape(t("workshop.room.keys", lang))}</div>',
+            unsafe_allow_html=True,
+        )
+
+
+slide()
