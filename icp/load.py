@@ -33,6 +33,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import pandas as pd
 
+from icp import bookscan
 from icp.errors import InputError
 from icp.i18n import Lang, Msg, t
 
@@ -54,7 +55,8 @@ _MAX_RATIO = 200  # compression ratio refused on a large member ...
 _RATIO_MEMBER = 20 * _MB  # ... i.e. one declaring more than this uncompressed
 _MAX_MEMBERS = 10_000
 _MAX_CELLS = 30_000_000  # rows x columns of a sheet's used area (calamine stores it densely)
-_XML_HEAD = 64 * 1024  # bytes of each XML part scanned for DOCTYPE/ENTITY
+_SPARSE_ROWS = 100_000  # a sheet spanning more rows than this ...
+_SPARSE_RATIO = 20  # ... must write at least 1 in this many of them
 _SAMPLE_ROWS = 60  # rows looked at to find the header and score a sheet
 _CSV_SAMPLE = 256 * 1024
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -421,10 +423,7 @@ def _open_book(data: bytes, kind: str) -> _Book:
         _check_zip(zf, label)
         if kind == "xlsx":
             parts = _xlsx_sheet_parts(zf)
-        elif "content.xml" in zf.NameToInfo:
-            rows, cols = _ods_extent(zf)
-            if rows * cols > _MAX_CELLS:
-                raise InputError("load.book_too_large", rows=rows, cols=cols, limit=_MAX_CELLS)
+        _check_extents(zf, kind, parts, label)
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         meta = wb.sheets_metadata
@@ -437,12 +436,6 @@ def _open_book(data: bytes, kind: str) -> _Book:
         if m.typ != SheetTypeEnum.WorkSheet:
             continue
         part = parts.get(m.name)
-        if zf is not None and part is not None:
-            rows, cols = _xlsx_extent(zf, part)
-            if rows * cols > _MAX_CELLS:
-                raise InputError(
-                    "load.sheet_too_large", sheet=m.name, rows=rows, cols=cols, limit=_MAX_CELLS
-                )
         try:
             sh = wb.get_sheet_by_name(m.name)
             sample = sh.to_python(skip_empty_area=True, nrows=_SAMPLE_ROWS)
@@ -478,17 +471,51 @@ def _check_zip(zf: zipfile.ZipFile, label: str) -> None:
         ratio = i.file_size / max(i.compress_size, 1)
         if i.file_size > _RATIO_MEMBER and ratio > _MAX_RATIO:
             raise InputError("load.zip_bomb", size_mb=total // _MB)
-    for i in infos:
-        if not i.filename.lower().endswith((".xml", ".rels")):
-            continue
-        try:
-            with zf.open(i) as f:
-                head = f.read(_XML_HEAD)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
-            raise InputError("load.corrupt", kind=label) from None
-        head = head.replace(b"\x00", b"").upper()  # also catches UTF-16 encoded parts
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise InputError("load.xml_entities")
+
+
+def _check_extents(zf: zipfile.ZipFile, kind: str, parts: dict[str, str], label: str) -> None:
+    """One streaming pass: XML entity declarations, and how far each sheet reaches.
+
+    The reader allocates a sheet's used area densely, so a sheet is refused
+    when that area is over ``_MAX_CELLS`` or when it spans far more rows than
+    the file writes (a few KB unfolding into a million rows).
+    """
+    try:
+        if kind == "xlsx":
+            extents = list(bookscan.scan_xlsx(zf, _sheets_to_measure(zf, parts)).values())
+        else:
+            extents = bookscan.scan_ods(zf)
+    except bookscan.ScanError as exc:
+        if exc.kind == "entities":
+            raise InputError("load.xml_entities") from None
+        raise InputError("load.corrupt", kind=label) from None
+    for e in extents:
+        if e.rows * e.cols > _MAX_CELLS:
+            if kind == "ods":
+                raise InputError("load.book_too_large", rows=e.rows, cols=e.cols, limit=_MAX_CELLS)
+            raise InputError(
+                "load.sheet_too_large", sheet=e.name, rows=e.rows, cols=e.cols, limit=_MAX_CELLS
+            )
+        if e.rows > _SPARSE_ROWS and e.rows > _SPARSE_RATIO * max(e.written_rows, 1):
+            raise InputError("load.sheet_sparse", sheet=e.name, rows=e.rows, written=e.written_rows)
+
+
+def _sheets_to_measure(zf: zipfile.ZipFile, parts: dict[str, str]) -> dict[str, str]:
+    """Sheet name → worksheet member; members the workbook did not name are measured too."""
+    out = dict(parts)
+    named = set(parts.values())
+    loose = [n for n in zf.NameToInfo if _WORKSHEET.search(n) and n not in named]
+    if not parts:  # unusual layout: measure every XML part but the known big non-sheets
+        loose = [
+            n for n in zf.NameToInfo if n.lower().endswith(".xml") and not _NOT_SHEET.search(n)
+        ]
+    for n in loose:
+        out.setdefault(n.rsplit("/", 1)[-1], n)
+    return out
+
+
+_WORKSHEET = re.compile(r"(?i)worksheets/[^/]+\.xml$")
+_NOT_SHEET = re.compile(r"(?i)sharedstrings|styles|theme|\[content_types\]|docprops/")
 
 
 def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -516,80 +543,6 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
         return {k: v for k, v in out.items() if v in zf.NameToInfo}
     except Exception:  # unusual layout: calamine still reads it, just without the pre-check
         return {}
-
-
-_ROW_REF = re.compile(rb'<row\b[^>]*?\br="(\d{1,7})"')
-_WIDE_COL = re.compile(rb'<c r="([A-Z]{2,3})\d')  # the usual way: r first
-_ODD_CELL = re.compile(rb'<c\s(?!r=")[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')  # r not first
-_LAST_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"')
-
-
-def _xlsx_extent(zf: zipfile.ZipFile, part: str) -> tuple[int, int]:
-    """An upper bound of (rows, columns) calamine will allocate for a worksheet.
-
-    Streams the sheet XML once: rows from ``<row r=...>`` and the last cells,
-    columns from cell references with two or three letters (else at most 26).
-    """
-    max_row, max_col, any_cell = 0, 0, False
-    tail = b""
-    with zf.open(part) as f:
-        while chunk := f.read(4 * _MB):
-            buf = tail + chunk
-            rows = _ROW_REF.findall(buf)
-            if rows:
-                max_row = max(max_row, *map(int, rows))
-            cols = {_col_index(c) + 1 for c in set(_WIDE_COL.findall(buf))}
-            for col, row in _ODD_CELL.findall(buf):
-                cols.add(_col_index(col) + 1)
-                max_row = max(max_row, int(row))
-            if cols:
-                max_col = max(max_col, *cols)
-            any_cell = any_cell or b"<c" in buf
-            tail = buf[-256:]
-    for col, row in _LAST_CELL.findall(tail):  # the last cells (rows are stored in order)
-        max_row = max(max_row, int(row))
-        max_col = max(max_col, _col_index(col) + 1)
-    if any_cell:
-        max_col = max(max_col, 26)
-    return max_row, max_col
-
-
-_ODS_ROW_REPEAT = re.compile(
-    rb'<table:table-row\b[^>]*?number-rows-repeated="(\d+)"[^>]*>(.*?)</table:table-row>', re.S
-)
-_ODS_CELL_REPEAT = re.compile(
-    rb'<table:(?:covered-)?table-cell\b([^>]*?number-columns-repeated="(\d+)"[^>]*?)(/?)>'
-)
-
-
-def _ods_extent(zf: zipfile.ZipFile) -> tuple[int, int]:
-    """A rough upper bound of (rows, columns) calamine expands an .ods into.
-
-    OpenDocument compresses repeated rows and cells into one element with a
-    count, so a 2 KB file can unfold into billions of cells.  Repeats of empty
-    trailing rows/cells (which every LibreOffice file has) are not counted.
-    """
-    rows, extra, width = 0, 0, 0
-    tail = b""
-    with zf.open("content.xml") as f:
-        while chunk := f.read(4 * _MB):
-            buf = tail + chunk
-            rows += chunk.count(b"<table:table-row")
-            for m in _ODS_ROW_REPEAT.finditer(buf):
-                body = m.group(2)
-                if b"office:value-type" in body or b"<text:p>" in body:
-                    extra += int(m.group(1)) - 1
-            for m in _ODS_CELL_REPEAT.finditer(buf):
-                n, filled = int(m.group(2)), b"office:value-type" in m.group(1)
-                followed = (
-                    not filled
-                    and buf.startswith(b"<table:", m.end())
-                    and not (buf.startswith(b"</table:table-row", m.end()))
-                )
-                if filled or not m.group(3) or followed:
-                    width = max(width, n + 1)
-            tail = buf[-65536:]
-    return rows + extra, max(width, 16)
 
 
 def _col_index(letters: bytes | str) -> int:

@@ -225,6 +225,94 @@ def test_ods_with_a_row_repeated_two_hundred_thousand_times():
     assert load.read_table(ok).df["Name"].tolist() == ["A", "B"]
 
 
+def _sheet_with(extra_rows: bytes) -> bytes:
+    """The small ROWS workbook with raw XML rows added at the end of its sheet."""
+    data = xlsx()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    return rezip(
+        data,
+        {"xl/worksheets/sheet1.xml": sheet.replace(b"</sheetData>", extra_rows + b"</sheetData>")},
+    )
+
+
+def test_cells_without_references_on_the_last_row():
+    # Cells without r= take the next column: 2,000 of them on row 1,048,576 make the
+    # reader allocate two billion cells (it used to abort the whole process).
+    cell = b'<c t="inlineStr"><is><t>x</t></is></c>'
+    bomb = _sheet_with(b'<row r="1048576">' + cell * 2000 + b"</row>")
+    assert len(bomb) < 10_000
+    err = refused(bomb, "load.sheet_too_large", filename="customers.xlsx")
+    assert "1048576" in err.message("en")
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        b'<row r="1048576">',
+        b"<row r='1048576'>",
+        b'<row spans="1:1" r="1048576">',
+        b'<row\nr="1048576">',
+    ],
+)
+def test_one_far_away_row_written_any_way_is_refused(row):
+    # under the cell limit (1M rows x 26 columns) but a million rows for one written
+    bomb = _sheet_with(row + b'<c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>')
+    err = refused(bomb, "load.sheet_sparse", filename="customers.xlsx")
+    assert "1048576" in err.message("en")
+
+
+def test_rows_and_cells_without_references_read_in_order():
+    row = b"<row>" + b'<c t="inlineStr"><is><t>Gamma</t></is></c><c t="n"><v>7</v></c>' + b"</row>"
+    df = load.read_table(_sheet_with(row)).df
+    assert df["Name"].tolist() == ["Acme", "Beta", "Gamma"]
+    assert df["City"].tolist() == ["上海", "北京", 7]
+
+
+def _ods_with(rows: bytes) -> bytes:
+    buf = io.BytesIO()
+    pd.DataFrame({"Name": ["A", "B"], "City": ["x", "y"]}).to_excel(buf, engine="odf", index=False)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+        content = z.read("content.xml")
+    return rezip(
+        buf.getvalue(),
+        {"content.xml": content.replace(b"</table:table>", rows + b"</table:table>")},
+    )
+
+
+_FILLED_CELL = b'<table:table-cell office:value-type="string"><text:p>z</text:p></table:table-cell>'
+
+
+def test_ods_one_filled_row_repeated_a_million_times():
+    bomb = _ods_with(
+        b'<table:table-row table:number-rows-repeated="1048570">'
+        + _FILLED_CELL
+        + b"</table:table-row>"
+    )
+    assert len(bomb) < 2_000
+    err = refused(bomb, "load.sheet_sparse", filename="list.ods")
+    assert "1048573" in err.message("en")  # 3 written rows + the repeats
+
+
+def test_ods_empty_rows_repeated_before_a_filled_row():
+    # empty repeats only count when something filled follows them, as here
+    bomb = _ods_with(
+        b'<table:table-row table:number-rows-repeated="1048570"><table:table-cell '
+        b'table:number-columns-repeated="1024"/></table:table-row>'
+        b"<table:table-row>" + _FILLED_CELL + b"</table:table-row>"
+    )
+    assert len(bomb) < 2_000
+    refused(bomb, "load.sheet_sparse", filename="list.ods")
+
+
+def test_ods_empty_cells_repeated_before_a_filled_cell():
+    bomb = _ods_with(
+        b'<table:table-row table:number-rows-repeated="100000"><table:table-cell '
+        b'table:number-columns-repeated="1024"/>' + _FILLED_CELL + b"</table:table-row>"
+    )
+    refused(bomb, "load.book_too_large", filename="list.ods")
+
+
 # --- tables that hold nothing to analyse --------------------------------------------
 
 

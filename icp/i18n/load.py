@@ -101,6 +101,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”的使用区域为 {rows} 行 × {cols} 列，过大而无法安全读取"
         "（上限 {limit} 个单元格）。请删除表格下方或右侧远处的零散单元格，或把表格复制到新文件。",
     ),
+    "load.sheet_sparse": (
+        'Sheet "{sheet}" reaches row {rows} but the file writes only {written} rows, so '
+        "reading it would take far more memory than its data needs. Delete stray cells or "
+        "repeated empty rows far below the table, or copy the table into a new file.",
+        "工作表“{sheet}”延伸到第 {rows} 行，但文件中实际只有 {written} 行，"
+        "读取它所需的内存远超其数据本身。请删除表格下方远处的零散单元格或重复空行，或把表格复制到新文件。",
+    ),
     "load.book_too_large": (
         "The workbook unfolds to about {rows} rows × {cols} columns of repeated cells, too "
         "large to read safely (limit {limit} cells). Delete stray cells far below or to the "

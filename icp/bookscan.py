@@ -1,0 +1,328 @@
+"""One bounded streaming pass over a zipped workbook before any parser sees it.
+
+A workbook reader (calamine, and fastexcel on top of it) allocates the used
+area of a sheet densely: rows × columns up to the farthest cell.  A few KB of
+XML can claim row 1,048,576 or a million repeated rows, and the reader then
+asks for gigabytes and aborts the whole process.  So before reading, every
+member of the zip is streamed once (decompressed in chunks, never whole):
+
+* every XML part's head is checked for DOCTYPE/ENTITY declarations;
+* every worksheet (.xlsx) or the content (.ods) is measured: the farthest row
+  and column the reader will allocate, counting cells and rows written
+  *without* a reference (they take the next position), and OpenDocument's
+  repeated rows and cells (empty ones only count when something filled
+  follows them, as the reader skips trailing blanks);
+* rows written vs rows spanned, so a file that unfolds far beyond what it
+  holds is refused even when the area is under the cell limit.
+
+Everything here is a bound the caller compares with its limits; nothing is
+parsed into values.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["Extent", "ScanError", "check_entities", "scan_ods", "scan_xlsx"]
+
+_CHUNK = 4 * 1024 * 1024
+_XML_HEAD = 64 * 1024  # bytes of each XML part looked at for DOCTYPE/ENTITY
+
+
+class ScanError(Exception):
+    """The zip cannot be streamed (``kind`` = "corrupt") or declares XML entities."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+@dataclass
+class Extent:
+    """How far a sheet reaches (what the reader allocates) and how much it holds."""
+
+    name: str
+    rows: int  # farthest row, 1-based (0 = empty)
+    cols: int  # farthest column, 1-based (an upper bound)
+    written_rows: int  # row elements actually present in the XML
+
+
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The member's bytes in chunks; zipfile stops at the declared size and checks the CRC."""
+    try:
+        with zf.open(info) as f:
+            while chunk := f.read(_CHUNK):
+                yield chunk
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        raise ScanError("corrupt") from None
+
+
+def _entities(head: bytes) -> bool:
+    head = head.replace(b"\x00", b"").upper()  # also catches UTF-16 encoded parts
+    return b"<!DOCTYPE" in head or b"<!ENTITY" in head
+
+
+def _tag_cut(buf: bytes, final: bool) -> int:
+    """Where to split ``buf`` so no tag is cut in two: before the last ``<``."""
+    if final:
+        return len(buf)
+    cut = buf.rfind(b"<")
+    return len(buf) if cut < 0 else cut
+
+
+def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, feed) -> None:
+    """Feed whole tags of one XML member to ``feed`` (after the entity check)."""
+    head_seen = 0
+    head = b""
+    tail = b""
+    for chunk in _chunks(zf, info):
+        if head_seen < _XML_HEAD:
+            head += chunk[: _XML_HEAD - head_seen]
+            head_seen = len(head)
+            if head_seen >= _XML_HEAD and _entities(head):
+                raise ScanError("entities")
+        buf = tail + chunk
+        cut = _tag_cut(buf, final=False)
+        if cut > 0:
+            feed(buf[:cut])
+        tail = buf[cut:]
+    if _entities(head):
+        raise ScanError("entities")
+    if tail:
+        feed(tail)
+
+
+def check_entities(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Only the head of each XML part: what a parser would see before the root element."""
+    for info in infos:
+        if not info.filename.lower().endswith((".xml", ".rels")):
+            continue
+        for chunk in _chunks(zf, info):
+            if _entities(chunk[:_XML_HEAD]):
+                raise ScanError("entities")
+            break
+
+
+# --------------------------------------------------------------------------- #
+# .xlsx worksheets
+# --------------------------------------------------------------------------- #
+
+_EQ = rb"\s*=\s*[\"']"  # XML allows either quote and spaces around "="
+# one pass for the usual file: groups = (row r=, other row, cell r= of 2+ letters, other cell)
+_USUAL = re.compile(
+    rb'<(?:row r="(\d+)"|row([\s/>])|c r="([A-Za-z]{2,})\d|c(?! r="[A-Za-z]\d)([\s/>]))'
+)
+_ROW_TAG = re.compile(rb"<row\b")
+_ROW_REF = re.compile(rb"<row\b[^>]*?\br" + _EQ + rb"0*(\d{1,12})")
+_ODD_CELL = re.compile(rb'<c(?! r=")\s[^>]*?\br' + _EQ + rb"([A-Za-z]+)0*(\d{1,12})")
+_NO_REF_CELL = re.compile(rb"<c\b(?![^>]*?\br" + _EQ + rb")")
+
+
+def _col_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters.decode().upper()[:8]:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+class _SheetMeter:
+    """Running bound of a worksheet's extent, fed whole tags in document order."""
+
+    def __init__(self) -> None:
+        self.max_row = 0  # from r= on rows and cells
+        self.rows_without_ref = 0  # each takes the next row: an upper bound adds them
+        self.written_rows = 0
+        self.max_col = 0  # from r= on cells (two or three letters; one letter ≤ 26)
+        self.any_cell = False
+        self.most_unreferenced = 0  # most cells without r= in one row
+        self.carry = 0  # cells without r= in the row still open at the end of the last piece
+
+    def feed(self, body: bytes) -> None:
+        """Measure whole tags; one regex pass when every row and cell is written the usual way."""
+        found = _USUAL.findall(body)
+        refs = [r for r, _, _, _ in found if r]
+        wide = {w for _, _, w, _ in found if w}
+        if wide:
+            self.max_col = max(self.max_col, *map(_col_index, wide))
+        if refs:
+            self.max_row = max(self.max_row, *map(int, refs))
+        self.any_cell = self.any_cell or b"<c" in body
+        if not any(o or c for _, o, _, c in found):  # <row r="N"> and <c r="XN"> only
+            self.written_rows += len(refs)
+            if refs:
+                self.carry = 0
+            return
+        self._unusual(body)
+
+    def _unusual(self, body: bytes) -> None:
+        """Rows or cells with r= elsewhere or missing: measured with the general patterns."""
+        n_rows = len(_ROW_TAG.findall(body))
+        refs = _ROW_REF.findall(body)
+        self.written_rows += n_rows
+        self.rows_without_ref += max(n_rows - len(refs), 0)
+        if refs:
+            self.max_row = max(self.max_row, *map(int, refs))
+        for col, row in _ODD_CELL.findall(body):
+            self.max_col = max(self.max_col, _col_index(col))
+            self.max_row = max(self.max_row, int(row))
+        if _NO_REF_CELL.search(body):
+            self._unreferenced(body, n_rows)
+        elif n_rows:
+            self.carry = 0
+
+    def _unreferenced(self, body: bytes, n_rows: int) -> None:
+        """Most cells without r= in one row: each takes the next column of its row."""
+        cells = np.fromiter((m.start() for m in _NO_REF_CELL.finditer(body)), dtype=np.int64)
+        if not len(cells):
+            if n_rows:
+                self.carry = 0
+            return
+        rows = np.fromiter((m.start() for m in _ROW_TAG.finditer(body)), dtype=np.int64)
+        per_row = np.bincount(np.searchsorted(rows, cells, side="right"), minlength=len(rows) + 1)
+        per_row[0] += self.carry
+        self.most_unreferenced = max(self.most_unreferenced, int(per_row.max()))
+        self.carry = int(per_row[-1]) if len(rows) else int(per_row[0])
+
+    def extent(self, name: str) -> Extent:
+        cols = self.max_col + self.most_unreferenced
+        if self.any_cell:
+            cols = max(cols, 26 + self.most_unreferenced)
+        return Extent(
+            name=name,
+            rows=self.max_row + self.rows_without_ref,
+            cols=cols,
+            written_rows=self.written_rows,
+        )
+
+
+def scan_xlsx(zf: zipfile.ZipFile, sheet_parts: dict[str, str]) -> dict[str, Extent]:
+    """Entity check on every XML part and the extent of every worksheet, in one pass."""
+    by_part = {part: name for name, part in sheet_parts.items()}
+    infos = zf.infolist()
+    check_entities(zf, [i for i in infos if i.filename not in by_part])
+    out: dict[str, Extent] = {}
+    for info in infos:
+        name = by_part.get(info.filename)
+        if name is None:
+            continue
+        meter = _SheetMeter()
+        _stream(zf, info, meter.feed)
+        out[name] = meter.extent(name)
+    return out
+
+
+# --------------------------------------------------------------------------- #
+# .ods content
+# --------------------------------------------------------------------------- #
+
+_ODS_TOKEN = re.compile(
+    rb"<table:table(?=[\s>])[^>]*>|<table:table-row\b([^>]*?)(/?)>|</table:table-row>"
+)
+_TABLE_NAME = re.compile(rb'table:name="([^"]*)"')
+_ROWS_REPEATED = re.compile(rb'number-rows-repeated="(\d+)"')
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>")
+_COLS_REPEATED = re.compile(rb'number-columns-repeated="(\d+)"')
+_FILLED = re.compile(rb"office:value-type|<text:p\b[^/>]*>|<text:p\s*>|<text:span|<text:s\b")
+
+
+class _OdsMeter:
+    """Extent of each table in content.xml, fed whole rows in document order.
+
+    Rows are measured one by one (a Python step per row, not per cell) only
+    where they carry repeats; plain rows count their cell elements.
+    """
+
+    def __init__(self) -> None:
+        self.tables: list[Extent] = []
+        self.pending_rows = 0  # empty rows not yet followed by a filled one
+        self.parts: list[bytes] = []  # pieces of a row not closed yet
+
+    def _table(self, name: str) -> Extent:
+        ext = Extent(name=name, rows=0, cols=0, written_rows=0)
+        self.tables.append(ext)
+        self.pending_rows = 0
+        return ext
+
+    def feed(self, piece: bytes) -> None:
+        """``piece`` holds whole tags (see ``_stream``); rows are measured once closed."""
+        end = piece.rfind(b"</table:table-row>")
+        if end < 0:
+            self.parts.append(piece)
+            return
+        end += len(b"</table:table-row>")
+        buf = b"".join([*self.parts, piece[:end]])
+        self.parts = [piece[end:]]
+        self._rows(buf)
+
+    def close(self) -> None:
+        if any(self.parts):
+            self._rows(b"".join(self.parts))
+        self.parts = []
+
+    def _rows(self, buf: bytes) -> None:
+        table = self.tables[-1] if self.tables else None
+        open_at = -1
+        repeat = 1
+        for m in _ODS_TOKEN.finditer(buf):
+            text = m.group(0)
+            if text.startswith(b"<table:table-row"):
+                if table is None:
+                    table = self._table("")
+                table.written_rows += 1
+                rep = _ROWS_REPEATED.search(m.group(1) or b"")
+                repeat = int(rep.group(1)) if rep else 1
+                if m.group(2):  # <table:table-row/>: empty
+                    self.pending_rows += repeat
+                    open_at = -1
+                else:
+                    open_at = m.end()
+            elif text.startswith(b"</table:table-row"):
+                if table is None or open_at < 0:
+                    continue
+                width = _row_width(buf[open_at : m.start()])
+                if width:
+                    table.rows += self.pending_rows + repeat
+                    table.cols = max(table.cols, width)
+                    self.pending_rows = 0
+                else:
+                    self.pending_rows += repeat
+                open_at = -1
+            else:
+                name = _TABLE_NAME.search(text)
+                table = self._table(name.group(1).decode("utf-8", "replace") if name else "")
+
+
+def _row_width(body: bytes) -> int:
+    """Columns up to and including the last filled cell of one row (0 = empty row)."""
+    if not _FILLED.search(body):
+        return 0
+    if b"number-columns-repeated" not in body:
+        return body.count(b"<table:table-cell") + body.count(b"<table:covered-table-cell")
+    width = last = 0
+    cells = list(_ODS_CELL.finditer(body))
+    for i, m in enumerate(cells):
+        rep = _COLS_REPEATED.search(m.group(1))
+        n = int(rep.group(1)) if rep else 1
+        stop = cells[i + 1].start() if i + 1 < len(cells) else len(body)
+        content = m.group(1) if m.group(2) else body[m.start() : stop]
+        width += n
+        if _FILLED.search(content):
+            last = width
+    return last
+
+
+def scan_ods(zf: zipfile.ZipFile) -> list[Extent]:
+    """Entity check on every XML part and the extent of each table in content.xml."""
+    infos = zf.infolist()
+    check_entities(zf, [i for i in infos if i.filename != "content.xml"])
+    meter = _OdsMeter()
+    for info in infos:
+        if info.filename == "content.xml":
+            _stream(zf, info, meter.feed)
+            meter.close()
+    return meter.tables
