@@ -504,21 +504,17 @@ def _memo_for(dataset: Dataset) -> dict[str, Any]:
 
 
 def _warm() -> None:
-    import logging
-
-    import jieba
     import scipy.stats  # noqa: F401
-
-    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not for users
-    jieba.initialize()
 
 
 def warm_up() -> threading.Thread:
-    """Start loading what ``run`` needs (scipy.stats, jieba's dictionary) in the background.
+    """Start loading what ``run`` needs (scipy.stats) in the background.
 
     A command-line run calls this before reading the file: the workbook
-    parser releases the GIL, so ~1.5 s of imports overlap the parse instead
-    of following it.  Returns the (daemon) thread; joining it is optional.
+    parser releases the GIL, so the imports overlap the parse instead of
+    following it.  jieba is not among them: it loads on the first Chinese
+    text to cut, so an English list never pays for its dictionary.  Returns
+    the (daemon) thread; joining it is optional.
     """
     thread = threading.Thread(target=_warm, name="icp-warm-up", daemon=True)
     thread.start()

@@ -12,18 +12,24 @@ Two kinds of variant are grouped:
   folding and removing spaces, "_", "-" and "·" — always grouped, the most
   frequent spelling is canonical;
 - *typo*: a label at most ``max_share`` (10%) as frequent as a label it is
-  nearly identical to (difflib ratio ≥ ``min_ratio``, or two adjacent letters
-  swapped), with the same digits and at least 4 characters — grouped into the
-  frequent one.  Two frequent labels are never merged, however alike.
+  nearly identical to (InDel similarity ≥ ``min_ratio``, i.e. ``2·LCS/(len a +
+  len b)``, or two adjacent letters swapped), with the same digits and at
+  least 4 characters — grouped into the frequent one.  Two frequent labels are
+  never merged, however alike.
+
+Typo matching is rapidfuzz's C scorer over blocks of candidates that share
+their digits and are frequent enough, so it stays fast with thousands of
+labels; a column with more than ``_MAX_LABELS`` distinct spellings is not a
+category list and only gets the spelling step.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from difflib import SequenceMatcher
 
 import pandas as pd
+from rapidfuzz import fuzz, process
 
 from icp.i18n import Msg
 
@@ -31,6 +37,8 @@ __all__ = ["apply_groups", "explain", "find_groups", "spelling_key"]
 
 _DROP = re.compile(r"[\s_\-·・]+")
 _DIGITS = re.compile(r"\d+")
+_MIN_LEN = 4  # shorter labels are never typo-grouped ("CRM" vs "CRO")
+_MAX_LABELS = 5000  # distinct spellings above which typo matching is skipped
 
 
 def spelling_key(label: str) -> str:
@@ -47,21 +55,6 @@ def _swapped(a: str, b: str) -> bool:
         return False
     i, j = diff
     return j == i + 1 and a[i] == b[j] and a[j] == b[i]
-
-
-def _similar(a: str, b: str, min_ratio: float) -> float:
-    """Similarity in [0, 1] if ``a`` and ``b`` may be one label mistyped, else 0."""
-    if min(len(a), len(b)) < 4 or _DIGITS.findall(a) != _DIGITS.findall(b):
-        return 0.0
-    if _swapped(a, b):
-        return 1.0 - 1.0 / len(a)
-    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < min_ratio:
-        return 0.0  # lengths alone rule it out
-    m = SequenceMatcher(None, a, b, autojunk=False)
-    if m.quick_ratio() < min_ratio:
-        return 0.0
-    r = m.ratio()
-    return r if r >= min_ratio else 0.0
 
 
 def find_groups(
@@ -85,27 +78,56 @@ def find_groups(
 
     # 2. typos: a rare key folds into the most similar key ≥ 1/max_share as frequent
     keys = sorted(total, key=lambda k: (-total[k], k))
-    into: dict[str, str] = {}
-    for rare in keys:  # most frequent first, so a merged key is never a target later
-        if not rare:
-            continue
-        best: tuple[float, int, str] | None = None
-        for target in keys:
-            if total[target] * max_share < total[rare]:
-                break  # keys are sorted by count: no later target is frequent enough
-            if target == rare or target in into:
-                continue
-            score = _similar(rare, target, min_ratio)
-            if score and (best is None or (score, total[target]) > best[:2]):
-                best = (score, total[target], target)
-        if best is not None:
-            into[rare] = best[2]
+    into = _typos(keys, total, min_ratio, max_share) if len(keys) <= _MAX_LABELS else {}
 
     out: dict[str, str] = {}
     for key, labels in groups.items():
         target = canonical[into.get(key, key)]
         out.update({label: target for label in labels if label != target})
     return out
+
+
+def _typos(
+    keys: list[str], total: dict[str, int], min_ratio: float, max_share: float
+) -> dict[str, str]:
+    """``{rare key: frequent key}`` for keys (most frequent first) that look mistyped.
+
+    Candidates for a rare key are the keys at least ``1/max_share`` times as
+    frequent, with the same digits, not merged themselves; among those above
+    the similarity cut the best (similarity, count) wins, the first of equals.
+    As keys are visited most frequent first, the candidates only grow: each
+    key enters its digits block once.
+    """
+    digits = {k: tuple(_DIGITS.findall(k)) for k in keys}
+    order = {k: i for i, k in enumerate(keys)}
+    blocks: dict[tuple[str, ...], list[str]] = {}
+    into: dict[str, str] = {}
+    entered = 0
+    for rare in keys:
+        while entered < len(keys) and total[keys[entered]] * max_share >= total[rare]:
+            key = keys[entered]
+            if len(key) >= _MIN_LEN:
+                blocks.setdefault(digits[key], []).append(key)
+            entered += 1
+        cands = blocks.get(digits[rare])
+        if len(rare) < _MIN_LEN or not cands:
+            continue
+        cut = min(min_ratio, 1.0 - 1.0 / len(rare))  # a swap scores 1 - 1/len
+        best: tuple[float, int, int] | None = None
+        for target, score, _ in process.extract(
+            rare, cands, scorer=fuzz.ratio, score_cutoff=100 * cut - 0.5, limit=None
+        ):
+            if target == rare or target in into:
+                continue
+            score /= 100
+            if score < min_ratio - 1e-9 and not _swapped(rare, target):
+                continue
+            cand = (score, total[target], -order[target])
+            if best is None or cand > best:
+                best = cand
+        if best is not None:
+            into[rare] = keys[-best[2]]
+    return into
 
 
 def apply_groups(series: pd.Series, groups: dict[str, str]) -> pd.Series:

@@ -77,3 +77,94 @@ def test_non_text_cells_are_left_alone():
     assert groups == {"a1": "A1"}
     assert apply_groups(s, groups).tolist()[:3] == ["A1", "A1", 3]
     assert find_groups(pd.Series([], dtype=object)) == {}
+
+
+# --- the rapidfuzz matcher groups exactly as the plain difflib one did ---------------
+
+
+def _reference_groups(series: pd.Series, min_ratio: float = 0.85, max_share: float = 0.10):
+    """The original quadratic difflib implementation, kept as the reference."""
+    import re
+    from difflib import SequenceMatcher
+
+    from icp.variants import _swapped
+
+    digits = re.compile(r"\d+")
+
+    def similar(a: str, b: str) -> float:
+        if min(len(a), len(b)) < 4 or digits.findall(a) != digits.findall(b):
+            return 0.0
+        if _swapped(a, b):
+            return 1.0 - 1.0 / len(a)
+        if 2 * min(len(a), len(b)) / (len(a) + len(b)) < min_ratio:
+            return 0.0
+        m = SequenceMatcher(None, a, b, autojunk=False)
+        r = m.ratio()
+        return r if r >= min_ratio else 0.0
+
+    counts = series.value_counts(sort=True, dropna=True)
+    counts = counts[[isinstance(k, str) for k in counts.index]]
+    groups: dict[str, list[str]] = {}
+    for label in counts.index:
+        groups.setdefault(spelling_key(label), []).append(label)
+    total = {k: int(counts[labels].sum()) for k, labels in groups.items()}
+    keys = sorted(total, key=lambda k: (-total[k], k))
+    into: dict[str, str] = {}
+    for rare in keys:
+        best = None
+        for target in keys:
+            if total[target] * max_share < total[rare]:
+                break
+            if target == rare or target in into or not rare:
+                continue
+            score = similar(rare, target)
+            if score and (best is None or (score, total[target]) > best[:2]):
+                best = (score, total[target], target)
+        if best is not None:
+            into[rare] = best[2]
+    out = {}
+    for key, labels in groups.items():
+        target = groups[into.get(key, key)][0]
+        out.update({label: target for label in labels if label != target})
+    return out
+
+
+def test_groupings_on_the_samples_match_the_difflib_reference():
+    from pathlib import Path
+
+    from icp.load import read_table
+
+    samples = Path(__file__).resolve().parent.parent / "sample_data"
+    checked = grouped = 0
+    for path in sorted(samples.glob("*.*")):
+        if path.suffix not in (".xlsx", ".csv"):
+            continue
+        df = read_table(path).df
+        for col in df.columns:
+            if df[col].map(lambda v: isinstance(v, str)).any():
+                got, want = find_groups(df[col]), _reference_groups(df[col])
+                assert got == want, (path.name, col)
+                checked += 1
+                grouped += bool(got)
+    assert checked >= 20 and grouped >= 1  # real text columns, some with variants
+
+
+def test_many_labels_with_typos_match_the_difflib_reference():
+    import random
+
+    rng = random.Random(3)
+    words = [
+        "".join(rng.choice("abcdefghik") for _ in range(rng.randint(4, 9))) for _ in range(300)
+    ]
+    cells: list[str] = []
+    for w in words:
+        cells += [w] * rng.randint(10, 40)
+        if rng.random() < 0.5:  # a rare typo: one letter dropped, swapped or changed
+            i = rng.randrange(len(w) - 1)
+            typo = rng.choice([w[:i] + w[i + 1 :], w[:i] + w[i + 1] + w[i] + w[i + 2 :],
+                               w[:i] + "z" + w[i + 1 :]])  # fmt: skip
+            cells += [typo] * rng.randint(1, 2)
+    s = pd.Series(cells, dtype=object)
+    got = find_groups(s)
+    assert got == _reference_groups(s)
+    assert len(got) >= 50
