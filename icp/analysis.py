@@ -503,19 +503,27 @@ def _memo_for(dataset: Dataset) -> dict[str, Any]:
         return memo
 
 
-def _warm() -> None:
+def _warm(chinese: bool) -> None:
     import scipy.stats  # noqa: F401
 
+    if chinese:
+        import logging
 
-def warm_up() -> threading.Thread:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not for users
+        jieba.initialize()
+
+
+def warm_up(*, chinese: bool = False) -> threading.Thread:
     """Start loading what ``run`` needs (scipy.stats) in the background.
 
     A command-line run calls this before reading the file: the workbook
     parser releases the GIL, so the imports overlap the parse instead of
-    following it.  jieba is not among them: it loads on the first Chinese
-    text to cut, so an English list never pays for its dictionary.  Returns
-    the (daemon) thread; joining it is optional.
+    following it.  jieba's dictionary (~1 s) is loaded too only when the
+    caller saw Chinese text in the file: an English list never pays for it.
+    Returns the (daemon) thread; joining it is optional.
     """
-    thread = threading.Thread(target=_warm, name="icp-warm-up", daemon=True)
+    thread = threading.Thread(target=_warm, args=(chinese,), name="icp-warm-up", daemon=True)
     thread.start()
     return thread

@@ -9,9 +9,12 @@ the PDF can never disagree.  Unusable input exits with status 2 and one
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
+import re
 import sys
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -81,14 +84,40 @@ def _open(path: str, sheet: str | None, deals: str | None = None):
     from icp.analysis import warm_up
     from icp.dataset import open_dataset
 
-    warm_up()  # imports for the analysis overlap the file parse
-
     for name in (path, deals):
         if name is not None and not Path(name).is_file():
             raise InputError("cli.no_file", path=name)
+    warm_up(chinese=_shows_chinese(Path(path)))  # imports overlap the file parse
     return open_dataset(
         Path(path), sheet=sheet, deals=Path(deals) if deals else None, max_bytes=CLI_MAX_BYTES
     )
+
+
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_PEEK = 256 * 1024
+
+
+def _shows_chinese(path: Path) -> bool:
+    """Whether the first text of a file holds Chinese (so jieba is worth loading early).
+
+    A peek only — the shared strings of a workbook, or the head of a text
+    file; a wrong guess costs a second of loading, never a wrong result.
+    """
+    try:
+        with path.open("rb") as f:
+            head = f.read(_PEEK)
+        if head.startswith(b"PK"):  # shared strings, or the sheets' inline strings
+            with zipfile.ZipFile(path) as zf:
+                names = [n for n in zf.namelist() if n.startswith("xl/sharedStrings")]
+                names += sorted(n for n in zf.namelist() if n.startswith("xl/worksheets/"))
+                head = b"".join(zf.open(n).read(_PEEK) for n in names[:3])
+        try:
+            text = codecs.getincrementaldecoder("utf-8")().decode(head)  # may end mid-character
+        except UnicodeDecodeError:
+            text = head.decode("gb18030", "ignore")
+        return bool(_HAN.search(text))
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return False
 
 
 def _analyze(args: argparse.Namespace) -> int:
