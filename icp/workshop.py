@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import secrets
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -74,6 +76,7 @@ CODE_LEN = 6
 MAX_NOTE_CHARS = 200
 MAX_NAME_CHARS = 40
 DEFAULT_DOTS = 3
+_POOL_SIZE = 8
 GRACE_MINUTES = 60  # the join code outlives the agenda by this much, then expires
 
 
@@ -301,6 +304,17 @@ CREATE TABLE IF NOT EXISTS workshop_findings (
 """
 
 
+_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _write_lock(path: Path) -> threading.Lock:
+    """The process-wide write lock of one database file."""
+    key = str(path.resolve())
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(key, threading.Lock())
+
+
 def normalise_code(text: str) -> str:
     """What a person typed as a join code, upper-cased, spaces and dashes dropped."""
     return "".join(ch for ch in (text or "").upper() if ch.isalnum())[:16]
@@ -317,13 +331,17 @@ def _finding_target(screen: str, key: str) -> str:
 class Workshop:
     """Workshop sessions stored in the workspace database at ``db_path``.
 
-    Like ``icp.store.Store``: a fresh connection per call, so one object is
-    safe to share between threads and processes; SQLite's locks plus the
-    busy timeout serialise the writers.
+    Safe to share between threads (a small pool of connections, one per
+    call at a time) and across ``fork``; SQLite's locks plus the busy
+    timeout serialise writers of different processes.
     """
 
     def __init__(self, db_path: str | Path) -> None:
         self.path = Path(db_path)
+        self._pool: list[sqlite3.Connection] = []
+        self._inherited: list[sqlite3.Connection] = []
+        self._pool_pid = os.getpid()
+        self._pool_lock = threading.Lock()
         con = self._connect()
         try:
             if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
@@ -339,7 +357,9 @@ class Workshop:
     # -- plumbing ---------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        con = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        con = sqlite3.connect(
+            self.path, timeout=30.0, isolation_level=None, check_same_thread=False
+        )
         con.execute("PRAGMA busy_timeout = 30000")
         con.execute("PRAGMA foreign_keys = ON")
         con.execute("PRAGMA synchronous = FULL")
@@ -347,17 +367,52 @@ class Workshop:
 
     @contextlib.contextmanager
     def _tx(self, *, write: bool) -> Iterator[sqlite3.Connection]:
-        con = self._connect()
-        try:
-            con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        """One short transaction on a pooled connection.
+
+        Writers of this process queue on a lock first: SQLite's own busy
+        handler sleeps with growing back-off, so under a burst (thirty phones
+        at once) an unlucky writer could wait seconds while others kept
+        winning; a lock hands the turn straight on.  Other processes are
+        still serialised by SQLite (WAL, busy timeout).
+        """
+        with _write_lock(self.path) if write else contextlib.nullcontext():
+            con = self._acquire()
             try:
-                yield con
+                con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    yield con
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+                con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                con.close()
                 raise
-            con.execute("COMMIT")
-        finally:
-            con.close()
+            self._release(con)
+
+    def _acquire(self) -> sqlite3.Connection:
+        """A pooled connection of this process.
+
+        Connections are kept open because closing the last one to a WAL
+        database checkpoints and deletes the WAL file — about 10 ms on every
+        call.  After a ``fork`` the parent's connections are set aside, never
+        used or closed by the child (SQLite forbids carrying a connection
+        across ``fork``).
+        """
+        with self._pool_lock:
+            if self._pool_pid != os.getpid():
+                self._inherited.extend(self._pool)
+                self._pool, self._pool_pid = [], os.getpid()
+            if self._pool:
+                return self._pool.pop()
+        return self._connect()
+
+    def _release(self, con: sqlite3.Connection) -> None:
+        with self._pool_lock:
+            if self._pool_pid == os.getpid() and len(self._pool) < _POOL_SIZE:
+                self._pool.append(con)
+                return
+        con.close()
 
     @staticmethod
     def _session(con: sqlite3.Connection, ws: str) -> Session | None:
