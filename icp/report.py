@@ -19,6 +19,7 @@ import io
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -395,6 +396,19 @@ def summarise(
     )
 
 
+# ---------------------------------------------------------------- appendix hook
+# Extra sections other features hand to the exports, printed last as (heading,
+# lines) — the live workshop's accepted notes with their dot votes (issue 15).
+Appendix = Sequence[tuple[str, Sequence[str]]]
+
+
+def _pdf_appendix(pdf: Any, appendix: Appendix) -> None:
+    for heading, lines in appendix:
+        pdf.h1(heading)
+        for line in lines:
+            pdf.bullet(line)
+
+
 def _meta_groups(s: Summary) -> str:
     key = "report.meta.groups_outcome" if s.outcome else "report.meta.groups"
     return t(key, s.lang, rows=s.n_rows, best_n=s.best_n, rest_n=s.rest_n)
@@ -717,6 +731,7 @@ def pdf_bytes(
     lang: Lang,
     title: str | None = None,
     settings: Settings | None = None,
+    appendix: Appendix = (),
 ) -> bytes:
     """The ICP summary as an A4 PDF with charts and word clouds, fonts embedded (subset).
 
@@ -807,6 +822,7 @@ def pdf_bytes(
         pdf.para(t("report.methods.notes", lang), size=8.5, color=_GREY, bold=True)
         for line in s.notes:
             pdf.bullet(line, size=8.5, color=_GREY)
+    _pdf_appendix(pdf, appendix)
     return bytes(pdf.output())
 
 
@@ -933,6 +949,7 @@ def markdown_text(
     lang: Lang,
     title: str | None = None,
     settings: Settings | None = None,
+    appendix: Appendix = (),
 ) -> str:
     """The ICP summary as Markdown (same content as the PDF, without the pictures)."""
     s = summarise(dataset, analysis, answers=answers, lang=lang, title=title, settings=settings)
@@ -1002,6 +1019,8 @@ def markdown_text(
         out += _md_para(line)
     if s.notes:
         out += [f"- {md_escape(x)}" for x in s.notes] + [""]
+    for heading, lines in appendix:
+        out += [f"## {md_escape(heading)}", "", *[f"- {md_escape(x)}" for x in lines], ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -1015,6 +1034,7 @@ def json_bytes(
     answers: Answers,
     lang: Lang,
     settings: Settings | None = None,
+    appendix: Appendix = (),
 ) -> bytes:
     """``analysis.to_json`` plus every builder answer (keyed S1..P7, USE), the statement,
     the story, the step blocks with suggestions and the checklist, as UTF-8 JSON."""
@@ -1050,6 +1070,7 @@ def json_bytes(
         {"area": a, "item": item, "done": done} for a, item, done in s.checklist
     ]
     payload["methods"] = s.methods
+    payload["appendix"] = [{"title": h, "lines": list(lines)} for h, lines in appendix]
     return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
 
 

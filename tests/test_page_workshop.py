@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from icp import report
+from icp.analysis import run
+from icp.dataset import open_dataset
 from icp.store import Store
 from icp.workshop import AgendaItem, Workshop, template
+from ui import workshop as wui
 from ui.builder import answer_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,3 +255,27 @@ def test_phone_page_without_a_valid_code_asks_for_one(code):
     at = _phone(code) if code else _phone("")
     assert at.text_input(key="join.name") is not None
     assert not at.exception
+
+
+def test_accepted_notes_reach_the_report_appendix_with_their_dots():
+    _, w, ws = _workspace()
+    s = w.start(ws, agenda=template(60))
+    w.go(ws, "S5")
+    p = w.join(s.code, "Ana")
+    note = w.post(p.token, "Ops director signs *off*")
+    w.vote(p.token, note=note.id)
+    w.accept(ws, note.id)
+    at = _page(ws, "report")
+    assert not at.exception, at.exception
+    appendix = wui.report_appendix(ws, "en")  # what the Report page hands to the exports
+    line = "S5 · How they buy · Ops director signs *off* · dots: 1"
+    assert appendix == [("Workshop notes accepted", [line])]
+    ds = open_dataset(SAMPLE.read_bytes(), filename=SAMPLE.name)
+    result = run(ds)
+    md = report.markdown_text(ds, result, answers={}, lang="en", appendix=appendix)
+    assert "## Workshop notes accepted" in md and r"signs \*off\*" in md
+    js = report.json_bytes(ds, result, answers={}, lang="en", appendix=appendix).decode()
+    assert "Ops director signs *off*" in js
+    pdf = report.pdf_bytes(ds, result, answers={}, lang="en", appendix=appendix)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages[-2:])
+    assert "Workshop notes accepted" in text and "Ops director signs" in text

@@ -42,6 +42,7 @@ __all__ = [
     "publish_evidence",
     "qr_png",
     "question",
+    "report_appendix",
     "room_css",
     "screen_title",
 ]
@@ -210,6 +211,18 @@ def append_answer(ws: str, step: str, prompt: str, text: str) -> None:
     new = f"{current.rstrip()}\n{text}" if current.strip() else text
     st.session_state[key] = new
     state.store().set_answer(ws, step, prompt, new)
+
+
+def report_appendix(ws: str, lang: Lang) -> list[tuple[str, list[str]]]:
+    """The report's appendix: every note accepted in a workshop, with its dots."""
+    notes = engine().accepted(ws)
+    if not notes:
+        return []
+    rows = [
+        t("workshop.report.row", lang, step=label(n.screen, lang), text=n.text, votes=n.votes)
+        for n in notes
+    ]
+    return [(t("workshop.report.title", lang), rows)]
 
 
 # ---------------------------------------------------------------- clock

@@ -10,7 +10,7 @@ import streamlit as st
 from icp import builders, charts, report
 from icp.analysis import Analysis, Settings
 from icp.dataset import Dataset
-from ui import state
+from ui import state, workshop
 
 tr = state.tr
 lang = state.lang()
@@ -27,6 +27,7 @@ def _pdf(_ds: Dataset, _result: Analysis, key: str) -> bytes:
         lang=inputs["lang"],
         title=inputs["title"],
         settings=Settings.from_dict(inputs["settings"]),
+        appendix=inputs["appendix"],
     )
 
 
@@ -35,7 +36,12 @@ def _light(_ds: Dataset, _result: Analysis, key: str) -> tuple[str, bytes, bytes
     """Markdown, JSON and the Excel customer list (fast), cached on ``key``."""
     inputs = json.loads(key)
     settings = Settings.from_dict(inputs["settings"])
-    kw = {"answers": inputs["answers"], "lang": inputs["lang"], "settings": settings}
+    kw = {
+        "answers": inputs["answers"],
+        "lang": inputs["lang"],
+        "settings": settings,
+        "appendix": inputs["appendix"],
+    }
     return (
         report.markdown_text(_ds, _result, title=inputs["title"], **kw),
         report.json_bytes(_ds, _result, **kw),
@@ -74,6 +80,7 @@ key = json.dumps(
         "answers": answers,
         "lang": lang,
         "title": title,
+        "appendix": workshop.report_appendix(ws, lang),
     },
     ensure_ascii=False,
     sort_keys=True,

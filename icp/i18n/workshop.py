@@ -231,5 +231,5 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # report appendix
     "workshop.report.title": ("Workshop notes accepted", "研讨会采纳的便签"),
-    "workshop.report.row": ("{step} · {text} ({votes} dots)", "{step} · {text}（{votes} 票）"),
+    "workshop.report.row": ("{step} · {text} · dots: {votes}", "{step} · {text} · 票数：{votes}"),
 }
