@@ -31,6 +31,7 @@ from icp.analysis import Analysis, Settings, Trait, fmt_number
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
 from icp.schema import Role
+from icp.sections import Section
 
 __all__ = [
     "Narrative",
@@ -44,6 +45,8 @@ __all__ = [
     "pdf_bytes",
     "rest_mask",
     "scored_xlsx_bytes",
+    "sections_markdown",
+    "sections_pdf",
     "summarise",
 ]
 
@@ -732,6 +735,7 @@ def pdf_bytes(
     title: str | None = None,
     settings: Settings | None = None,
     appendix: Appendix = (),
+    extra: Sequence[Section] = (),
 ) -> bytes:
     """The ICP summary as an A4 PDF with charts and word clouds, fonts embedded (subset).
 
@@ -812,6 +816,8 @@ def pdf_bytes(
             pdf.h2(a)
             area = a
         pdf.bullet(item, mark="✓" if done else "□", color=_INK if done else _GREY)
+
+    _sections_into(pdf, extra)  # the portraits' saved views (icp.sections), if any
 
     # Methods
     pdf.h1(t("report.methods", lang))
@@ -950,6 +956,7 @@ def markdown_text(
     title: str | None = None,
     settings: Settings | None = None,
     appendix: Appendix = (),
+    extra: Sequence[Section] = (),
 ) -> str:
     """The ICP summary as Markdown (same content as the PDF, without the pictures)."""
     s = summarise(dataset, analysis, answers=answers, lang=lang, title=title, settings=settings)
@@ -1013,6 +1020,8 @@ def markdown_text(
             area = a
         out.append(f"- [{'x' if done else ' '}] {md_escape(item)}")
     out.append("")
+
+    out += _sections_md(extra)
 
     out += [f"## {md_escape(t('report.methods', lang))}", ""]
     for line in s.methods:
@@ -1089,9 +1098,12 @@ def _fit_scores(dataset: Dataset, analysis: Analysis) -> pd.Series | None:
         return None
 
 
-def customers_xlsx_bytes(dataset: Dataset, analysis: Analysis, *, lang: Lang) -> bytes:
+def customers_xlsx_bytes(
+    dataset: Dataset, analysis: Analysis, *, lang: Lang, tags: pd.Series | None = None
+) -> bytes:
     """Every customer with rank, best flag, best-customer score, stability and fit score,
-    followed by the data set's own columns; best first; formula-safe (``icp.xlsx``)."""
+    followed by the data set's own columns; best first; formula-safe (``icp.xlsx``).
+    ``tags`` (``icp.tags.tag_column``) adds the rule tags each customer carries."""
     from icp.xlsx import frame_xlsx_bytes
 
     table = dataset.table
@@ -1119,6 +1131,9 @@ def customers_xlsx_bytes(dataset: Dataset, analysis: Analysis, *, lang: Lang) ->
     if fit is not None:
         cols["fit"] = pd.to_numeric(fit, errors="coerce").reindex(order)
         headers.append(t("report.xlsx.fit", lang))
+    if tags is not None:
+        cols["tags"] = tags.reindex(order).fillna("")
+        headers.append(t("tags.column", lang))
     skip = {dataset.name_column}
     for spec in dataset.mapping.columns:
         if not spec.include or spec.name in skip or spec.name not in table.columns:
@@ -1137,3 +1152,72 @@ def scored_xlsx_bytes(scored: Any, *, lang: Lang) -> bytes:
     from icp import score
 
     return score.scored_xlsx_bytes(scored, lang=lang)
+
+
+# ---------------------------------------------------------------- extra sections (icp.sections)
+# The customer card, saved group comparisons and the competitor view come as
+# plain ``Section`` objects; these render them on their own or inside the report.
+
+
+def _sections_md(sections: Sequence[Section]) -> list[str]:
+    out: list[str] = []
+    for sec in sections:
+        out += [f"## {md_escape(sec.title)}", ""]
+        for b in sec.blocks:
+            if b.kind == "h2":
+                out += ["", f"### {md_escape(b.text)}", ""]
+            elif b.kind in ("bullet", "good", "bad"):
+                mark = {"bullet": "", "good": "✓ ", "bad": "× "}[b.kind]
+                out += [f"- {mark}{md_escape(b.text)}"]
+            elif b.kind == "note":
+                out += ["", f"*{md_escape(b.text)}*", ""]
+            elif b.kind == "table" and b.table is not None:
+                out += ["", *_md_table(b.table)]
+            elif b.kind == "para":
+                out += ["", *_md_para(b.text)]
+        out.append("")
+    return out
+
+
+def sections_markdown(sections: Sequence[Section], *, title: str) -> str:
+    """``sections`` as a Markdown document headed ``title`` (e.g. one customer's card)."""
+    return "\n".join([f"# {md_escape(title)}", "", *_sections_md(sections)]).rstrip() + "\n"
+
+
+def _sections_into(pdf, sections: Sequence[Section]) -> None:
+    for sec in sections:
+        pdf.h1(sec.title)
+        for b in sec.blocks:
+            if b.kind == "h2":
+                pdf.h2(b.text)
+            elif b.kind == "para":
+                pdf.para(b.text)
+            elif b.kind == "bullet":
+                pdf.bullet(b.text)
+            elif b.kind == "good":
+                pdf.bullet(b.text, mark="✓")
+            elif b.kind == "bad":
+                pdf.bullet(b.text, mark="×", color=_ORANGE)
+            elif b.kind == "note":
+                pdf.para(b.text, size=9, color=_GREY)
+            elif b.kind == "table" and b.table is not None and not b.table.empty:
+                n = len(b.table.columns)
+                pdf.grid(b.table.astype(str), [2.0] + [1.0] * (n - 1) if n > 1 else [1.0])
+            elif b.kind == "image" and b.image:
+                pdf.png(b.image, max_h=90)
+
+
+@dataclass
+class _Doc:
+    """What the PDF page furniture needs (the running title and the language)."""
+
+    title: str
+    lang: Lang
+
+
+def sections_pdf(sections: Sequence[Section], *, title: str, lang: Lang) -> bytes:
+    """``sections`` as an A4 PDF with the report's fonts and page furniture (e.g. a card)."""
+    pdf = _pdf_class()(_Doc(title, lang))
+    pdf.add_page()
+    _sections_into(pdf, sections)
+    return bytes(pdf.output())

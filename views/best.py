@@ -8,7 +8,7 @@ import streamlit as st
 from icp import charts
 from icp.analysis import CRITERIA, Settings
 from icp.schema import Role
-from ui import state, widgets
+from ui import portraits, state, widgets
 
 tr = state.tr
 lang = state.lang()
@@ -148,11 +148,30 @@ if ranking is not None:
             for label in crit_cols.values()
         },
     }
-    st.dataframe(view, hide_index=True, column_config=config, key="best.table")
+    picked = st.dataframe(
+        view,
+        hide_index=True,
+        column_config=config,
+        key="best.table",
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    st.caption(tr("card.page.open_hint"))
+    if picked.selection.rows:  # a selected row opens that customer's card
+        portraits.open_card(best.index[picked.selection.rows[0]])
     st.altair_chart(charts.score_bars(ranking, lang=lang, top=len(best), big=big))
 else:
     won = list(result.best_names)
     st.subheader(tr("analysis.page.won_table", n=len(won)))
-    st.dataframe(pd.DataFrame({tr("analysis.page.col.name"): won}), hide_index=True, key="best.won")
+    picked = st.dataframe(
+        pd.DataFrame({tr("analysis.page.col.name"): won}),
+        hide_index=True,
+        key="best.won",
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    st.caption(tr("card.page.open_hint"))
+    if picked.selection.rows:  # a selected row opens that customer's card
+        portraits.open_card(result.best_mask.index[result.best_mask][picked.selection.rows[0]])
 
 st.caption(tr("analysis.page.next"))

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 
 import pandas as pd
 import streamlit as st
 
-from icp import score, segments
+from icp import score, segments, tags
 from icp.analysis import Analysis
 from icp.dataset import Dataset, open_dataset
 from icp.errors import InputError
 from icp.report import md_escape
-from ui import state
+from ui import portraits, state
 
 tr = state.tr
 lang = state.lang()
@@ -137,6 +138,11 @@ if scored is not None:
             st.caption(tr("prospects.unmatched", columns=", ".join(scored.unmatched)))
 
     table = scored.table
+    tag_items = portraits.tag_list()
+    if tag_items and not table.empty:  # the rule tags each row carries, also in the export
+        tagged = tags.tag_column(prospects if prospects is not None else ds, tag_items)
+        table = table.assign(**{tr("tags.column"): tagged.reindex(table.index).fillna("")})
+        scored = dataclasses.replace(scored, table=table)
     if table.empty:
         st.info(tr("prospects.empty_own"))
     else:
@@ -160,7 +166,7 @@ if scored is not None:
         )
         st.download_button(
             tr("prospects.download"),
-            data=_xlsx(KEY, what, lang, scored),
+            data=_xlsx(KEY + portraits.saved_key(), what, lang, scored),
             file_name="scored_prospects.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="prospects.download",

@@ -7,10 +7,10 @@ import re
 
 import streamlit as st
 
-from icp import builders, charts, report
+from icp import builders, charts, report, tags
 from icp.analysis import Analysis, Settings
 from icp.dataset import Dataset
-from ui import state, workshop
+from ui import portraits, state, workshop
 
 tr = state.tr
 lang = state.lang()
@@ -18,7 +18,7 @@ lang = state.lang()
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _pdf(_ds: Dataset, _result: Analysis, key: str) -> bytes:
-    """The PDF, cached on ``key`` (data, settings, answers, language, title)."""
+    """The PDF, cached on ``key`` (data, settings, answers, language, title, saved views)."""
     inputs = json.loads(key)
     return report.pdf_bytes(
         _ds,
@@ -28,6 +28,7 @@ def _pdf(_ds: Dataset, _result: Analysis, key: str) -> bytes:
         title=inputs["title"],
         settings=Settings.from_dict(inputs["settings"]),
         appendix=inputs["appendix"],
+        extra=portraits.report_sections(_ds, _result, inputs["lang"]),
     )
 
 
@@ -42,10 +43,12 @@ def _light(_ds: Dataset, _result: Analysis, key: str) -> tuple[str, bytes, bytes
         "settings": settings,
         "appendix": inputs["appendix"],
     }
+    extra = portraits.report_sections(_ds, _result, inputs["lang"])
+    tagged = tags.tag_column(_ds, portraits.tag_list()) if portraits.tag_list() else None
     return (
-        report.markdown_text(_ds, _result, title=inputs["title"], **kw),
+        report.markdown_text(_ds, _result, title=inputs["title"], extra=extra, **kw),
         report.json_bytes(_ds, _result, **kw),
-        report.customers_xlsx_bytes(_ds, _result, lang=inputs["lang"]),
+        report.customers_xlsx_bytes(_ds, _result, lang=inputs["lang"], tags=tagged),
     )
 
 
@@ -81,6 +84,7 @@ key = json.dumps(
         "lang": lang,
         "title": title,
         "appendix": workshop.report_appendix(ws, lang),
+        "portraits": portraits.saved_key(),  # saved comparisons and tags
     },
     ensure_ascii=False,
     sort_keys=True,

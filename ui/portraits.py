@@ -1,0 +1,208 @@
+"""Streamlit side of the portraits: saved tags and comparisons, the rule editor, cached models.
+
+Tags and comparisons are stored in the workspace through the store's value
+API (keys ``portraits.tags`` and ``portraits.comparisons``, see
+notes/store-contract.md); what they select is recomputed from the data.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from icp import groups, portrait, score, tags
+from icp.analysis import Analysis
+from icp.dataset import Dataset
+from icp.schema import FieldType, Role
+from icp.sections import Section
+from ui import state
+
+__all__ = [
+    "CARD_ROW",
+    "COMPARISONS_KEY",
+    "comparisons",
+    "fit_model",
+    "open_card",
+    "report_sections",
+    "rule_editor",
+    "save_comparisons",
+    "save_tags",
+    "saved_key",
+    "tag_filter",
+    "tag_list",
+]
+
+COMPARISONS_KEY = "portraits.comparisons"
+CARD_ROW = "card.row"  # session key: the table row whose card to show
+
+
+def tag_list() -> list[tags.Tag]:
+    return tags.load(state.store().get_value(state.workspace_id(), tags.STORE_KEY, []))
+
+
+def save_tags(items: list[tags.Tag]) -> None:
+    state.store().set_value(state.workspace_id(), tags.STORE_KEY, tags.dump(items))
+
+
+def comparisons() -> list[dict[str, Any]]:
+    """Saved comparisons: ``{name, a: {name, rule}, b: {name, rule | None}}`` (None = the rest)."""
+    items = state.store().get_value(state.workspace_id(), COMPARISONS_KEY, [])
+    return [c for c in items if isinstance(c, dict) and "a" in c and "b" in c] if items else []
+
+
+def save_comparisons(items: list[dict[str, Any]]) -> None:
+    state.store().set_value(state.workspace_id(), COMPARISONS_KEY, items)
+
+
+def _key(ds: Dataset) -> str:
+    ws = state.workspace_id()
+    store = state.store()
+    return json.dumps(
+        [ws, store.source_version(ws), ds.mapping.to_list(), store.get_value(ws, "settings")],
+        sort_keys=True,
+        default=str,
+    )
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _fit(key: str, _ds: Dataset, _an: Analysis) -> score.FitModel:
+    return portrait.fit_model(_ds, _an)
+
+
+def fit_model(ds: Dataset, an: Analysis) -> score.FitModel:
+    """The fit model of the current analysis (cached: every card and count reuses it)."""
+    return _fit(_key(ds), ds, an)
+
+
+def open_card(row: Any) -> None:
+    """Go to the customer card of table row ``row``."""
+    st.session_state[CARD_ROW] = row
+    st.switch_page("views/customer.py")
+
+
+def tag_filter(ds: Dataset, *, key: str) -> tuple[str | None, pd.Series | None]:
+    """A "filter by tag" select; returns (tag name, rows carrying it) or (None, None)."""
+    items = tag_list()
+    if not items:
+        return None, None
+    names = [t.name for t in items]
+    choice = st.selectbox(
+        state.tr("tags.filter"), [None, *names], key=key, format_func=lambda n: n or "—"
+    )
+    if choice is None:
+        return None, None
+    tag = next(t for t in items if t.name == choice)
+    return choice, groups.mask(ds, tag.rule)
+
+
+def _columns(ds: Dataset) -> list[str]:
+    return [
+        c.name
+        for c in ds.mapping.columns
+        if c.include and c.name in ds.table.columns and c.role not in (Role.NAME, Role.ID)
+    ]
+
+
+def rule_editor(ds: Dataset, *, key: str, start: groups.Rule | None = None) -> groups.Rule:
+    """Conditions on columns, edited in place; returns the rule as it stands.
+
+    One row per condition: column, test, and the values (a multiselect of
+    the column's own values, two number boxes, or words).
+    """
+    tr = state.tr
+    cols = _columns(ds)
+    start = start or groups.Rule()
+    st.session_state.setdefault(f"{key}.n", max(1, len(start.conditions)))
+    conds: list[groups.Condition] = []
+    for i in range(int(st.session_state[f"{key}.n"])):
+        init = start.conditions[i] if i < len(start.conditions) else None
+        c1, c2, c3 = st.columns([2, 1.3, 3])
+        with c1:
+            k = f"{key}.{i}.col"
+            if init is not None and init.column in cols:
+                st.session_state.setdefault(k, init.column)
+            column = st.selectbox(tr("groups.ui.column"), cols, key=k)
+        spec = ds.mapping.get(column)
+        ftype = spec.type if spec is not None else FieldType.TEXT
+        ops = groups.ops_for(ftype)
+        with c2:
+            # labels as options (keyed per column and language: a number column offers
+            # other tests), mapped back to the test
+            labels = [tr(f"groups.op.{o}") for o in ops]
+            k = f"{key}.{i}.{column}.op.{state.lang()}"
+            if init is not None and init.column == column and init.op in ops:
+                st.session_state.setdefault(k, labels[ops.index(init.op)])
+            op = ops[labels.index(st.selectbox(tr("groups.ui.op"), labels, key=k))]
+        with c3:
+            if op in ("in", "not_in"):
+                options = groups.column_values(ds, column)
+                k = f"{key}.{i}.{column}.values"
+                if init is not None and init.column == column:
+                    st.session_state.setdefault(k, [v for v in init.values if v in options])
+                values = st.multiselect(tr("groups.ui.values"), options, key=k)
+                conds.append(groups.Condition(column, op, tuple(values)))
+            elif op == "between":
+                lo_col, hi_col = st.columns(2)
+                k_lo, k_hi = f"{key}.{i}.{column}.low", f"{key}.{i}.{column}.high"
+                if init is not None and init.column == column:
+                    st.session_state.setdefault(k_lo, init.low)
+                    st.session_state.setdefault(k_hi, init.high)
+                low = lo_col.number_input(tr("groups.ui.low"), value=None, key=k_lo)
+                high = hi_col.number_input(tr("groups.ui.high"), value=None, key=k_hi)
+                conds.append(groups.Condition(column, op, low=low, high=high))
+            elif op == "contains":
+                k = f"{key}.{i}.{column}.words"
+                if init is not None and init.column == column:
+                    st.session_state.setdefault(k, ", ".join(init.values))
+                words = st.text_input(tr("groups.ui.words"), key=k)
+                parts = tuple(w.strip() for w in words.replace("，", ",").split(",") if w.strip())
+                conds.append(groups.Condition(column, op, parts))
+            else:
+                conds.append(groups.Condition(column, op))
+    add, remove, match = st.columns([1, 1, 3])
+    if add.button(tr("groups.ui.add"), key=f"{key}.add", icon=":material/add:"):
+        st.session_state[f"{key}.n"] = int(st.session_state[f"{key}.n"]) + 1
+        st.rerun()
+    if int(st.session_state[f"{key}.n"]) > 1 and remove.button(
+        tr("groups.ui.remove"), key=f"{key}.remove", icon=":material/remove:"
+    ):
+        st.session_state[f"{key}.n"] = int(st.session_state[f"{key}.n"]) - 1
+        st.rerun()
+    with match:
+        st.session_state.setdefault(f"{key}.match", start.match)
+        how = st.segmented_control(
+            tr("groups.ui.match"),
+            ["all", "any"],
+            key=f"{key}.match",
+            format_func=lambda m: tr(f"groups.ui.match.{m}"),
+            required=True,
+        )
+    return groups.Rule(tuple(conds), "any" if how == "any" else "all")
+
+
+def report_sections(ds: Dataset, an: Analysis, lang: str) -> list[Section]:
+    """The saved comparisons as report sections (what the Report page adds to its exports)."""
+    rules = {t.name: t.rule for t in tag_list()}
+    out: list[Section] = []
+    for entry in comparisons():
+        a = groups.GroupSpec.from_dict(entry["a"])
+        b = groups.GroupSpec.from_dict(entry["b"])
+        comp = groups.compare_specs(ds, a, b, best=an.best_mask, tags=rules)
+        title = state.tr("compare.report_title", name=str(entry.get("name", "")))
+        out += groups.sections(comp, title=title, lang=lang)  # type: ignore[arg-type]
+    return out
+
+
+def saved_key() -> str:
+    """What the report's extra sections and the tags column depend on (for cache keys)."""
+    ws = state.workspace_id()
+    store = state.store()
+    return json.dumps(
+        [store.get_value(ws, COMPARISONS_KEY), store.get_value(ws, tags.STORE_KEY)],
+        ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+    )

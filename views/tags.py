@@ -1,0 +1,118 @@
+"""Tags: name a group of customers by conditions on columns; count, filter and export it."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from icp import groups, tags
+from icp.dataset import Dataset, open_dataset
+from icp.errors import InputError
+from icp.report import md_escape
+from ui import portraits, state
+
+tr = state.tr
+lang = state.lang()
+
+st.title(tr("tags.page.title"))
+st.caption(tr("tags.page.intro"))
+
+ds, an = state.require_analysis()
+items = portraits.tag_list()
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _prospects(digest: str, name: str, _data: bytes) -> Dataset | None:
+    try:
+        return open_dataset(_data, filename=name)
+    except InputError:
+        return None
+
+
+# A prospect list uploaded on the Prospects page (this session) is counted too.
+prospects: Dataset | None = None
+file = st.session_state.get("prospects.file")
+if file is not None:
+    prospects = _prospects(hashlib.sha256(file[1]).hexdigest(), file[0], file[1])
+
+# ---------------------------------------------------------------- the tags and their counts
+st.subheader(tr("tags.page.list"))
+if not items:
+    st.info(tr("tags.page.none"))
+else:
+    counts = tags.counts(ds, items, prospects)
+    best = an.best_mask.reindex(ds.table.index, fill_value=False).astype(bool)
+    masks = tags.tag_masks(ds, items)
+    view = pd.DataFrame(
+        {
+            tr("tags.col.tag"): counts["tag"],
+            tr("tags.col.rule"): [r.describe(lang) for r in counts["rule"]],
+            tr("tags.col.customers"): counts["customers"],
+            tr("tags.col.best"): [int((masks[n] & best).sum()) for n in counts["tag"]],
+            tr("tags.col.prospects"): [
+                "—" if pd.isna(v) else str(int(v)) for v in counts["prospects"]
+            ],
+        }
+    )
+    st.dataframe(view, hide_index=True, key="tags.table")
+    if prospects is None:
+        st.caption(tr("tags.page.no_prospects"))
+
+# ---------------------------------------------------------------- define a tag
+st.subheader(tr("tags.page.define"))
+names = [t.name for t in items]
+editing = st.selectbox(
+    tr("tags.page.edit"), [None, *names], key="tags.edit", format_func=lambda n: n or tr("tags.new")
+)
+current = next((t for t in items if t.name == editing), None)
+form = f"tags.rule.{editing or '_new'}"
+name = st.text_input(
+    tr("tags.page.name"),
+    value=editing or "",
+    key=f"{form}.name",
+    max_chars=tags.MAX_NAME,
+    placeholder=tr("tags.page.name_hint"),
+)
+rule = portraits.rule_editor(ds, key=form, start=current.rule if current else None)
+n = int(groups.mask(ds, rule).sum())
+st.caption(tr("tags.page.preview", rule=md_escape(rule.describe(lang)), n=n, total=len(ds.table)))
+
+save_col, delete_col = st.columns([1, 1])
+if save_col.button(tr("tags.page.save"), key="tags.save", type="primary", icon=":material/sell:"):
+    clean = name.strip()
+    if not clean:
+        st.error(tr("tags.page.need_name"))
+    elif not rule.conditions:
+        st.error(tr("tags.page.need_rule"))
+    else:
+        kept = [t for t in items if t.name not in (clean, editing)]
+        portraits.save_tags([*kept, tags.Tag(clean, rule)])
+        st.session_state.pop("tags.edit", None)
+        st.toast(tr("tags.page.saved", name=clean))
+        st.rerun()
+if current is not None and delete_col.button(
+    tr("tags.page.delete"), key="tags.delete", icon=":material/delete:"
+):
+    portraits.save_tags([t for t in items if t.name != current.name])
+    st.session_state.pop("tags.edit", None)
+    st.rerun()
+
+# ---------------------------------------------------------------- who carries a tag
+if items:
+    st.subheader(tr("tags.page.who"))
+    tag_name, rows = portraits.tag_filter(ds, key="tags.filter")
+    if rows is not None:
+        shown = ds.table.loc[rows]
+        st.caption(tr("tags.page.who_n", name=md_escape(tag_name), n=len(shown)))
+        picked = st.dataframe(
+            shown,
+            hide_index=True,
+            key="tags.who",
+            on_select="rerun",
+            selection_mode="single-row",
+        )
+        st.caption(tr("card.page.open_hint"))
+        if picked.selection.rows:
+            portraits.open_card(shown.index[picked.selection.rows[0]])
