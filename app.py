@@ -75,6 +75,7 @@ PAGES = [
     ("analyse", "customer", ":material/badge:"),
     ("analyse", "compare", ":material/compare_arrows:"),
     ("analyse", "tags", ":material/sell:"),
+    ("analyse", "competitors", ":material/swords:"),
     ("build", "icp", ":material/explore:"),
     ("build", "persona", ":material/person:"),
     ("use", "prospects", ":material/track_changes:"),

@@ -331,3 +331,23 @@ STRINGS.update(
     }
 )
 STRINGS["compare.report_title"] = ("Comparison: {name}", "分组对比：{name}")
+STRINGS.update(
+    {
+        "nav.competitors": ("Competitors", "竞品分析"),
+        "comp.page.title": ("Competitors", "竞品分析"),
+        "comp.page.intro": (
+            "For each competitor in your previous-solution / current-vendor column: what the "
+            "customers still on it look like against your won customers, and one line of positioning.",
+            "针对“原有方案/目前厂商”列中的每家竞品：仍在用它的客户与你已签约客户相比是什么样，"
+            "并给出一句定位建议。",
+        ),
+        "comp.page.none": (
+            "No previous-solution or current-vendor column is mapped (Data page), or nobody is won yet.",
+            "没有映射“原有方案/目前厂商”列（见“数据”页），或还没有已签约客户。",
+        ),
+        "comp.page.thin": (
+            "No competitor has at least {n} customers still on it: not enough data.",
+            "没有哪家竞品仍有至少 {n} 个客户在用：数据不足。",
+        ),
+    }
+)
