@@ -95,4 +95,4 @@ for section, name, icon in PAGES:
 sections[state.tr("nav.section.use")].append(
     st.Page("views/room.py", title=state.tr("present.title"), url_path="room", visibility="hidden")
 )
-st.navigation(sections).run()
+st.navigation(sections, expanded=True).run()  # every page listed, none behind "View more"

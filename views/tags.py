@@ -7,7 +7,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from icp import groups, tags
+from icp import groups, lifecycle, tags
 from icp.dataset import Dataset, open_dataset
 from icp.errors import InputError
 from icp.report import md_escape
@@ -116,3 +116,54 @@ if items:
         st.caption(tr("card.page.open_hint"))
         if picked.selection.rows:
             portraits.open_card(shown.index[picked.selection.rows[0]])
+
+# ---------------------------------------------------------------- lifecycle stages
+st.subheader(tr("life.title"))
+st.caption(tr("life.intro"))
+ws = state.workspace_id()
+saved_rules = lifecycle.Rules.from_dict(
+    state.store().get_value(state.workspace_id(), lifecycle.STORE_KEY)
+)
+st.session_state.setdefault("life.new_days", saved_rules.new_days)
+st.session_state.setdefault("life.silent_days", saved_rules.silent_days)
+
+
+def _rules() -> lifecycle.Rules:
+    ss = st.session_state
+    return lifecycle.Rules(int(ss["life.new_days"]), int(ss["life.silent_days"]))
+
+
+def _save_rules() -> None:
+    state.store().set_value(ws, lifecycle.STORE_KEY, _rules().to_dict())
+
+
+r1, r2 = st.columns(2)
+r1.number_input(tr("life.new_days"), 1, 3650, key="life.new_days", on_change=_save_rules)
+r2.number_input(tr("life.silent_days"), 1, 3650, key="life.silent_days", on_change=_save_rules)
+life = lifecycle.stages(
+    ds,
+    lifecycle.Rules(
+        int(st.session_state["life.new_days"]), int(st.session_state["life.silent_days"])
+    ),
+)
+if life.as_of is not None and life.date_column:
+    st.caption(
+        tr("life.as_of", date=life.as_of.strftime("%Y-%m-%d"), column=md_escape(life.date_column))
+    )
+else:
+    st.caption(tr("life.no_dates"))
+st.dataframe(
+    pd.DataFrame(
+        {
+            tr("life.col.stage"): [tr(f"life.stage.{k}") for k in life.table.index],
+            tr("life.col.customers"): life.table["customers"].to_numpy(),
+            tr("life.col.share"): [f"{100 * x:.0f}%" for x in life.table["share"]],
+            tr("life.col.value_share"): [
+                "—" if pd.isna(x) else f"{100 * x:.0f}%" for x in life.table["value_share"]
+            ],
+            tr("life.col.action"): [tr(f"life.action.{k}") for k in life.table.index],
+        }
+    ),
+    hide_index=True,
+    key="life.table",
+)

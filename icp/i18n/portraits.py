@@ -351,3 +351,55 @@ STRINGS.update(
         ),
     }
 )
+STRINGS.update(
+    {
+        # -------------------------------------------------------- lifecycle stages
+        "life.title": ("Lifecycle stages", "客户生命周期阶段"),
+        "life.intro": (
+            "Derived from the outcome column and the dates: won customers to maintain, lost ones, "
+            "and open ones as new leads, in follow-up or silent.",
+            "根据签约状态和日期推算：需要维护的已签约客户、未签约客户，以及处于新线索、跟进中或"
+            "已沉默的未结客户。",
+        ),
+        "life.as_of": (
+            "As of {date} (the latest date in the data); activity read from “{column}”.",
+            "以数据中最晚的日期 {date} 为准；活动时间取自“{column}”。",
+        ),
+        "life.no_dates": (
+            "No created or last-contact date: open customers are all counted as in follow-up.",
+            "没有创建日期或最近联系日期：未结客户都算作“跟进中”。",
+        ),
+        "life.new_days": ("A lead is new for (days)", "新线索的天数"),
+        "life.silent_days": ("Silent after (days without activity)", "多少天无活动算沉默"),
+        "life.stage.new": ("New lead", "新线索"),
+        "life.stage.follow": ("In follow-up", "跟进中"),
+        "life.stage.won": ("Won — maintain", "已成交——维护"),
+        "life.stage.silent": ("Silent — reactivate", "沉默——需激活"),
+        "life.stage.lost": ("Lost", "未成交"),
+        "life.action.new": (
+            "Qualify within days: check fit on the customer card and call the decider.",
+            "几天内完成初筛：在客户画像卡上看匹配度，联系决策人。",
+        ),
+        "life.action.follow": (
+            "Keep the cadence: the best-fit first (Prospects page, your own list).",
+            "保持跟进节奏：按匹配度从高到低（“潜在客户”页中的自有名单）。",
+        ),
+        "life.action.won": (
+            "Maintain: service, referrals and the next need.",
+            "维护：做好服务，请求转介绍，挖掘下一个需求。",
+        ),
+        "life.action.silent": (
+            "Reactivate: a new reason to talk (offer, case study, event); drop the poor fits.",
+            "激活：找一个新的沟通理由（优惠、案例、活动）；匹配度低的可以放弃。",
+        ),
+        "life.action.lost": (
+            "Learn why; reactivate the ones that fit the profile well.",
+            "弄清原因；对画像匹配度高的重新激活。",
+        ),
+        "life.col.stage": ("Stage", "阶段"),
+        "life.col.customers": ("Customers", "客户数"),
+        "life.col.share": ("Share of customers", "客户占比"),
+        "life.col.value_share": ("Share of value", "金额占比"),
+        "life.col.action": ("Suggested action", "建议动作"),
+    }
+)

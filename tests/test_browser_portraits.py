@@ -1,0 +1,120 @@
+"""The portraits journey in a real browser (issue 18): open a customer's card from the
+best-10 table → define a tag → compare tagged vs untagged → find it in the PDF.
+
+Uses the server, page and waiting helpers of ``test_browser_journey`` (one
+server per module, every test in its own workspace, waits on what the user
+sees, never on fixed sleeps).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from test_browser_journey import (  # noqa: F401 (fixtures)
+    act,
+    assert_no_crash,
+    eventually,
+    idle,
+    new_workspace,
+    open_app,
+    pg,
+    server,
+    settled,
+)
+
+from icp import tags
+from icp.analysis import run
+from icp.dataset import open_dataset
+from icp.i18n import t
+from icp.store import Store
+from ui.portraits import COMPARISONS_KEY
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+EQUIPMENT = ROOT / "sample_data" / "equipment_customers_zh.xlsx"
+
+
+def _visit(page, srv, ws: str, path: str, title_key: str, lang: str) -> None:
+    open_app(page, srv, ws, path)
+    page.get_by_role("heading", level=1, name=t(title_key, lang)).wait_for()
+    settled(page)
+
+
+def _pick(page, label: str, option: str) -> None:
+    """Choose ``option`` in the select box (or multiselect) labelled ``label``."""
+    box = page.get_by_test_id("stSelectbox").or_(page.get_by_test_id("stMultiSelect"))
+    box.filter(has=page.get_by_text(label, exact=True)).first.click()
+    act(page, page.get_by_role("option", name=option, exact=True).click)
+
+
+def _select_first_row(page, table) -> None:
+    """Tick the row-selection box of the first data row of a ``st.dataframe`` grid."""
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    assert box is not None
+    row_height = 35  # Streamlit's default row height, header row included
+    page.mouse.move(box["x"] + 60, box["y"] + row_height * 1.5)
+    act(page, lambda: page.mouse.click(box["x"] + 14, box["y"] + row_height * 1.5))
+
+
+def test_card_from_best_table_then_tag_compare_and_pdf(pg, server):  # noqa: F811
+    page, zh = pg, "zh"
+    ws = new_workspace(server, "Portraits zh", sample=None)
+    store = Store(server.data_dir)
+    store.set_source(ws, filename=EQUIPMENT.name, data=EQUIPMENT.read_bytes(), options={})
+    store.set_value(ws, "ui.lang", zh)
+    ds = open_dataset(EQUIPMENT)
+    first_best = run(ds).ranking.table.iloc[0]["name"]
+
+    # 1. the best-10 table: selecting a row opens that customer's card
+    _visit(page, server, ws, "best", "analysis.page.title", zh)
+    table = page.get_by_test_id("stDataFrame").first
+    _select_first_row(page, table)
+    page.wait_for_url(re.compile(r"/customer\?ws="))
+    page.get_by_role("heading", level=2, name=t("card.title", zh, name=first_best)).wait_for()
+    for group in ("企业信息", "联系人", "需求"):
+        page.get_by_text(group, exact=True).first.wait_for()
+    page.get_by_text(t("card.next", zh), exact=True).wait_for()
+    assert_no_crash(page)
+
+    # 2. define the tag 重点跟踪 = 联系人身份 in {企业法人, 股东}
+    _visit(page, server, ws, "tags", "tags.page.title", zh)
+    name_box = page.get_by_role("textbox", name=t("tags.page.name", zh))
+    name_box.fill("重点跟踪")
+    act(page, lambda: name_box.press("Enter"))
+    _pick(page, t("groups.ui.column", zh), "联系人身份")
+    _pick(page, t("groups.ui.values", zh), "企业法人")
+    _pick(page, t("groups.ui.values", zh), "股东")
+    act(page, page.get_by_role("button", name=t("tags.page.save", zh)).click)
+    saved = eventually(lambda: tags.load(store.get_value(ws, tags.STORE_KEY)), "the tag saved")
+    assert [x.name for x in saved] == ["重点跟踪"]
+    assert saved[0].rule.conditions[0].values == ("企业法人", "股东")
+    n_tagged = int(ds.table["联系人身份"].isin(["企业法人", "股东"]).sum())
+    assert_no_crash(page)
+
+    # 3. compare tagged vs untagged (the tag is group A by default, everyone else B) and save
+    _visit(page, server, ws, "compare", "compare.page.title", zh)
+    page.get_by_test_id("stMetric").filter(has_text="重点跟踪").get_by_text(
+        str(n_tagged), exact=True
+    ).wait_for()
+    page.get_by_text(re.compile("“重点跟踪”中 .* 个里有")).first.wait_for()
+    act(page, page.get_by_role("button", name=t("compare.page.save_button", zh)).click)
+    eventually(lambda: store.get_value(ws, COMPARISONS_KEY), "the comparison saved")
+    assert_no_crash(page)
+
+    # 4. the report's PDF holds the saved comparison
+    _visit(page, server, ws, "report", "report.page.title", zh)
+    act(page, page.get_by_role("button", name=t("report.page.make_pdf", zh)).click)
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name=t("report.page.pdf", zh)).click()
+    data = Path(info.value.path()).read_bytes()
+    text = "".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+    title = t("compare.page.default_title", zh, a="重点跟踪", b=t("compare.kind.rest", zh))
+    assert t("compare.report_title", zh, name=title) in text
+    assert "“重点跟踪”中" in text
+    idle(page)
