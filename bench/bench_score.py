@@ -21,8 +21,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from icp import score
-from icp.analysis import Analysis
 from icp.dataset import Dataset, Source
+from icp.model import Analysis
 from icp.schema import ColumnSpec, Mapping
 from icp.schema import FieldType as F
 from icp.schema import Role as R

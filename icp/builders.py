@@ -28,9 +28,10 @@ from typing import Literal
 
 import pandas as pd
 
-from icp.analysis import Analysis, NumericTrait, Settings, Trait
+from icp import fmt
 from icp.dataset import Dataset
 from icp.i18n import Lang, Msg, t
+from icp.model import Analysis, NumericTrait, Settings, Trait
 from icp.schema import Role
 
 __all__ = [
@@ -420,31 +421,16 @@ _PREVIOUS_KINDS: dict[str, tuple[str, ...]] = {
 # ---------------------------------------------------------------- formatting helpers
 
 
-def _fmt_num(x: float, lang: Lang) -> str:
-    """A short human number: 1,250 / 1.2M in English, 1,250 / 12万 / 1.2亿 in Chinese."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "—"
-    ax = abs(x)
-    if lang == "zh":
-        if ax >= 1e8:
-            return f"{x / 1e8:.3g}亿"
-        if ax >= 1e5:
-            return f"{x / 1e4:.4g}万"
-    elif ax >= 1e6:
-        return f"{x / 1e6:.3g}M"
-    if ax >= 100 or float(x).is_integer():
-        return f"{round(x):,}"
-    return f"{x:.2g}" if ax < 1 else f"{x:.3g}"
-
-
-def _fmt_value(x: float, role: Role, lang: Lang) -> str:
+def _fmt_value(x: float, role: Role, lang: Lang, column: str = "") -> str:
     if role == Role.MARGIN and x is not None and not math.isnan(x) and abs(x) <= 1.5:
         return f"{round(100 * x)}%"
-    return _fmt_num(x, lang)
+    if column and fmt.is_year_column(column):
+        return fmt.value(x, column=column)
+    return fmt.human(x, lang)
 
 
-def _fmt_range(low: float, high: float, role: Role, lang: Lang) -> str:
-    a, b = _fmt_value(low, role, lang), _fmt_value(high, role, lang)
+def _fmt_range(low: float, high: float, role: Role, lang: Lang, column: str = "") -> str:
+    a, b = _fmt_value(low, role, lang, column), _fmt_value(high, role, lang, column)
     return a if a == b else f"{a}–{b}"
 
 
@@ -522,8 +508,8 @@ def _numeric_evidence(nt: NumericTrait, analysis: Analysis | None, lang: Lang) -
         key,
         {
             "column": nt.column,
-            "best": _fmt_value(nt.best_median, nt.role, lang),
-            "rest": _fmt_value(nt.rest_median, nt.role, lang),
+            "best": _fmt_value(nt.best_median, nt.role, lang, nt.column),
+            "rest": _fmt_value(nt.rest_median, nt.role, lang, nt.column),
             "n": nt.best_n,
         },
     )
@@ -605,7 +591,7 @@ def _from_ranking(analysis: Analysis, lang: Lang, settings: Settings | None) -> 
                 "builders.sug.criterion_weight",
                 lang,
                 criterion=t(f"builders.opt.S1.criteria.{_CRITERION_OPTION.get(c, c)}", lang),
-                weight=_fmt_num(float(weights.get(c, 1.0)), lang),
+                weight=fmt.human(float(weights.get(c, 1.0)), lang),
             )
             for c in analysis.ranking.criteria
         ]
@@ -702,7 +688,7 @@ def _from_numeric(analysis: Analysis, lang: Lang) -> list[_Found]:
         route = _route(nt.column, nt.role)
         if route is None:
             continue
-        rng = _fmt_range(nt.low, nt.high, nt.role, lang)
+        rng = _fmt_range(nt.low, nt.high, nt.role, lang, nt.column)
         ev = _numeric_evidence(nt, analysis, lang)
         if nt.role == Role.EMPLOYEES or route == ("S2", "size"):
             if nt.role == Role.EMPLOYEES:
@@ -719,8 +705,8 @@ def _from_numeric(analysis: Analysis, lang: Lang) -> list[_Found]:
                 "builders.sug.median_vs",
                 lang,
                 column=nt.column,
-                best=_fmt_value(nt.best_median, nt.role, lang),
-                rest=_fmt_value(nt.rest_median, nt.role, lang),
+                best=_fmt_value(nt.best_median, nt.role, lang, nt.column),
+                rest=_fmt_value(nt.rest_median, nt.role, lang, nt.column),
             )
             out.append(("S5", "support", text, ev))
         else:
@@ -744,8 +730,8 @@ def _from_kpis(analysis: Analysis, lang: Lang) -> list[_Found]:
             "builders.sug.kpi",
             lang,
             kpi=label,
-            best=_fmt_num(kpi.best, lang),
-            rest=_fmt_num(kpi.rest, lang) if kpi.rest is not None else "—",
+            best=fmt.human(kpi.best, lang),
+            rest=fmt.human(kpi.rest, lang) if kpi.rest is not None else "—",
         )
         ev = Msg("builders.ev.kpi_outcome" if _outcome(analysis) else "builders.ev.kpi", {})
         out.append(("S1", "why", text, ev))

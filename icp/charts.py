@@ -26,9 +26,10 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from icp.analysis import CRITERIA, Kpi, NumericTrait, Ranking, Trait
+from icp import fmt
 from icp.fonts import FAMILY, font_dir
 from icp.i18n import Lang, t
+from icp.model import CRITERIA, Kpi, NumericTrait, Ranking, Trait
 
 __all__ = [
     "BLUE",
@@ -145,29 +146,17 @@ def _unique(labels: Sequence[str]) -> list[str]:
     return out
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.0f}%"
-
-
-def _compact(v: float, lang: Lang) -> str:
-    """1234567 → "1.23M" (en) / "123万" (zh): short labels for bars."""
-    if lang == "zh":
-        steps = ((1e8, "亿"), (1e4, "万"))
-    else:
-        steps = ((1e9, "B"), (1e6, "M"), (1e4, "k"))
-    divisor, suffix = next(((d, s) for d, s in steps if abs(v) >= d), (1.0, ""))
-    if suffix == "k":
-        divisor = 1e3
-    x = v / divisor
-    return (f"{x:,.0f}" if abs(x) >= 100 else f"{x:.3g}") + suffix
-
-
 def _fmt_kpi(key: str, v: float, lang: Lang) -> str:
     if key == "ltv_cac":
         return f"{v:.1f}×"
     if key == "sales_cycle_days":
         return t("charts.unit.days", lang, value=f"{v:.0f}")
-    return _compact(v, lang)
+    return fmt.compact(v, lang)
+
+
+def _axis_label(v: float, column: str, lang: Lang) -> str:
+    """A short value label; a year column keeps its years whole (1996, not 2e+03)."""
+    return fmt.year(v) if fmt.is_year_column(column) else fmt.compact(v, lang)
 
 
 def _finite(v: float | None) -> bool:
@@ -212,7 +201,7 @@ def trait_bars(
                     "group": group,
                     "side": side,
                     "signed": side * float(share),
-                    "pct": _pct(share),
+                    "pct": fmt.share(share),
                     "count": t("charts.count_of", lang, count=count, n=n),
                 }
             )
@@ -369,7 +358,7 @@ def value_bars(
     best, rest = _groups(lang, outcome)
     labels = [str(v) for v in both.index]
     rows = [
-        {"value": label, "group": g, "share": float(s), "pct": _pct(s)}
+        {"value": label, "group": g, "share": float(s), "pct": fmt.share(s)}
         for label, (sb, sr) in zip(labels, both.itertuples(index=False), strict=True)
         for g, s in ((best, sb), (rest, sr))
     ]
@@ -524,7 +513,8 @@ def numeric_ranges(
                 "column": nt.column,
                 "low": float(nt.low),
                 "high": float(nt.high),
-                "range": f"{_compact(nt.low, lang)}–{_compact(nt.high, lang)}",
+                "range": f"{_axis_label(nt.low, nt.column, lang)}–"
+                f"{_axis_label(nt.high, nt.column, lang)}",
             }
         )
         for lbl, v in ((best_lbl, nt.best_median), (rest_lbl, nt.rest_median)):
@@ -534,7 +524,7 @@ def numeric_ranges(
                     "low": float(v),
                     "high": float(v),
                     "marker": lbl,
-                    "range": _compact(v, lang),
+                    "range": _axis_label(v, nt.column, lang),
                 }
             )
     if not band_rows:
@@ -623,14 +613,14 @@ def numeric_ranges(
 
 @cache
 def _register_font() -> None:
-    import vl_convert as vlc
+    import vl_convert as vlc  # lazy: startup speed
 
     vlc.register_font_directory(str(font_dir()))
 
 
 @cache
 def _vl_version() -> str | None:
-    import vl_convert as vlc
+    import vl_convert as vlc  # lazy: startup speed
 
     major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     return major_minor if major_minor in vlc.get_vegalite_versions() else None
@@ -642,7 +632,7 @@ def to_png(chart: alt.TopLevelMixin, *, scale: float = 2.0) -> bytes:
     The bundled Noto Sans CJK SC face is registered and set as the default
     font, so Chinese labels render as Chinese on machines with no CJK font.
     """
-    import vl_convert as vlc
+    import vl_convert as vlc  # lazy: startup speed
 
     _register_font()
     return vlc.vegalite_to_png(

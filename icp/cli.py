@@ -20,6 +20,7 @@ from pathlib import Path
 
 from icp.errors import InputError
 from icp.i18n import Lang, t
+from icp.warm import warm_up
 
 __all__ = ["CLI_MAX_BYTES", "main"]
 
@@ -73,7 +74,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace):
-    from icp.analysis import Settings
+    from icp.model import Settings  # lazy: startup speed (pandas; `--help` stays instant)
 
     if not 1 <= args.top <= 1000:
         raise InputError("cli.bad_top", top=args.top)
@@ -81,13 +82,13 @@ def _settings(args: argparse.Namespace):
 
 
 def _open(path: str, sheet: str | None, deals: str | None = None):
-    from icp.analysis import warm_up
-    from icp.dataset import open_dataset
 
     for name in (path, deals):
         if name is not None and not Path(name).is_file():
             raise InputError("cli.no_file", path=name)
     warm_up(chinese=_shows_chinese(Path(path)))  # imports overlap the file parse
+    from icp.dataset import open_dataset  # lazy: startup speed (after the warm-up started)
+
     return open_dataset(
         Path(path), sheet=sheet, deals=Path(deals) if deals else None, max_bytes=CLI_MAX_BYTES
     )
@@ -121,9 +122,9 @@ def _shows_chinese(path: Path) -> bool:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from icp import analysis
-
     ds = _open(args.input, args.sheet, args.deals)
+    from icp import analysis  # lazy: startup speed (scipy loads in the warm-up meanwhile)
+
     result = analysis.run(ds, _settings(args))
     payload = result.to_json(ds, args.lang)
     if args.json:
@@ -144,9 +145,9 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from icp import analysis, report
-
     ds = _open(args.input, args.sheet, args.deals)
+    from icp import analysis, report  # lazy: startup speed (scipy loads in the warm-up)
+
     result = analysis.run(ds, _settings(args))
     pdf = report.pdf_bytes(ds, result, answers={}, lang=args.lang)
     Path(args.pdf).write_bytes(pdf)
@@ -155,10 +156,10 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from icp import analysis, report, score
-
     ds = _open(args.input, args.sheet, args.deals)
     prospects = _open(args.prospects, None)
+    from icp import analysis, report, score  # lazy: startup speed (scipy loads in the warm-up)
+
     result = analysis.run(ds, _settings(args))
     scored = score.score_prospects(ds, result, prospects, lang=args.lang)
     Path(args.out).write_bytes(report.scored_xlsx_bytes(scored, lang=args.lang))
@@ -167,7 +168,7 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _workspace(args: argparse.Namespace) -> int:
-    from icp.store import Store
+    from icp.store import Store  # lazy: startup speed (only this command needs it)
 
     store = Store()
     if args.action == "list":

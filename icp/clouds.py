@@ -188,7 +188,7 @@ def cloud(
     ``big`` (projector mode) shows fewer, larger words.  The same input and
     ``seed`` always give the same picture.
     """
-    from wordcloud import WordCloud
+    from wordcloud import WordCloud  # lazy: startup speed
 
     words = _sorted({str(w): float(f) for w, f in freqs.items() if f and f > 0 and str(w).strip()})
     if not words:

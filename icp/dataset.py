@@ -16,6 +16,7 @@ from typing import BinaryIO, Literal
 
 import pandas as pd
 
+from icp import clean, join, load, schema, variants
 from icp.errors import InputError
 from icp.i18n import Lang, Msg
 from icp.join import JoinResult
@@ -93,8 +94,6 @@ def open_dataset(
     ``max_bytes`` defaults to the upload limit; the CLI reads local files
     with a larger one.
     """
-    from icp import clean, load, schema
-
     limit = load.MAX_BYTES if max_bytes is None else max_bytes
     data, filename = load.read_bytes(src, filename=filename, max_bytes=limit)
     raw = load.read_table(
@@ -143,8 +142,6 @@ def _lang_of(columns: pd.Index) -> Lang:
 
 def _find_pair(data: bytes, filename: str | None, raw, notes: list[Msg]):
     """(accounts table, deals table or None, RawTable of the accounts sheet)."""
-    from icp import join, load
-
     # classify() calls a table of fewer than 3 rows "other": with fewer than
     # two sheets that big there is no pair, so skip reading and classifying
     if sum(s.n_rows >= 3 for s in raw.sheets) < 2:
@@ -163,8 +160,6 @@ def _find_pair(data: bytes, filename: str | None, raw, notes: list[Msg]):
 def _join(
     accounts: pd.DataFrame, deals: pd.DataFrame, *, value_agg: str, notes: list[Msg]
 ) -> JoinResult | None:
-    from icp import join
-
     plan = join.propose_join(accounts, deals)
     if plan is None:
         notes.append(Msg("dataset.no_join_key"))
@@ -203,8 +198,6 @@ def _group_variants(
     table: pd.DataFrame, mapping: Mapping, notes: list[Msg]
 ) -> dict[str, dict[str, str]]:
     """Merge spelling variants ("Manufacturng" ×3 next to "Manufacturing" ×80) in place."""
-    from icp import variants
-
     found: dict[str, dict[str, str]] = {}
     for spec in mapping.of_type(FieldType.SINGLE):
         if spec.role in (Role.NAME, Role.ID) or spec.name not in table.columns:

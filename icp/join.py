@@ -34,7 +34,6 @@ Aggregation rules (documented here once, shown to users through ``roles``):
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -46,9 +45,10 @@ from typing import Any, BinaryIO, Literal
 import numpy as np
 import pandas as pd
 
-from icp.clean import parse_dates, parse_number, won_mask
 from icp.errors import InputError
 from icp.i18n import Lang, Msg, t
+from icp.load import list_sheets, read_table
+from icp.parse import is_missing, looks_like_date, parse_date, parse_dates, parse_number, won_mask
 from icp.schema import ColumnSpec, FieldType, Role, detect_mapping
 
 __all__ = [
@@ -130,14 +130,6 @@ def _is(col: object, kw: str) -> bool:
 # --------------------------------------------------------------------------- cell parsing
 
 
-def _is_missing(v: object) -> bool:
-    if v is None or v is pd.NA or v is pd.NaT:
-        return True
-    if isinstance(v, float) and math.isnan(v):
-        return True
-    return isinstance(v, str) and not v.strip()
-
-
 def _map_uniques(series: pd.Series, fn: Callable[[Any], Any]) -> tuple[np.ndarray, np.ndarray]:
     """(codes, fn of each distinct value): ``fn`` runs once per distinct value,
     so 1,000,000 cells with 50,000 distinct values cost 50,000 calls."""
@@ -160,27 +152,15 @@ def _to_number(series: pd.Series) -> np.ndarray:
     return np.where(codes >= 0, vals[np.maximum(codes, 0)] if len(vals) else np.nan, np.nan)
 
 
-_DATE_LIKE = re.compile(
-    r"^\s*(\d{4}\s*[-/.年]\s*\d{1,2}(\s*[-/.月]\s*\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|"
-    r"\d{1,2}[ -]?[a-z]{3,9}[ -]?\d{2,4}|[a-z]{3,9}\.? \d{1,2},? \d{4})",
-    re.IGNORECASE,
-)
-
-
 def _parse_date(v: object) -> pd.Timestamp | None:
-    if _is_missing(v):
+    """A date cell or date-shaped text as a Timestamp; anything else (numbers too) is None."""
+    if is_missing(v):
         return None
-    if isinstance(v, (datetime, date, pd.Timestamp, np.datetime64)):
-        ts = pd.Timestamp(v)
-        return None if ts is pd.NaT else ts
-    if not isinstance(v, str) or not _DATE_LIKE.match(v):
+    if isinstance(v, str) and not looks_like_date(v):
         return None
-    s = re.sub(r"[年月]", "-", v.strip()).replace("日", "")
-    try:
-        ts = pd.to_datetime(s, errors="coerce", format="mixed")
-    except (ValueError, TypeError, OverflowError):
+    if not isinstance(v, (str, datetime, date, pd.Timestamp, np.datetime64)):
         return None
-    return None if ts is pd.NaT or pd.isna(ts) else ts
+    return parse_date(v)
 
 
 def _to_dates(series: pd.Series, *, strict: bool = False) -> pd.Series:
@@ -189,7 +169,7 @@ def _to_dates(series: pd.Series, *, strict: bool = False) -> pd.Series:
     Plain numbers are never dates here (``icp.load`` already turns Excel date
     cells into datetimes), so "close_value" never parses as a date.  With
     ``strict=False`` (a column already known to hold dates) the shared
-    ``icp.clean.parse_dates`` reads text, which also settles dd/mm vs mm/dd;
+    ``icp.parse.parse_dates`` reads text, which also settles dd/mm vs mm/dd;
     ``strict=True`` (sniffing whether a column holds dates at all) accepts
     only real date cells and date-shaped text.
     """
@@ -227,7 +207,7 @@ _YES_NO = {"yes", "no", "y", "n", "true", "false", "1", "0", "是", "否", "有"
 
 
 def _won_labels(labels: pd.Series) -> np.ndarray:
-    """Object array of True / False / None (open) per label, via ``clean.won_mask``."""
+    """Object array of True / False / None (open) per label, via ``icp.parse.won_mask``."""
     res = won_mask(pd.Series(np.asarray(labels, dtype=object), dtype=object))
     return np.array([None if v is pd.NA else bool(v) for v in res], dtype=object)
 
@@ -246,7 +226,7 @@ def _won(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _norm_key(v: object) -> str | None:
-    if _is_missing(v) or isinstance(v, bool):
+    if is_missing(v) or isinstance(v, bool):
         return None
     if isinstance(v, (int, np.integer)):
         return str(int(v))
@@ -327,7 +307,7 @@ def _kind_of(series: pd.Series) -> str:
     """'num', 'date', 'text' or 'empty' for a (sampled) column."""
     nn = series.dropna()
     if nn.dtype == object or pd.api.types.is_string_dtype(nn.dtype):
-        nn = nn[~nn.map(_is_missing).astype(bool)]
+        nn = nn[~nn.map(is_missing).astype(bool)]
     if nn.empty:
         return "empty"
     if pd.api.types.is_datetime64_any_dtype(nn.dtype):
@@ -981,8 +961,6 @@ def read_sheets(
     ``classify`` reports it as skipped.  A CSV gives one sheet named after
     the file.
     """
-    from icp.load import list_sheets, read_table
-
     if isinstance(src, (str, Path)):
         filename = filename or Path(src).name
         data: Any = Path(src).read_bytes()

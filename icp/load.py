@@ -23,6 +23,7 @@ import math
 import os
 import re
 import threading
+import unicodedata
 import zipfile
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
@@ -281,7 +282,7 @@ def _sniff_zip(data: bytes, filename: str | None) -> str:
 
 
 def _sniff_ole(data: bytes) -> str:
-    import olefile
+    import olefile  # lazy: startup speed
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
@@ -304,7 +305,7 @@ def _sniff_ole(data: bytes) -> str:
 def _xls_encrypted(data: bytes) -> bool:
     """True when a BIFF8 workbook carries a FILEPASS record (open password)."""
     try:
-        import msoffcrypto
+        import msoffcrypto  # lazy: startup speed
 
         return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
     except Exception:  # not recognisable by msoffcrypto: let calamine decide
@@ -356,7 +357,7 @@ def _looks_like_text(sample: bytes) -> bool:
             return True
         except UnicodeDecodeError:
             pass
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # lazy: startup speed
 
     best = from_bytes(sample).best()
     return best is not None and best.chaos < 0.3
@@ -413,6 +414,7 @@ def _book(data: bytes, kind: str) -> _Book:
 
 
 def _open_book(data: bytes, kind: str) -> _Book:
+    # lazy: startup speed
     from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
     label = {"xlsx": "Excel", "xls": "Excel 97-2003", "ods": "OpenDocument"}[kind]
@@ -520,7 +522,7 @@ _NOT_SHEET = re.compile(r"(?i)sharedstrings|styles|theme|\[content_types\]|docpr
 
 def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → worksheet XML member, from workbook.xml and its relationships."""
-    from defusedxml import ElementTree
+    from defusedxml import ElementTree  # lazy: startup speed
 
     try:
         rels_xml = zf.read("_rels/.rels")
@@ -801,7 +803,7 @@ def _decode_guess(data: bytes) -> tuple[bytes, str | None]:
         return data.decode("utf-8").encode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
+    from charset_normalizer import from_bytes  # lazy: startup speed
 
     best = from_bytes(data[: 2 * _MB]).best()
     guess = best.encoding if best is not None else None
@@ -825,8 +827,6 @@ def _decode_guess(data: bytes) -> tuple[bytes, str | None]:
 
 def _latin_script(text: str) -> bool:
     """True when every non-ASCII letter is a Latin letter (the guess was a Western code page)."""
-    import unicodedata
-
     letters = {c for c in text if ord(c) > 127 and c.isalpha()}
     return all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
 
@@ -946,9 +946,9 @@ def _parse_text(
 
 def _parse_rest(body: bytes, start: int, delim: str, width: int) -> tuple[pd.DataFrame, bool]:
     """Everything after the header as text columns 0..width-1 (pyarrow, else csv module)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.csv as pacsv
+    import pyarrow as pa  # lazy: startup speed
+    import pyarrow.compute as pc  # lazy: startup speed
+    import pyarrow.csv as pacsv  # lazy: startup speed
 
     names = [f"c{i}" for i in range(width)]
     buf = pa.py_buffer(body).slice(start)

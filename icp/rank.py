@@ -24,6 +24,7 @@ import pandas as pd
 
 from icp.dataset import Dataset
 from icp.i18n import Msg
+from icp.model import CRITERIA
 from icp.schema import Role
 
 __all__ = [
@@ -165,8 +166,6 @@ def criterion_values(dataset: Dataset, *, lifetime_years: float = 3.0) -> Criter
             parts["ltv_cac"] = [ratio]
         else:
             ratio = None
-
-    from icp.analysis import CRITERIA
 
     present = {r for r in Role if dataset.mapping.col(r)}
     missing = {

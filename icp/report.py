@@ -25,13 +25,16 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from PIL import Image
 
-from icp import builders
-from icp.analysis import Analysis, Settings, Trait, fmt_number
+from icp import builders, charts, clouds, fmt, score
 from icp.dataset import Dataset
+from icp.fonts import font_path
 from icp.i18n import Lang, t
+from icp.model import Analysis, Settings, Trait
 from icp.schema import Role
 from icp.sections import Section
+from icp.xlsx import frame_xlsx_bytes
 
 __all__ = [
     "Narrative",
@@ -116,10 +119,7 @@ def rest_mask(dataset: Dataset, analysis: Analysis) -> pd.Series:
 
 
 def _today(lang: Lang) -> str:
-    d = _dt.date.today()
-    if lang == "zh":
-        return f"{d.year}年{d.month}月{d.day}日"
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    return fmt.date(_dt.date.today(), lang)
 
 
 def _default_title(dataset: Dataset, lang: Lang) -> str:
@@ -150,14 +150,14 @@ def _ratio(best: float | None, rest: float | None) -> str:
         return "–"
     if rest == 0:
         return "–"
-    return f"×{fmt_number(best / rest)}"
+    return f"×{fmt.number(best / rest)}"
 
 
 def _kpi_table(analysis: Analysis, lang: Lang, outcome: bool) -> pd.DataFrame:
     best, rest = ("common.won", "common.not_won") if outcome else ("common.best", "common.rest")
     ratio = "report.kpis.ratio_outcome" if outcome else "report.kpis.ratio"
     rows = [
-        (t(f"kpi.{key}", lang), fmt_number(k.best), fmt_number(k.rest), _ratio(k.best, k.rest))
+        (t(f"kpi.{key}", lang), fmt.number(k.best), fmt.number(k.rest), _ratio(k.best, k.rest))
         for key, k in analysis.kpis.items()
     ]
     cols = [t("report.kpis.metric", lang), t(best, lang), t(rest, lang), t(ratio, lang)]
@@ -175,9 +175,9 @@ def _cell(value: Any) -> str:
     except (TypeError, ValueError):
         pass
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        return fmt_number(float(value))
+        return fmt.number(float(value))
     if isinstance(value, (pd.Timestamp, _dt.date)):
-        return value.strftime("%Y-%m-%d")
+        return fmt.iso_date(value)
     return str(value)
 
 
@@ -211,7 +211,7 @@ def best_table(
         rows[t("report.best.rank", lang)] = [str(int(r)) for r in top["rank"]]
         rows[t("report.best.name", lang)] = [str(x) for x in top["name"]]
         rows[t("report.best.score", lang)] = [
-            fmt_number(round(100 * float(s))) for s in top["score"]
+            fmt.number(round(100 * float(s))) for s in top["score"]
         ]
         stab_head = t("report.best.stability", lang, n=n_best)
         rows[stab_head] = [
@@ -320,7 +320,7 @@ def _methods(
                 "report.methods.weight",
                 lang,
                 criterion=t(f"criterion.{c}", lang),
-                weight=fmt_number(float(weights.get(c, 1.0))),
+                weight=fmt.number(float(weights.get(c, 1.0))),
             )
             for c in analysis.ranking.criteria
         ]
@@ -424,8 +424,6 @@ def _images(
     dataset: Dataset, analysis: Analysis, lang: Lang, *, scale: float = 1.5
 ) -> dict[str, bytes | None]:
     """PNG bytes of the charts and the two word clouds (None where there is nothing to draw)."""
-    from icp import charts, clouds
-
     outcome = analysis.mode == "outcome"
     out: dict[str, bytes | None] = {}
     out["kpi"] = None
@@ -470,15 +468,13 @@ def _clean(text: Any, lang: Lang = "zh") -> str:
 
 
 def _pdf_class():
-    from fpdf import FPDF
+    from fpdf import FPDF  # lazy: startup speed
 
     class _Pdf(FPDF):
         """A4 document with a running title, page numbers and a few text helpers."""
 
         def __init__(self, summary: Summary) -> None:
             super().__init__(orientation="portrait", unit="mm", format="A4")
-            from icp.fonts import font_path
-
             self.s = summary
             # Chinese has no spaces between words: wrap at any character, not only at spaces.
             self.wrap = "CHAR" if summary.lang == "zh" else "WORD"
@@ -634,7 +630,7 @@ def _pdf_class():
 
         def grid(self, df: pd.DataFrame, widths: list[float], *, align: list[str] | None = None):
             """``df`` as a table; rows wrap, split cleanly and repeat the header on a new page."""
-            from fpdf.fonts import FontFace
+            from fpdf.fonts import FontFace  # lazy: startup speed
 
             if df.empty:
                 return
@@ -666,8 +662,6 @@ def _pdf_class():
 
         def png(self, data: bytes, *, max_w: float | None = None, max_h: float = 120) -> None:
             """An image scaled to fit the width (and ``max_h``), on a new page if needed."""
-            from PIL import Image
-
             with Image.open(io.BytesIO(data)) as im:
                 px_w, px_h = im.size
             w = min(max_w or self.epw, self.epw, px_w * 25.4 / 144)  # ~144 dpi at scale 1.5
@@ -848,8 +842,6 @@ def _best_widths(df: pd.DataFrame, outcome: bool) -> list[float]:
 
 
 def _clouds_row(pdf, s: Summary, images: dict[str, bytes | None]) -> None:
-    from PIL import Image
-
     gap = 6
     w = (pdf.epw - gap) / 2
     labels = (
@@ -1091,8 +1083,6 @@ def _fit_scores(dataset: Dataset, analysis: Analysis) -> pd.Series | None:
     if int(analysis.best_mask.sum()) < 2 or int((~analysis.best_mask).sum()) < 2:
         return None
     try:
-        from icp import score
-
         return score.customer_scores(dataset, analysis)
     except Exception:  # the fit score is an extra column; its absence must not stop the export
         return None
@@ -1104,8 +1094,6 @@ def customers_xlsx_bytes(
     """Every customer with rank, best flag, best-customer score, stability and fit score,
     followed by the data set's own columns; best first; formula-safe (``icp.xlsx``).
     ``tags`` (``icp.tags.tag_column``) adds the rule tags each customer carries."""
-    from icp.xlsx import frame_xlsx_bytes
-
     table = dataset.table
     yes, no = t("common.yes", lang), t("common.no", lang)
     cols: dict[str, pd.Series] = {}
@@ -1149,8 +1137,6 @@ def customers_xlsx_bytes(
 
 def scored_xlsx_bytes(scored: Any, *, lang: Lang) -> bytes:
     """The prospect scores as formula-safe .xlsx (delegates to ``icp.score``; kept for the CLI)."""
-    from icp import score
-
     return score.scored_xlsx_bytes(scored, lang=lang)
 
 

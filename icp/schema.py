@@ -10,6 +10,7 @@ Automatic detection (``detect_mapping``) lives at the bottom of this module.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter
@@ -21,6 +22,15 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from icp.parse import (
+    dates_from_uniques,
+    is_missing,
+    looks_like_date,
+    parse_number,
+    parse_range,
+)
+from icp.parse import outcome as read_outcome
 
 __all__ = [
     "CATEGORY_ROLES",
@@ -290,8 +300,6 @@ def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
 
 def _sample(s: pd.Series) -> list[Any]:
     """Up to ``_SAMPLE`` non-missing cells from the top of the column."""
-    from icp.clean import is_missing
-
     head = s.iloc[: _SAMPLE * 10]
     # the first _SAMPLE that are not missing (stop there: is_missing is Python)
     vals = list(islice((v for v in head.dropna().tolist() if not is_missing(v)), _SAMPLE))
@@ -353,10 +361,6 @@ def _is_open_word(v: Any) -> bool:
 
 def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
     """Field type from the values alone (plus whether the header says "date")."""
-    import datetime as dt
-
-    from icp.clean import _DATE_LIKE, _dates_from_uniques, _outcome, parse_number, parse_range
-
     if not values:
         return _Profile(FieldType.TEXT)
     n = len(values)
@@ -377,12 +381,12 @@ def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
                 n_nums += counts[u]
                 if date_hint and u.strip().isdigit():
                     maybe_dates.append(u)
-            elif date_hint or _DATE_LIKE.search(u):
+            elif date_hint or looks_like_date(u):
                 maybe_dates.append(u)
     if maybe_dates:
-        _, state, _ = _dates_from_uniques(np.array(maybe_dates, dtype=object))
+        _, state, _ = dates_from_uniques(np.array(maybe_dates, dtype=object))
         n_dates += sum(counts[u] for u, st in zip(maybe_dates, state, strict=True) if st == 0)
-    read = {u: _outcome(u) for u in uniq}
+    read = {u: read_outcome(u) for u in uniq}
     known = {v for v in read.values() if v is not None}
     vocab = sum(counts[u] for u in uniq if read[u] is not None or _is_open_word(u))
     outcome = vocab / n if known == {True, False} else 0.0

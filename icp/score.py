@@ -39,10 +39,12 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from icp.analysis import Analysis, NumericTrait, Trait
+from icp import fmt, parse
 from icp.dataset import Dataset
 from icp.i18n import Lang, Msg, t
+from icp.model import Analysis, NumericTrait, Trait
 from icp.schema import FieldType, Role
+from icp.traits import nice_range
 from icp.xlsx import frame_xlsx_bytes
 from icp.xlsx import per_unique as _per_unique
 
@@ -178,11 +180,9 @@ def _as_str(s: pd.Series) -> pd.Series:
 
 
 def _parse_float(u: object) -> float:
-    from icp import clean
-
-    v = clean.parse_number(u)
+    v = parse.parse_number(u)
     if v is None:
-        r = clean.parse_range(u)
+        r = parse.parse_range(u)
         v = (r[0] + r[1]) / 2 if r else None
     return np.nan if v is None else float(v)
 
@@ -195,9 +195,7 @@ def _as_float(s: pd.Series) -> pd.Series:
 
 
 def _tags(s: pd.Series, sep: str) -> pd.Series:
-    from icp.clean import split_tags
-
-    return split_tags(s, sep)
+    return parse.split_tags(s, sep)
 
 
 def _key(text: str) -> str:
@@ -257,8 +255,6 @@ def _design(dataset: Dataset, best: np.ndarray, numeric: list[NumericTrait] | No
 
 def _nice(low: float, high: float) -> tuple[float, float]:
     """The same "nice" rounding as the Commonalities sweet spots ("100–300")."""
-    from icp.traits import nice_range
-
     return nice_range(low, high)
 
 
@@ -385,11 +381,11 @@ def _groups_for(d: _Design) -> tuple[list[_Group], dict[str, int]]:
 
 
 def _pipeline(d: _Design, n: int, seed: int):
-    from sklearn.compose import ColumnTransformer
-    from sklearn.impute import SimpleImputer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline, make_pipeline
-    from sklearn.preprocessing import OneHotEncoder, StandardScaler
+    from sklearn.compose import ColumnTransformer  # lazy: startup speed
+    from sklearn.impute import SimpleImputer  # lazy: startup speed
+    from sklearn.linear_model import LogisticRegression  # lazy: startup speed
+    from sklearn.pipeline import Pipeline, make_pipeline  # lazy: startup speed
+    from sklearn.preprocessing import OneHotEncoder, StandardScaler  # lazy: startup speed
 
     parts = []
     if d.single:
@@ -548,11 +544,7 @@ def predict(model: FitModel, table: pd.DataFrame) -> pd.Series:
 
 
 def _fmt_number(v: float) -> str:
-    if not np.isfinite(v):
-        return ""
-    if abs(v) >= 100 or float(v).is_integer():
-        return f"{v:,.0f}"
-    return f"{v:.3g}"
+    return fmt.number(v, missing="", digits=3)
 
 
 def _fmt_numbers(values: np.ndarray) -> np.ndarray:
@@ -765,9 +757,7 @@ def _own_candidates(customers: Dataset, analysis: Analysis) -> np.ndarray:
     best = _best_array(customers, analysis.best_mask)
     col = customers.mapping.col(Role.OUTCOME)
     if col and col in customers.table.columns:
-        from icp.clean import won_mask
-
-        won = won_mask(customers.table[col]).fillna(False).astype(bool).to_numpy()
+        won = parse.won_mask(customers.table[col]).fillna(False).astype(bool).to_numpy()
         if won.any():
             return ~won & ~best
     return ~best
@@ -819,8 +809,8 @@ def backtest(
     Each fold's model is fitted without the analysis' traits (they were
     found on all rows, which would leak the held-out rows into training).
     """
-    from sklearn.metrics import roc_auc_score
-    from sklearn.model_selection import StratifiedKFold
+    from sklearn.metrics import roc_auc_score  # lazy: startup speed
+    from sklearn.model_selection import StratifiedKFold  # lazy: startup speed
 
     best = _best_array(dataset, best_mask)
     n, n_pos = len(best), int(best.sum())
@@ -857,7 +847,7 @@ def backtest(
 
 def backtest_chart(bt: Backtest, *, lang: Lang):
     """Altair gain chart: share of best found vs share of the list contacted."""
-    import altair as alt
+    import altair as alt  # lazy: startup speed
 
     x_t, y_t = t("score.chart.contacted", lang), t("score.chart.found", lang)
     data = bt.curve.assign(random=bt.curve["contacted"])

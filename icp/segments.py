@@ -21,9 +21,11 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from icp import fmt
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
-from icp.rank import margin_values, role_values
+from icp.parse import won_mask
+from icp.rank import ltv, margin_values, role_values
 from icp.schema import Role
 
 __all__ = [
@@ -195,14 +197,10 @@ def channels(
     df = pd.DataFrame({"channel": channel, "best": best.astype(int)}, index=table.index)
     out_col = dataset.mapping.col(Role.OUTCOME)
     if out_col and out_col in table.columns:
-        from icp.clean import won_mask
-
         won = won_mask(table[out_col])
         df["won"] = won.astype("float64")  # NA (open) stays NaN, so mean() skips it
     value, cac = role_values(dataset, Role.VALUE), role_values(dataset, Role.CAC)
-    from icp.rank import ltv as _ltv
-
-    life, _formula = _ltv(dataset, lifetime_years=lifetime_years)
+    life, _formula = ltv(dataset, lifetime_years=lifetime_years)
     df["value"] = value if value is not None else np.nan
     df["cac"] = cac.where(cac > 0) if cac is not None else np.nan
     df["ltv"] = life if life is not None else np.nan
@@ -228,10 +226,6 @@ def channels(
     return res.reset_index(drop=True)
 
 
-def _money(v: float) -> str:
-    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.2f}"
-
-
 def channel_sentence(df: pd.DataFrame | None, lang: Lang) -> str:
     """Name the channel bringing the most best customers per unit of cost (or per count)."""
     if df is None or df.empty or df["best"].sum() <= 0:
@@ -246,8 +240,8 @@ def channel_sentence(df: pd.DataFrame | None, lang: Lang) -> str:
             lang,
             channel=row["channel"],
             best=int(row["best"]),
-            cost=_money(float(row["cost_per_best"])),
-            avg=_money(float(avg)),
+            cost=fmt.money(float(row["cost_per_best"])),
+            avg=fmt.money(float(avg)),
         )
     row = df.sort_values("best", ascending=False, kind="stable").iloc[0]
     return t(
@@ -264,7 +258,7 @@ def channel_sentence(df: pd.DataFrame | None, lang: Lang) -> str:
 
 def quadrant_chart(seg: Segments, *, lang: Lang):
     """Scatter of profitability vs fit, coloured by quadrant, with the median lines."""
-    import altair as alt
+    import altair as alt  # lazy: startup speed
 
     names = {k: t(f"segments.q.{k}", lang) for k in QUADRANTS}
     data = seg.points.assign(segment=seg.points["quadrant"].map(names))
@@ -300,7 +294,7 @@ def quadrant_chart(seg: Segments, *, lang: Lang):
 
 def channel_chart(df: pd.DataFrame, *, lang: Lang):
     """Bars of best customers per channel (cost per best customer in the tooltip)."""
-    import altair as alt
+    import altair as alt  # lazy: startup speed
 
     ch_t, best_t = t("channels.col.channel", lang), t("channels.col.best", lang)
     tips = [

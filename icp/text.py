@@ -28,6 +28,7 @@ from types import ModuleType
 import numpy as np
 import pandas as pd
 
+from icp.parse import split_tags
 from icp.schema import SEPARATORS, FieldType, Mapping, Role
 
 __all__ = [
@@ -99,7 +100,7 @@ _learn_lock = threading.Lock()
 @functools.cache
 def _jieba() -> ModuleType:
     """jieba, quiet (its "Building prefix dict" lines are not for users)."""
-    import jieba
+    import jieba  # lazy: startup speed
 
     jieba.setLogLevel(logging.WARNING)
     return jieba
@@ -147,8 +148,8 @@ def blank_numbers(values: pd.Series) -> tuple[np.ndarray, list[str]]:
     exactly as before, but far fewer distinct cells are left to tokenise.
     Runs in Arrow until the distinct results come back as Python strings.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    import pyarrow as pa  # lazy: startup speed
+    import pyarrow.compute as pc  # lazy: startup speed
 
     arr = pa.array(values, from_pandas=True)
     if isinstance(arr, pa.ChunkedArray):  # one dictionary for the whole column
@@ -220,8 +221,6 @@ def table_vocabulary(table: pd.DataFrame, mapping: Mapping) -> set[str]:
             continue
         cells = [v for v in uniq if isinstance(v, str)]
         if spec.type == FieldType.MULTI and spec.sep:
-            from icp.clean import split_tags  # half- and full-width forms both split
-
             cells = [
                 t for tags in split_tags(pd.Series(cells, dtype=object), spec.sep) for t in tags
             ]

@@ -36,7 +36,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from icp.analysis import NumericTrait, Trait
+from icp.model import NumericTrait, Trait
+from icp.parse import split_tags
 from icp.schema import SEPARATORS, ColumnSpec, FieldType, Mapping, Role
 from icp.text import blank_numbers, learn_vocabulary, table_vocabulary, tokenize, tokens
 
@@ -103,8 +104,6 @@ def _mostly_distinct(col: pd.Series, sample: int = 10_000) -> bool:
 
 def _tags(series: pd.Series, sep: str | None) -> pd.Series:
     """Multi-select cells as lists of distinct tags (``icp.clean.split_tags``)."""
-    from icp.clean import split_tags
-
     if not sep:
         text = series.dropna().astype(str)
         sep = next((s for s in SEPARATORS if text.str.contains(s, regex=False).any()), ",")

@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from icp.analysis import Analysis, Settings, run
+from icp.analysis import run
 from icp.dataset import Dataset, Source
 from icp.errors import InputError
+from icp.model import Analysis, Settings
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 
 EN = {
@@ -305,7 +306,7 @@ def test_tiny_table_is_refused_with_a_message():
 
 
 def test_margin_sweet_spot_is_written_as_a_percentage():
-    from icp.analysis import NumericTrait
+    from icp.model import NumericTrait
     from icp.schema import Role
 
     trait = NumericTrait("Gross margin", Role.MARGIN, 0.77, 0.67, 0.7, 0.9, 0.86, 10, 310)

@@ -13,9 +13,9 @@ import pandas as pd
 import pytest
 
 from icp import builders as b
-from icp.analysis import Analysis, Kpi, NumericTrait, Ranking, Settings, Trait
 from icp.dataset import Dataset, Source
 from icp.i18n import LANGS, catalog, t
+from icp.model import Analysis, Kpi, NumericTrait, Ranking, Settings, Trait
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 
 BEST = 10

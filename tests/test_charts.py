@@ -13,8 +13,8 @@ import pytest
 from PIL import Image
 
 from icp import charts
-from icp.analysis import Kpi, NumericTrait, Ranking, Trait
 from icp.i18n import t
+from icp.model import Kpi, NumericTrait, Ranking, Trait
 from icp.schema import Role
 
 

@@ -11,8 +11,8 @@ import pytest
 from sklearn.metrics import roc_auc_score
 
 from icp import score
-from icp.analysis import Analysis, NumericTrait
 from icp.dataset import Dataset, Source
+from icp.model import Analysis, NumericTrait
 from icp.schema import ColumnSpec, Mapping
 from icp.schema import FieldType as F
 from icp.schema import Role as R
@@ -274,7 +274,7 @@ def test_xlsx_is_formula_safe_and_readable():
 
 
 def test_lift_model_uses_the_analysis_traits_it_is_given():
-    from icp.analysis import Trait
+    from icp.model import Trait
 
     df, planted = _table(300, seed=4)
     best = pd.Series(planted & (np.arange(300) % 2 == 0), index=df.index)

@@ -18,10 +18,10 @@ from typing import Any
 import streamlit as st
 
 from icp import analysis as _analysis
-from icp.analysis import Analysis, Settings
 from icp.dataset import Dataset, open_dataset
 from icp.errors import InputError
 from icp.i18n import LANGS, Lang, Msg, t
+from icp.model import Analysis, Settings
 from icp.schema import Mapping
 from icp.store import Store
 

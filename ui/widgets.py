@@ -7,8 +7,9 @@ import json
 import streamlit as st
 
 from icp import clouds
-from icp.analysis import Analysis, fmt_number
 from icp.dataset import Dataset
+from icp.fmt import number as fmt_number
+from icp.model import Analysis
 from icp.report import md_escape
 from ui import state
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from icp import charts
-from icp.analysis import CRITERIA, Settings
+from icp.model import CRITERIA, Settings
 from icp.schema import Role
 from ui import portraits, state, widgets
 

@@ -10,9 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from icp import score, segments, tags
-from icp.analysis import Analysis
 from icp.dataset import Dataset, open_dataset
 from icp.errors import InputError
+from icp.model import Analysis
 from icp.report import md_escape
 from ui import portraits, state
 

@@ -8,8 +8,8 @@ import re
 import streamlit as st
 
 from icp import builders, charts, report, tags
-from icp.analysis import Analysis, Settings
 from icp.dataset import Dataset
+from icp.model import Analysis, Settings
 from ui import portraits, state, workshop
 
 tr = state.tr

@@ -38,7 +38,7 @@ def font_path(weight: Literal["regular", "bold"] = "regular") -> Path:
 
 @cache
 def _codepoints() -> frozenset[int]:
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # lazy: startup speed
 
     with TTFont(str(font_path()), lazy=True) as font:
         return frozenset(font.getBestCmap())

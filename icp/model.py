@@ -1,0 +1,313 @@
+"""The ground floor of result types: what the analysis produces and the pages,
+builders, charts, exports and scoring read.
+
+Types only (plus their own small presentation helpers): nothing here
+computes a ranking or a trait, so ``rank``, ``traits``, ``analysis`` and
+every renderer can import it without importing each other. It depends only
+on ``icp.i18n``, ``icp.fmt`` and the roles of ``icp.schema``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from icp import fmt
+from icp.i18n import Lang, Msg
+from icp.schema import Role
+
+if TYPE_CHECKING:  # annotation only: the data set sits above this floor
+    from icp.dataset import Dataset
+
+__all__ = [
+    "CRITERIA",
+    "Analysis",
+    "Kpi",
+    "NumericTrait",
+    "Ranking",
+    "Settings",
+    "Trait",
+    "plain",
+]
+
+# S1 criteria, in display order.  Each is computed from roles (see rank.py).
+CRITERIA: tuple[str, ...] = (
+    "sales_cycle",
+    "profit",
+    "deal_value",
+    "referrals",
+    "support",
+    "ltv_cac",
+)
+
+
+@dataclass
+class Settings:
+    """What the user chose on the Best customers page (persisted per workspace)."""
+
+    top_n: int = 10
+    mode: Literal["top", "outcome"] = "top"
+    weights: dict[str, float] = field(default_factory=dict)  # criterion -> weight (default 1)
+    pins: list[str] = field(default_factory=list)  # customer display names forced in
+    excludes: list[str] = field(default_factory=list)  # customer display names forced out
+    lifetime_years: float = 3.0  # for LTV = value/yr × margin × lifetime
+    draws: int = 300  # stability re-rankings
+    seed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "top_n": self.top_n,
+            "mode": self.mode,
+            "weights": dict(self.weights),
+            "pins": list(self.pins),
+            "excludes": list(self.excludes),
+            "lifetime_years": self.lifetime_years,
+            "draws": self.draws,
+            "seed": self.seed,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Settings:
+        d = d or {}
+        known = {k: d[k] for k in cls().to_dict() if k in d}
+        return cls(**known)
+
+
+@dataclass
+class Ranking:
+    """S1 score per customer.
+
+    ``table``: one row per customer (index = dataset.table index), sorted by
+    rank, columns ``name, score, rank, is_best, pinned, excluded,
+    stability`` (share of perturbed draws in which it stayed in the top N;
+    NaN outside the top N) and one ``c_<criterion>`` contribution column per
+    available criterion.
+    """
+
+    table: pd.DataFrame
+    criteria: list[str]  # available criteria, in CRITERIA order
+    missing: dict[str, list[Role]]  # unavailable criterion -> roles that would enable it
+
+
+@dataclass
+class Trait:
+    """One categorical value (or tag, or keyword) compared best vs rest."""
+
+    column: str
+    value: str
+    kind: Literal["single", "multi", "text"]
+    best_count: int
+    best_n: int
+    rest_count: int
+    rest_n: int
+    best_share: float
+    rest_share: float
+    lift: float  # smoothed
+    ci_low: float  # interval for best_share
+    ci_high: float
+    p_value: float  # Fisher's exact, one-sided in the trait's direction
+    strength: float  # ranking key that discounts small counts
+
+    def message(self, *, outcome: bool = False, warning: bool = False) -> Msg:
+        """A plain sentence such as "8 of your best 10 are Manufacturing, vs 12% of the rest".
+
+        The wording follows the trait's kind (a value, a tag, a keyword), the
+        mode (best vs rest, or won vs not won) and whether it is a warning.
+        """
+        key = "traits.warning" if warning else "traits.sentence"
+        if self.kind != "single":
+            key += f".{self.kind}"
+        if outcome:
+            key += ".outcome"
+        return Msg(
+            key,
+            {
+                "best_count": self.best_count,
+                "best_n": self.best_n,
+                "column": self.column,
+                "value": self.value,
+                "rest_pct": round(100 * self.rest_share),
+                "best_pct": round(100 * self.best_share),
+            },
+        )
+
+
+@dataclass
+class NumericTrait:
+    column: str
+    role: Role
+    best_median: float
+    rest_median: float
+    low: float  # sweet spot: range holding most of the best
+    high: float
+    separation: float  # AUC of the column for best vs rest (0.5 = none)
+    best_n: int
+    rest_n: int
+    p_value: float = math.nan  # Mann–Whitney U, two-sided
+    best_in_range: float = math.nan  # share of the best inside [low, high]
+    rest_in_range: float = math.nan  # share of the rest inside [low, high]
+
+    @property
+    def is_finding(self) -> bool:
+        """Whether best and rest really differ on this column (not chance, not a wide band).
+
+        Either the values are shifted (Mann–Whitney p < 0.05), or the sweet
+        spot holds clearly more of the best than of the rest: at least 50
+        points more (the band is drawn around the best, so chance alone
+        reaches 30–40 points with ten customers) and Fisher's exact p < 0.05
+        on the in-range counts.  A
+        band such as "0–1,500 employees" that holds 90% of the best and 85%
+        of the rest is not a finding.
+        """
+        if math.isfinite(self.p_value) and self.p_value < 0.05:
+            return True
+        if not (math.isfinite(self.best_in_range) and math.isfinite(self.rest_in_range)):
+            return False
+        if self.best_in_range - self.rest_in_range < 0.5:
+            return False
+        from scipy.stats import fisher_exact  # lazy: startup speed
+
+        b_in = round(self.best_in_range * self.best_n)
+        r_in = round(self.rest_in_range * self.rest_n)
+        table = [[b_in, self.best_n - b_in], [r_in, self.rest_n - r_in]]
+        return bool(fisher_exact(table, alternative="greater").pvalue < 0.05)
+
+    @property
+    def contrast(self) -> float:
+        """How clearly best and rest differ, in [0, 1]: shifted (AUC) or banded (sweet spot)."""
+        shift = 2 * abs(self.separation - 0.5)
+        band = self.best_in_range - self.rest_in_range
+        return float(max(shift, band if math.isfinite(band) else 0.0))
+
+    def message(self, *, outcome: bool = False) -> Msg:
+        """E.g. "Employees: best customers mostly 100–300 (median 180 vs 40 for the rest)".
+
+        Margins (stored as fractions) are written as percentages.
+        """
+        margin = self.role == Role.MARGIN
+        return Msg(
+            "traits.numeric.outcome" if outcome else "traits.numeric",
+            {
+                "column": self.column,
+                "low": fmt.value(self.low, column=self.column, fraction=margin),
+                "high": fmt.value(self.high, column=self.column, fraction=margin),
+                "best_median": fmt.value(self.best_median, column=self.column, fraction=margin),
+                "rest_median": fmt.value(self.rest_median, column=self.column, fraction=margin),
+            },
+        )
+
+
+@dataclass
+class Kpi:
+    key: str  # "ltv_cac" | "sales_cycle_days" | "employees" | "deal_value"
+    best: float | None
+    rest: float | None
+
+
+@dataclass
+class Analysis:
+    mode: Literal["top", "outcome"]
+    n_rows: int
+    best_mask: pd.Series  # bool, aligned to dataset.table.index
+    best_names: list[str]
+    ranking: Ranking | None  # None in outcome mode
+    traits: list[Trait]  # over-represented among best, strongest first, noise filtered
+    warning_traits: list[Trait]  # over-represented among the rest / the lost
+    numeric: list[NumericTrait]  # real differences only (is_finding), strongest first
+    kpis: dict[str, Kpi]
+    ltv_formula: Msg | None
+    keywords: dict[str, pd.DataFrame]  # text column -> word, best_count, rest_count, weight
+    warnings: list[Msg] = field(default_factory=list)
+    # The comparison group, aligned like best_mask: not best, or (outcome mode)
+    # not won — open deals are in neither group.
+    rest_mask: pd.Series | None = None
+    # Chosen values that lean towards the best but are not conclusive (see
+    # traits.leads): shown apart, never used as findings.
+    leads: list[Trait] = field(default_factory=list)
+
+    def to_json(self, dataset: Dataset, lang: Lang = "en") -> dict[str, Any]:
+        """The ``python -m icp analyze --json`` contract (see DESIGN.md).
+
+        Plain JSON types only (missing numbers are ``null``); sentences and
+        warnings are rendered in ``lang``.
+        """
+        outcome = self.mode == "outcome"
+        out: dict[str, Any] = {
+            "rows": int(self.n_rows),
+            "columns": [
+                {"name": c.name, "type": c.type.value, "role": c.role.value}
+                for c in dataset.mapping.columns
+                if c.include
+            ],
+            "best": {"mode": self.mode, "n": len(self.best_names), "names": self.best_names},
+            "kpis": {
+                k: {"best": plain(v.best), "rest": plain(v.rest)} for k, v in self.kpis.items()
+            },
+            "traits": [_trait_json(tr, lang, outcome=outcome) for tr in self.traits],
+            "warning_traits": [
+                _trait_json(tr, lang, outcome=outcome, warning=True) for tr in self.warning_traits
+            ],
+            "numeric": [
+                {
+                    "column": nt.column,
+                    "best_median": plain(nt.best_median),
+                    "rest_median": plain(nt.rest_median),
+                    "low": plain(nt.low),
+                    "high": plain(nt.high),
+                    "separation": plain(nt.separation),
+                    "p_value": plain(nt.p_value),
+                    "best_in_range": plain(nt.best_in_range),
+                    "rest_in_range": plain(nt.rest_in_range),
+                    "sentence": nt.message(outcome=outcome).render(lang),
+                }
+                for nt in self.numeric
+            ],
+            "ltv_formula": self.ltv_formula.render(lang) if self.ltv_formula else None,
+            "warnings": [w.render(lang) for w in [*dataset.notes, *self.warnings]],
+        }
+        if self.ranking is not None:
+            out["criteria"] = list(self.ranking.criteria)
+            out["missing_criteria"] = {
+                c: [r.value for r in roles] for c, roles in self.ranking.missing.items()
+            }
+            best = self.ranking.table[self.ranking.table["is_best"]]
+            out["best"]["scores"] = [plain(x) for x in best["score"]]
+            out["best"]["stability"] = [plain(x) for x in best["stability"]]
+        return out
+
+
+def plain(x: Any) -> Any:
+    """JSON-safe scalar: numpy numbers to Python, NaN/inf to None."""
+    if x is None:
+        return None
+    if isinstance(x, (bool, np.bool_)):
+        return bool(x)
+    if isinstance(x, (int, np.integer)):
+        return int(x)
+    if isinstance(x, (float, np.floating)):
+        return float(x) if math.isfinite(x) else None
+    return str(x)
+
+
+def _trait_json(tr: Trait, lang: Lang, *, outcome: bool, warning: bool = False) -> dict[str, Any]:
+    return {
+        "column": tr.column,
+        "value": tr.value,
+        "kind": tr.kind,
+        "best_share": plain(tr.best_share),
+        "rest_share": plain(tr.rest_share),
+        "lift": plain(tr.lift),
+        "best_count": int(tr.best_count),
+        "rest_count": int(tr.rest_count),
+        "best_n": int(tr.best_n),
+        "rest_n": int(tr.rest_n),
+        "ci_low": plain(tr.ci_low),
+        "ci_high": plain(tr.ci_high),
+        "p_value": plain(tr.p_value),
+        "strength": plain(tr.strength),
+        "sentence": tr.message(outcome=outcome, warning=warning).render(lang),
+    }

@@ -1,0 +1,38 @@
+"""Start importing what the analysis needs while the file is still being read.
+
+Its own small module (not ``icp.analysis``) so that a caller can start the
+warm-up *before* importing the analysis: importing ``icp.analysis`` loads
+scipy through ``icp.traits``, and doing that first would make the main
+thread wait for it instead of overlapping it with the parse.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+__all__ = ["warm_up"]
+
+
+def _warm(chinese: bool) -> None:
+    import scipy.stats  # noqa: F401  # lazy: startup speed
+
+    if chinese:
+        import jieba  # lazy: startup speed
+
+        jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not for users
+        jieba.initialize()
+
+
+def warm_up(*, chinese: bool = False) -> threading.Thread:
+    """Start loading what ``icp.analysis.run`` needs (scipy.stats) in the background.
+
+    A command-line run calls this before reading the file: the workbook
+    parser releases the GIL, so the imports overlap the parse instead of
+    following it.  jieba's dictionary (~1 s) is loaded too only when the
+    caller saw Chinese text in the file: an English list never pays for it.
+    Returns the (daemon) thread; joining it is optional.
+    """
+    thread = threading.Thread(target=_warm, args=(chinese,), name="icp-warm-up", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,90 @@
+"""icp.parse: the one place cells are read — missing markers, numbers, bands, dates,
+outcome words and tags — and the modules that must agree with it."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from icp import clean, join, parse, schema
+
+
+@pytest.mark.parametrize("cell", [None, math.nan, pd.NaT, "", "  ", "N/A", "-", "无", "null"])
+def test_missing_markers(cell):
+    assert parse.is_missing(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("$12,000", 12000),
+        ("1.2万", 12000),
+        ("3亿", 3e8),
+        ("15%", 0.15),
+        ("1,5", 1.5),
+        ("(1,200)", -1200),
+    ],
+)
+def test_numbers_people_type(cell, value):
+    assert parse.parse_number(cell) == pytest.approx(value)
+
+
+def test_bands():
+    assert parse.parse_range("100-300人") == (100, 300)
+    assert parse.parse_range("300-500万") == (3e6, 5e6)
+    low, high = parse.parse_range("300万以上")
+    assert low == 3e6 and math.isnan(high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-03-05",
+        "2024/3/5",
+        "2024年3月5日",
+        "2024.03.05",
+        "05.03.2024",
+        "3/5/24",
+        "20240305",
+        "5 Mar 2024",
+        "5-Mar-2024",
+        "March 5, 2024",
+    ],
+)
+def test_date_shaped_text_is_date_like(text):
+    assert parse.looks_like_date(text)
+
+
+@pytest.mark.parametrize("text", ["2310.55", "2024.03", "1200,50", "12", "Acme Ltd", "100-300人"])
+def test_numbers_and_words_are_never_date_like(text):
+    assert not parse.looks_like_date(text)
+
+
+def test_a_decimal_column_is_not_read_as_dates_by_the_join():
+    col = pd.Series(["2310.55", "1200.10", "980.00"], dtype=object)
+    assert join._to_dates(col, strict=True).isna().all()
+    assert parse.parse_dates(pd.Series(["2310.55"], dtype=object)).isna().all()
+
+
+def test_a_decimal_column_is_typed_as_a_number():
+    df = pd.DataFrame({"Company": list("abcdefgh"), "revenue": ["2310.55", "1200.10"] * 4})
+    spec = schema.detect_mapping(df).get("revenue")
+    assert spec is not None and spec.type == schema.FieldType.NUMBER
+
+
+def test_outcome_words_and_open_deals():
+    s = pd.Series(["Won", "已签约", "是", "Lost", "未签约", "Open", None], dtype=object)
+    assert parse.won_mask(s).tolist() == [True, True, True, False, False, pd.NA, pd.NA]
+
+
+def test_tags_split_on_half_and_full_width_separators():
+    s = pd.Series(["CRM, ERP，BI", None], dtype=object)
+    assert parse.split_tags(s, ",").tolist() == [["CRM", "ERP", "BI"], []]
+
+
+def test_clean_and_join_use_the_same_parsers():
+    assert clean.parse_number is parse.parse_number
+    assert clean.is_missing is parse.is_missing
+    assert not hasattr(join, "_is_missing") and not hasattr(join, "_DATE_LIKE")
