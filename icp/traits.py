@@ -11,8 +11,11 @@ A trait is reported as a *finding* only when all of these hold:
 
 * at least ``max(2, 20% of the best)`` best customers have it — one customer
   is an anecdote, never a pattern;
-* it survives a Benjamini–Hochberg false-discovery control at ``alpha``
-  over every value tested, so columns of pure noise do not produce findings;
+* it survives Holm's step-down correction (family-wise error) at ``alpha``
+  over every value that could be significant (Tarone's filter drops the
+  rest; chosen values and free-text keywords are separate families), so
+  columns of pure noise do not produce findings (``method="bh"`` switches
+  to Benjamini–Hochberg; nothing in the product uses it);
 * the lower Wilson bound of its best share is above its rest share (the
   effect is clear even at the pessimistic end) — this is also the
   ``strength`` it is ranked by, which discounts small counts.
@@ -34,8 +37,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from icp.lazy import lazy_module
 from icp.model import NumericTrait, Trait
 from icp.parse import split_tags
 from icp.schema import SEPARATORS, ColumnSpec, FieldType, Mapping, Role
@@ -49,6 +52,8 @@ __all__ = [
     "numeric_traits",
     "wilson",
 ]
+
+stats = lazy_module("scipy.stats")  # lazy: startup speed (the app's first page needs no statistic)
 
 SKIP_ROLES = frozenset({Role.NAME, Role.ID, Role.OUTCOME})
 _Z = 1.959963984540054  # 95% two-sided
