@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from icp.analysis import Analysis
-from icp.clean import split_tags, won_mask
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
+from icp.model import Analysis
+from icp.parse import split_tags, won_mask
 from icp.schema import FieldType, Role
 from icp.sections import Section
 

@@ -23,10 +23,12 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from icp.analysis import NumericTrait, Trait, fmt_number, fmt_percent
-from icp.clean import split_tags, won_mask
 from icp.dataset import Dataset
+from icp.fmt import number as fmt_number
+from icp.fmt import percent as fmt_percent
 from icp.i18n import Lang, t
+from icp.model import NumericTrait, Trait
+from icp.parse import split_tags, won_mask
 from icp.schema import FieldType, Mapping, Role
 from icp.sections import Section
 from icp.traits import categorical_traits, leads, numeric_traits

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from icp.clean import won_mask
 from icp.dataset import Dataset
+from icp.parse import won_mask
 from icp.schema import FieldType, Role
 
 __all__ = ["STAGES", "STORE_KEY", "Rules", "Stages", "stages"]

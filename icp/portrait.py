@@ -23,10 +23,12 @@ import numpy as np
 import pandas as pd
 
 from icp import score as _score
-from icp.analysis import Analysis, NumericTrait, Trait, fmt_number, fmt_percent
-from icp.clean import split_tags, won_mask
 from icp.dataset import Dataset
+from icp.fmt import number as fmt_number
+from icp.fmt import percent as fmt_percent
 from icp.i18n import Lang, Msg, t
+from icp.model import Analysis, NumericTrait, Trait
+from icp.parse import split_tags, won_mask
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from icp.sections import Section
 from icp.text import tokenize
