@@ -90,6 +90,7 @@ def test_card_from_best_table_then_tag_compare_and_pdf(pg, server):  # noqa: F81
     _pick(page, t("groups.ui.column", zh), "联系人身份")
     _pick(page, t("groups.ui.values", zh), "企业法人")
     _pick(page, t("groups.ui.values", zh), "股东")
+    page.keyboard.press("Escape")  # close the multiselect's list, as a user clicking away would
     act(page, page.get_by_role("button", name=t("tags.page.save", zh)).click)
     saved = eventually(lambda: tags.load(store.get_value(ws, tags.STORE_KEY)), "the tag saved")
     assert [x.name for x in saved] == ["重点跟踪"]
