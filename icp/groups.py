@@ -313,6 +313,7 @@ class Comparison:
     b_traits: list[Trait] = field(default_factory=list)
     leads: list[Trait] = field(default_factory=list)
     numeric: list[NumericTrait] = field(default_factory=list)
+    means: dict[str, tuple[float, float]] = field(default_factory=dict)  # column -> (A, B)
 
     @property
     def a_n(self) -> int:
@@ -331,15 +332,20 @@ class Comparison:
         ]
         for nt in self.numeric[:limit]:
             fmt = fmt_percent if nt.role == Role.MARGIN else fmt_number
+            a, b, key = nt.best_median, nt.rest_median, "groups.numeric"
+            if (
+                fmt(a) == fmt(b) and nt.column in self.means
+            ):  # same median: the shift is in the mean
+                (a, b), key = self.means[nt.column], "groups.numeric.mean"
             out.append(
                 t(
-                    "groups.numeric",
+                    key,
                     lang,
                     column=nt.column,
                     a=self.a_name,
                     b=self.b_name,
-                    a_median=fmt(nt.best_median),
-                    b_median=fmt(nt.rest_median),
+                    a_median=fmt(a),
+                    b_median=fmt(b),
                 )
             )
         return out
@@ -417,6 +423,9 @@ def compare(
     out.a_traits, out.b_traits, _ = categorical_traits(table, mapping, a, b)
     out.leads = leads(table, mapping, a, b, exclude={(x.column, x.value) for x in out.a_traits})
     out.numeric = [nt for nt in numeric_traits(table, mapping, a, b) if nt.is_finding]
+    for nt in out.numeric:
+        x = pd.to_numeric(table[nt.column], errors="coerce")
+        out.means[nt.column] = (float(x[a].mean()), float(x[b].mean()))
     return out
 
 

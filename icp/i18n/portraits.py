@@ -403,3 +403,7 @@ STRINGS.update(
         "life.col.action": ("Suggested action", "建议动作"),
     }
 )
+STRINGS["groups.numeric.mean"] = (
+    "{column}: same median, but on average {a_median} in “{a}” vs {b_median} in “{b}”.",
+    "{column}：中位数相同，但平均值“{a}”为 {a_median}，“{b}”为 {b_median}。",
+)
