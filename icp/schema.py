@@ -171,6 +171,7 @@ class Mapping:
 # "Company size" is employees (whole header) before it is a name ("company").
 ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
     Role.NAME: (
+        "单位名称", "机构名称", "客户全称",
         "company", "company name", "customer", "customer name", "account", "account name",
         "client", "client name", "organization", "organisation", "name", "business name",
         "客户名称", "公司名称", "企业名称", "客户", "公司", "姓名", "学员姓名", "客户姓名", "名称",
@@ -186,6 +187,7 @@ ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
         "是否成交", "结果", "销售阶段", "阶段", "签单状态",
     ),
     Role.VALUE: (
+        "成交价", "合同总额", "订单总额", "消费金额", "采购金额",
         "acv", "arr", "mrr", "tcv", "deal value", "deal size", "deal amount", "revenue",
         "contract amount", "contract value", "amount", "value", "sales", "order value",
         "booking", "bookings", "合同金额", "成交金额", "销售额", "客单价", "金额", "营收",
@@ -202,55 +204,68 @@ ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
         "终身价值", "生命周期价值",
     ),
     Role.CAC: (
+        "获客单价", "线索成本", "单客成本",
         "cac", "cpa", "acquisition cost", "customer acquisition cost", "cost per acquisition",
         "获客成本", "客户获取成本", "获客费用",
     ),
     Role.CYCLE_DAYS: (
+        "跟进周期", "成交用时", "签单周期",
         "sales cycle", "cycle", "days to close", "time to close", "cycle days", "sales cycle days",
         "销售周期", "成交周期", "签约周期", "咨询周期", "周期", "成交天数",
     ),
     Role.CREATED: (
+        "录入日期", "建档时间", "首次联系日期",
         "created", "created date", "create date", "created at", "created on", "first contact",
         "first contact date", "lead date", "start date", "首次接触日期", "首次接触", "创建日期",
         "创建时间", "建档日期", "线索日期", "首次咨询日期", "咨询日期",
     ),
     Role.CLOSED: (
+        "签单时间", "合同日期",
         "closed", "close date", "closed date", "closed at", "closed on", "won date", "signed date",
         "signing date", "签约日期", "成交日期", "签单日期", "关闭日期", "签约时间", "成交时间",
     ),
     Role.DEALS: (
+        "采购次数", "下单次数", "复购次数", "订单次数",
         "deals", "orders", "number of deals", "deal count", "order count", "volume", "quantity",
         "units", "需求量", "订单数", "订单量", "成交次数", "购买次数", "数量", "需求设备量",
     ),
     Role.EMPLOYEES: (
+        "员工规模", "人员数量", "团队规模",
         "employees", "employee count", "number of employees", "headcount", "company size",
         "staff", "fte", "size", "人员规模", "员工人数", "员工数", "人数", "公司规模", "企业规模",
         "规模",
     ),
     Role.REFERRALS: (
+        "推荐次数", "推荐人数", "转介绍次数", "转介绍人数", "老带新", "介绍人数",
         "referrals", "referral", "referral count", "referred", "转介绍", "转介绍数", "推荐数",
         "介绍客户数", "转介绍客户",
     ),
     Role.TICKETS: (
+        "售后次数", "报修次数", "投诉数",
         "support tickets", "tickets", "ticket count", "support cases", "cases", "support requests",
         "工单", "工单数", "售后工单", "售后工单数", "投诉次数", "服务请求",
     ),
     Role.INDUSTRY: (
+        "行业类别", "所属领域",
         "industry", "vertical", "sector", "segment", "客户行业", "行业", "所属行业", "行业类型",
     ),
     Role.REGION: (
+        "所在地区", "所在城市", "所属区域",
         "region", "country", "state", "city", "province", "territory", "geo", "location", "area",
         "地区", "区域", "城市", "省份", "所在地", "省市", "地域",
     ),
     Role.CHANNEL: (
+        "线索渠道", "获客来源", "推广渠道",
         "lead source", "source", "channel", "acquisition channel", "utm source", "lead channel",
         "来源渠道", "获客渠道", "渠道", "客户来源", "线索来源", "来源",
     ),
     Role.CONTACT_TITLE: (
+        "联系人职务", "岗位", "头衔", "对接人身份", "决策角色",
         "contact title", "title", "job title", "decision maker", "contact role", "role", "position",
         "buyer role", "联系人身份", "联系人职位", "职位", "职务", "身份", "决策人", "联系人角色",
     ),
     Role.PREVIOUS: (
+        "竞争对手", "在用品牌", "原厂商", "现用系统",
         "previous solution", "current vendor", "current solution", "previous vendor", "incumbent",
         "competitor", "replaced", "previous tool", "目前设备厂商", "原有方案", "现有方案", "竞品",
         "目前厂商", "原供应商", "现用品牌", "目前供应商", "现有厂商",
