@@ -141,6 +141,7 @@ _LAYOUT: dict[str, tuple[tuple[str, bool], ...]] = {
         ("location", False),
         ("education", False),
         ("income", False),
+        ("marital", False),
         ("reading", False),
         ("hobbies", False),
         ("channels", False),
@@ -199,6 +200,7 @@ USE_CHECKLIST: tuple[tuple[str, tuple[str, ...]], ...] = (
         "builders.use.sales",
         (
             "builders.use.sales.team",
+            "builders.use.sales.targets",
             "builders.use.sales.enablement",
             "builders.use.sales.demo",
         ),
@@ -315,6 +317,7 @@ def _seniority(title: str) -> str | None:
 # Header words for columns without a specific role: (words, step, prompt).
 _HEADER_ROUTES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (_w("title|position|job|职位|职务|岗位|头衔"), "P1", "title"),
+    (_w("marital|married|婚姻|婚否|婚姻状况|婚姻状态"), "P2", "marital"),
     (_w("previous|before|incumbent|current vendor|原方案|之前|原有|原先"), "S6", "before"),
     (_w("goal|goals|need|needs|pain|pains|目标|需求|痛点|诉求"), "S4", "goals"),
     (
@@ -1147,7 +1150,7 @@ def draft_persona_story(
         say("duties", duties=duties)
     profile = [
         i
-        for pid in ("age", "gender", "location", "education", "income")
+        for pid in ("age", "gender", "location", "education", "income", "marital")
         for i in _lines((answers.get("P2") or {}).get(pid))
     ]
     if profile:

@@ -362,6 +362,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "builders.P2.income.label": ("Income", "收入水平"),
     "builders.P2.income.help": ("A rough band.", "大致区间。"),
     "builders.P2.income.example": ("Top 10% of earners", "年薪 50 万以上"),
+    "builders.P2.marital.label": ("Marital status", "婚姻状态"),
+    "builders.P2.marital.help": (
+        "Single, married, with children — only if it changes how they decide.",
+        "单身、已婚、有无子女——只在影响其决策方式时填写。",
+    ),
+    "builders.P2.marital.example": ("Married, children at school", "已婚，孩子在上学"),
     "builders.P2.reading.label": ("What they read", "阅读的媒体和博客"),
     "builders.P2.reading.help": (
         "Blogs, newsletters, magazines, podcasts.",
@@ -884,6 +890,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "builders.use.sales.team": (
         "Team structure: transactional, inside or field sales — whichever fits how your ICP buys.",
         "团队结构：交易型、内部销售还是现场销售，要与理想客户的采购方式相匹配。",
+    ),
+    "builders.use.sales.targets": (
+        "Prospecting: use the persona's title and seniority to find the decision makers in new "
+        "target accounts, not only whoever answers first.",
+        "拓客：用决策人画像的职位和层级，在新的目标客户中找到真正的决策人，而不是先接电话的人。",
     ),
     "builders.use.sales.enablement": (
         "Sales enablement: materials answer the concerns of everyone in the buying committee.",
