@@ -24,6 +24,7 @@ import pandas as pd
 
 from icp import score as _score
 from icp.dataset import Dataset
+from icp.fmt import human as fmt_human
 from icp.fmt import number as fmt_number
 from icp.fmt import percent as fmt_percent
 from icp.i18n import Lang, Msg, t
@@ -239,7 +240,12 @@ class Card:
 # ---------------------------------------------------------------- building
 
 
-def _display(dataset: Dataset, spec: ColumnSpec, row: Any) -> str:
+def _num(x: float, lang: Lang) -> str:
+    return fmt_human(x, "zh") if lang == "zh" else fmt_number(x)
+
+
+def _display(dataset: Dataset, spec: ColumnSpec, row: Any, lang: Lang) -> str:
+    """The cell as a person writes it; Chinese amounts in 万/亿 (750万, not 7,500,000)."""
     v = dataset.table.at[row, spec.name]
     if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
         return ""
@@ -253,9 +259,9 @@ def _display(dataset: Dataset, spec: ColumnSpec, row: Any) -> str:
         if rng is not None and row in rng.index:
             lo, hi = rng.at[row, "low"], rng.at[row, "high"]
             if pd.notna(lo) and pd.notna(hi) and lo != hi:
-                return f"{fmt_number(float(lo))}–{fmt_number(float(hi))}"
+                return f"{_num(float(lo), lang)}–{_num(float(hi), lang)}"
         x = float(v)
-        return fmt_percent(x) if spec.role == Role.MARGIN else fmt_number(x)
+        return fmt_percent(x) if spec.role == Role.MARGIN else _num(x, lang)
     if spec.type == FieldType.DATE:
         return pd.Timestamp(v).strftime("%Y-%m-%d")
     return str(v).strip()
@@ -346,7 +352,7 @@ def card(
         if not spec.include or spec.name not in table.columns or spec.role == Role.NAME:
             continue
         key = field_group(spec, b2b=b2b)
-        groups.setdefault(key, []).append(CardField(spec.name, _display(dataset, spec, row)))
+        groups.setdefault(key, []).append(CardField(spec.name, _display(dataset, spec, row, lang)))
     ordered = [(k, groups[k]) for k in GROUPS if k in groups]
 
     outcome = analysis.mode == "outcome"
