@@ -109,7 +109,10 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         key = "analysis.no_outcome_column" if groups is None else "analysis.outcome_one_sided"
         warnings.append(Msg(key))
         mode = "top"
-    if mode == "top" and not cv.parts:
+    # A names-only list (no measure, no outcome) can still have its best picked by hand
+    # (the 7-step method assumes you can): the pins are then the best set, exactly.
+    hand_picked = mode == "top" and not cv.parts and not usable and bool(settings.pins)
+    if mode == "top" and not cv.parts and not hand_picked:
         if not usable:
             raise InputError("analysis.no_criteria")
         warnings.append(Msg("analysis.no_criteria_using_outcome"))
@@ -127,6 +130,9 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         best_names = [str(x) for x in names[best]]
     else:
         top_n = max(1, int(settings.top_n))
+        if hand_picked:
+            top_n = max(1, len(set(settings.pins) - set(settings.excludes)))
+            warnings.append(Msg("analysis.hand_picked", {"n": top_n}))
         if top_n >= n:
             top_n = n - 1
             warnings.append(Msg("analysis.top_n_clamped", {"n": top_n}))

@@ -16,6 +16,7 @@ import streamlit as st
 from icp import groups, portrait, score, tags
 from icp.analysis import Analysis
 from icp.dataset import Dataset
+from icp.errors import InputError
 from icp.schema import FieldType, Role
 from icp.sections import Section
 from ui import state
@@ -25,6 +26,7 @@ __all__ = [
     "COMPARISONS_KEY",
     "comparisons",
     "fit_model",
+    "hand_pick_needed",
     "open_card",
     "report_sections",
     "rule_editor",
@@ -206,3 +208,12 @@ def saved_key() -> str:
         sort_keys=True,
         default=str,
     )
+
+
+def hand_pick_needed() -> bool:
+    """Whether the analysis needs the best picked by hand (no measure, no outcome, no pins yet),
+    or already runs on a hand pick (so the picker stays on screen to change it)."""
+    result = state.analysis_or_error()
+    if isinstance(result, InputError):
+        return result.msg.key == "analysis.no_criteria"
+    return result is not None and result.ranking is not None and not result.ranking.criteria

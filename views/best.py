@@ -62,13 +62,17 @@ st.segmented_control(
 if not has_outcome:
     st.caption(tr("analysis.page.mode_disabled"))
 
+if not has_outcome and portraits.hand_pick_needed():  # a names-only list: pick the best by hand
+    st.subheader(tr("best.hand.title"))
+    st.caption(tr("best.hand.intro"))
+    st.multiselect(tr("best.hand.pick"), names, key="best.pins", on_change=_save)
 _, result = state.require_analysis()
 
 outcome = result.mode == "outcome"
 ranking = result.ranking
 
 # ---------------------------------------------------------------- controls (score mode)
-if not outcome and ranking is not None:
+if not outcome and ranking is not None and ranking.criteria:  # (a hand pick has its own picker)
     left, right = st.columns([1, 2])
     with left:
         st.slider(tr("analysis.page.top_n"), 3, 50, key="best.top_n", on_change=_save)

@@ -407,3 +407,20 @@ STRINGS["groups.numeric.mean"] = (
     "{column}: same median, but on average {a_median} in “{a}” vs {b_median} in “{b}”.",
     "{column}：中位数相同，但平均值“{a}”为 {a_median}，“{b}”为 {b_median}。",
 )
+STRINGS.update(
+    {
+        "analysis.hand_picked": (
+            "Your best {n} were picked by hand: this list has no measure to rank by.",
+            "最佳的 {n} 个客户是手动挑选的：这份名单没有可用于排名的指标。",
+        ),
+        "best.hand.title": ("Pick your best customers by hand", "手动挑选最佳客户"),
+        "best.hand.intro": (
+            "Your list has names but no measure (value, cycle, referrals…) and no won/lost column. "
+            "Pick the customers you know are your best — about 10 — and everything else works "
+            "from that pick.",
+            "你的名单只有名称，没有指标（金额、周期、转介绍…）也没有签约结果。请挑出你心目中最好的"
+            "客户（10 个左右），后续所有分析都以此为准。",
+        ),
+        "best.hand.pick": ("Your best customers", "最佳客户"),
+    }
+)
