@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 import numpy as np
@@ -32,6 +33,7 @@ from icp.dataset import Dataset
 from icp.fonts import font_path
 from icp.i18n import Lang, t
 from icp.model import Analysis, Settings, Trait
+from icp.pngcache import cached_png
 from icp.schema import Role
 from icp.sections import Section
 from icp.xlsx import frame_xlsx_bytes
@@ -420,27 +422,58 @@ def _meta_groups(s: Summary) -> str:
 # ---------------------------------------------------------------- images
 
 
+# Each cloud gets half the text width (~87 mm): 512 x 320 px is ~150 dpi there.
+_CLOUD_SIZE = (512, 320)
+
+
 def _images(
     dataset: Dataset, analysis: Analysis, lang: Lang, *, scale: float = 1.5
 ) -> dict[str, bytes | None]:
-    """PNG bytes of the charts and the two word clouds (None where there is nothing to draw)."""
+    """PNG bytes of the charts and the two word clouds (None where there is nothing to draw).
+
+    Drawn at the size the PDF prints them and kept by content (``pngcache``):
+    the same analysis never rasterises the same picture twice.
+    """
     outcome = analysis.mode == "outcome"
     out: dict[str, bytes | None] = {}
     out["kpi"] = None
     kpi = charts.kpi_bars(analysis.kpis, lang=lang, outcome=outcome)
     if kpi is not None:
-        out["kpi"] = charts.to_png(kpi, scale=scale)
+        out["kpi"] = _chart_png(kpi, scale)
     out["traits"] = (
-        charts.to_png(charts.trait_bars(analysis.traits, lang=lang, outcome=outcome), scale=scale)
+        _chart_png(charts.trait_bars(analysis.traits, lang=lang, outcome=outcome), scale)
         if analysis.traits
         else None
     )
     best = clouds.frequencies(dataset.table, dataset.mapping, analysis.best_mask)
     rest = clouds.frequencies(dataset.table, dataset.mapping, rest_mask(dataset, analysis))
-    left, right = clouds.compare(best, rest)
-    out["cloud_best"] = clouds.png_bytes(left) if left is not None else None
-    out["cloud_rest"] = clouds.png_bytes(right) if right is not None else None
+    left, right = clouds.distinctive(best, rest)
+    out["cloud_best"] = _cloud_png(left, "best")
+    out["cloud_rest"] = _cloud_png(right, "rest")
     return out
+
+
+def _chart_png(chart: Any, scale: float) -> bytes:
+    spec = json.dumps(chart.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+    key = f"chart|{_version('vl-convert-python')}|{charts.FAMILY}|{scale}|{spec}"
+    return cached_png(key.encode(), lambda: charts.to_png(chart, scale=scale))
+
+
+def _cloud_png(freqs: dict[str, float], palette: str) -> bytes | None:
+    def render() -> bytes:
+        img = clouds.cloud(freqs, palette=palette, width=_CLOUD_SIZE[0], height=_CLOUD_SIZE[1])
+        return clouds.png_bytes(img) if img is not None else b""
+
+    words = json.dumps(sorted((str(w), float(f)) for w, f in freqs.items()), ensure_ascii=False)
+    key = f"cloud|{_version('wordcloud')}|{palette}|{_CLOUD_SIZE}|{words}"
+    return cached_png(key.encode(), render) or None
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"
 
 
 # ---------------------------------------------------------------- PDF

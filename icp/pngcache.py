@@ -1,0 +1,77 @@
+"""PNG images kept by content: a chart or cloud drawn once is never drawn again.
+
+Rasterising the two charts and two word clouds of the PDF takes seconds of
+CPU, and the same analysis asks for the same pictures again and again (the
+Report page after every change elsewhere, each CLI ``report`` on one file).
+The key is a hash of everything the picture depends on (the chart spec or
+the word weights, the size, the renderer's version); the bytes live in
+memory for this process and in ``<data dir>/cache/png`` for the next one.
+The cache is only a shortcut: any error reading or writing it just draws
+the picture again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+__all__ = ["cached_png"]
+
+_KEEP_MEMORY = 32  # pictures held in this process
+_KEEP_DISK = 256  # files kept in the folder (oldest dropped)
+_memory: OrderedDict[str, bytes] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _folder() -> Path | None:
+    from icp.store import data_dir
+
+    try:
+        path = data_dir() / "cache" / "png"
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return path
+    except OSError:
+        return None
+
+
+def _prune(folder: Path) -> None:
+    files = sorted(folder.glob("*.png"), key=lambda p: p.stat().st_mtime)
+    for p in files[:-_KEEP_DISK]:
+        p.unlink(missing_ok=True)
+
+
+def cached_png(key: bytes, render: Callable[[], bytes]) -> bytes:
+    """The PNG for ``key`` (all the picture depends on), drawn by ``render`` only once."""
+    digest = hashlib.blake2b(key, digest_size=20).hexdigest()
+    with _lock:
+        hit = _memory.get(digest)
+        if hit is not None:
+            _memory.move_to_end(digest)
+            return hit
+    folder = _folder()
+    path = folder / f"{digest}.png" if folder else None
+    data = None
+    if path is not None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None
+    if not data:
+        data = render()
+        if path is not None:
+            try:
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(data)
+                tmp.replace(path)
+                _prune(path.parent)
+            except OSError:
+                pass
+    with _lock:
+        _memory[digest] = data
+        while len(_memory) > _KEEP_MEMORY:
+            _memory.popitem(last=False)
+    return data

@@ -1,0 +1,48 @@
+"""Charts and clouds of the PDF are drawn once per content, and never mixed up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from icp import analysis, charts, clouds, pngcache, report
+from icp.dataset import open_dataset
+from icp.store import data_dir
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
+
+
+def _images(name: str, top_n: int = 10):
+    ds = open_dataset(SAMPLES / name)
+    return report._images(ds, analysis.run(ds, analysis.Settings(top_n=top_n)), "en")
+
+
+def test_the_same_analysis_reuses_its_pictures_from_another_process(monkeypatch):
+    first = _images("saas_customers_en.xlsx")
+    assert all(first.values())  # two charts and two clouds
+    pngcache._memory.clear()  # as a new process would start: only the disk cache is left
+
+    def never(*a, **k):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(charts, "to_png", never)
+    monkeypatch.setattr(clouds, "cloud", never)
+    assert _images("saas_customers_en.xlsx") == first
+
+
+def test_different_content_gives_different_pictures():
+    ten, twenty = _images("saas_customers_en.xlsx"), _images("saas_customers_en.xlsx", top_n=20)
+    assert ten["traits"] != twenty["traits"] and ten["cloud_best"] != twenty["cloud_best"]
+    other = _images("equipment_customers_zh.xlsx")
+    assert not set(other.values()) & set(ten.values())
+
+
+def test_a_broken_cache_folder_still_draws(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ICP_DATA_DIR", str(blocker))
+    pngcache._memory.clear()
+    with pytest.raises(OSError):
+        data_dir()
+    assert pngcache.cached_png(b"k", lambda: b"png") == b"png"
