@@ -17,7 +17,9 @@ rounds so neither always runs second) and records wall time, CPU time
   the same analyze from another tree (e.g. a ``git archive`` of main) to
   every round, so before, after and floor share one run.
 * ``cli-*``: the 320-row English sample through ``analyze`` / ``report
-  --pdf`` cold, ``--before DIR`` against this tree.
+  --pdf`` cold, ``--before DIR`` against this tree.  All runs share one
+  temporary ``ICP_DATA_DIR`` (so a picture cache is warm after the first,
+  untimed run); ``--fresh-data`` gives every run an empty one instead.
 
 The system load (``/proc/loadavg``) is printed before and after.
 """
@@ -65,10 +67,13 @@ class Cmd:
     runs: list[Run] = field(default_factory=list)
 
 
-def _run(cmd: Cmd) -> Run:
+def _run(cmd: Cmd, fresh: bool = False) -> Run:
+    env = dict(os.environ)
+    if fresh:  # a data folder of its own: no picture cached by an earlier run
+        env["ICP_DATA_DIR"] = tempfile.mkdtemp(prefix="icp-ab-")
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        cmd.argv, cwd=cmd.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        cmd.argv, cwd=cmd.cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     _, status, ru = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
@@ -115,6 +120,9 @@ def main() -> None:
     ap.add_argument("case", choices=["floor-xlsx", "floor-csv", "cli-analyze", "cli-report"])
     ap.add_argument("--pairs", type=int, default=3)
     ap.add_argument("--before", type=Path, help="another tree (e.g. a git archive of main)")
+    ap.add_argument(
+        "--fresh-data", action="store_true", help="each run its own ICP_DATA_DIR (cold caches)"
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env_dir = Path(tmp)
@@ -127,7 +135,7 @@ def main() -> None:
         for i in range(args.pairs):
             order = cmds if i % 2 == 0 else cmds[::-1]
             for c in order:
-                c.runs.append(_run(c))
+                c.runs.append(_run(c, fresh=args.fresh_data))
             row = "  ".join(f"{c.label} {c.runs[-1].wall:.2f}s" for c in cmds)
             print(
                 f"round {i + 1}: {row}  ratio {cmds[0].runs[-1].wall / cmds[-1].runs[-1].wall:.2f}"
