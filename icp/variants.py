@@ -17,8 +17,8 @@ Two kinds of variant are grouped:
   least 4 characters — grouped into the frequent one.  Two frequent labels are
   never merged, however alike.
 
-Typo matching is rapidfuzz's C scorer over blocks of candidates that share
-their digits and are frequent enough, so it stays fast with thousands of
+Typo matching scores all label pairs with rapidfuzz's C ``cdist`` (only
+pairs over the cut come back to Python), so it stays fast with thousands of
 labels; a column with more than ``_MAX_LABELS`` distinct spellings is not a
 category list and only gets the spelling step.
 """
@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
@@ -71,9 +72,11 @@ def find_groups(
         return {}
     # 1. spelling groups: same key → most frequent spelling (first seen on ties)
     groups: dict[str, list[str]] = {}
-    for label in counts.index:
-        groups.setdefault(spelling_key(label), []).append(label)
-    total = {k: int(counts[labels].sum()) for k, labels in groups.items()}
+    total: dict[str, int] = {}
+    for label, n in zip(counts.index, counts.to_numpy(), strict=True):
+        key = spelling_key(label)
+        groups.setdefault(key, []).append(label)
+        total[key] = total.get(key, 0) + int(n)
     canonical = {k: labels[0] for k, labels in groups.items()}  # value_counts order
 
     # 2. typos: a rare key folds into the most similar key ≥ 1/max_share as frequent
@@ -95,38 +98,37 @@ def _typos(
     Candidates for a rare key are the keys at least ``1/max_share`` times as
     frequent, with the same digits, not merged themselves; among those above
     the similarity cut the best (similarity, count) wins, the first of equals.
-    As keys are visited most frequent first, the candidates only grow: each
-    key enters its digits block once.
+    All similarities come from one ``cdist`` call (C, no Python per pair);
+    the rules above are then applied row by row on the few pairs over the cut.
     """
-    digits = {k: tuple(_DIGITS.findall(k)) for k in keys}
-    order = {k: i for i, k in enumerate(keys)}
-    blocks: dict[tuple[str, ...], list[str]] = {}
+    long = [k for k in keys if len(k) >= _MIN_LEN]
+    if len(long) < 2:
+        return {}
+    # a swap scores 1 - 1/len: below min_ratio for short words, so cut lower and check
+    cut = min(min_ratio, 1.0 - 1.0 / _MIN_LEN)
+    scores = process.cdist(
+        long, long, scorer=fuzz.ratio, score_cutoff=100 * cut - 0.5, dtype=np.float32
+    )
+    digits = [tuple(_DIGITS.findall(k)) for k in long]
+    counts = np.array([total[k] for k in long])
     into: dict[str, str] = {}
-    entered = 0
-    for rare in keys:
-        while entered < len(keys) and total[keys[entered]] * max_share >= total[rare]:
-            key = keys[entered]
-            if len(key) >= _MIN_LEN:
-                blocks.setdefault(digits[key], []).append(key)
-            entered += 1
-        cands = blocks.get(digits[rare])
-        if len(rare) < _MIN_LEN or not cands:
-            continue
-        cut = min(min_ratio, 1.0 - 1.0 / len(rare))  # a swap scores 1 - 1/len
+    for i, rare in enumerate(long):
+        # frequent enough: counts are sorted, so the candidates are a prefix
+        n = int(np.searchsorted(-counts * max_share, -total[rare], side="right"))
+        hits = np.nonzero(scores[i, :n])[0]
         best: tuple[float, int, int] | None = None
-        for target, score, _ in process.extract(
-            rare, cands, scorer=fuzz.ratio, score_cutoff=100 * cut - 0.5, limit=None
-        ):
-            if target == rare or target in into:
+        for j in hits:
+            target = long[j]
+            if j == i or target in into or digits[j] != digits[i]:
                 continue
-            score /= 100
+            score = float(fuzz.ratio(rare, target)) / 100  # exact, not float32
             if score < min_ratio - 1e-9 and not _swapped(rare, target):
                 continue
-            cand = (score, total[target], -order[target])
+            cand = (score, total[target], -int(j))
             if best is None or cand > best:
                 best = cand
         if best is not None:
-            into[rare] = keys[-best[2]]
+            into[rare] = long[-best[2]]
     return into
 
 

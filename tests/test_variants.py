@@ -168,3 +168,12 @@ def test_many_labels_with_typos_match_the_difflib_reference():
     got = find_groups(s)
     assert got == _reference_groups(s)
     assert len(got) >= 50
+
+
+def test_over_the_label_cap_only_spellings_are_grouped(monkeypatch):
+    import icp.variants as variants
+
+    s = _series([("Manufacturing", 80), ("Manufacturng", 3), ("retail", 2), ("Retail", 9)])
+    assert find_groups(s) == {"Manufacturng": "Manufacturing", "retail": "Retail"}
+    monkeypatch.setattr(variants, "_MAX_LABELS", 2)  # too many labels: not a category list
+    assert find_groups(s) == {"retail": "Retail"}
