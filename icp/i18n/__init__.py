@@ -10,12 +10,14 @@ which must be the same in both languages (a test checks this).
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["LANGS", "Lang", "Msg", "catalog", "has", "t"]
+__all__ = ["LANGS", "Lang", "MissingString", "Msg", "catalog", "has", "strict", "t"]
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -67,22 +69,73 @@ def has(key: str) -> bool:
     return key in catalog()
 
 
+class MissingString(LookupError):
+    """Raised in strict mode (tests) for a key that is not in the catalogue or
+    a placeholder that was not given a value."""
+
+
+def strict() -> bool:
+    """Whether a missing key or placeholder raises instead of showing the key.
+
+    Off for users (a raw key on screen beats a crash); the test suite turns it
+    on with ``ICP_STRICT_I18N=1`` so no code path can ask for a string that
+    does not exist or forget a parameter.
+    """
+    return os.environ.get("ICP_STRICT_I18N", "") not in ("", "0")
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus two specs for counted nouns (English needs them, Chinese does not).
+
+    ``{n:count:customer|customers}`` writes the number with thousands
+    separators and the singular or plural noun ("1 customer", "1,234
+    customers"); ``{n:plural:is|are}`` writes only the word.  A number passed
+    pre-formatted ("1,234") is read back to choose.  Chinese strings simply
+    write ``{n} 个客户``.
+    """
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        kind, _, forms = format_spec.partition(":")
+        if kind not in ("count", "plural") or not forms:
+            return super().format_field(value, format_spec)
+        one, _, many = forms.partition("|")
+        try:
+            n: float | None = float(str(value).replace(",", ""))
+        except ValueError:
+            n = None
+        word = one if n == 1 else (many or one)
+        if kind == "plural":
+            return word
+        shown = f"{n:,.0f}" if n is not None and n.is_integer() else str(value)
+        return f"{shown} {word}"
+
+
+_FORMAT = _Formatter()
+
+
 def t(key: str | Msg, lang: Lang = "en", /, **params: Any) -> str:
     """The string for ``key`` in ``lang``, formatted with ``params``.
 
-    A missing key returns the key itself (visible, never a crash); the test
-    suite makes sure no code path asks for one that does not exist.
+    A missing key returns the key itself and a missing placeholder leaves the
+    text unformatted (visible, never a crash); in strict mode (the test
+    suite, see ``strict``) both raise ``MissingString``.
     """
     if isinstance(key, Msg):
         params = {**dict(key.params), **params}
         key = key.key
     pair = catalog().get(key)
     if pair is None:
+        if strict():
+            raise MissingString(f"i18n key {key!r} is not in the catalogue")
         return key
     text = pair[1] if lang == "zh" else pair[0]
-    if not params:
+    if not params and "{" not in text:
         return text
     try:
-        return text.format(**params)
-    except (KeyError, IndexError, ValueError):
+        return _FORMAT.format(text, **params)
+    except (KeyError, IndexError, ValueError) as exc:
+        if strict():
+            raise MissingString(
+                f"i18n key {key!r} ({lang}): {exc!r} with {sorted(params)}"
+            ) from exc
         return text

@@ -17,7 +17,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # warnings (rendered under the results)
     "analysis.too_few_rows": (
-        "Only {n} customer rows are usable; add at least 3 customers to compare best and rest.",
+        "Only {n:count:customer row is|customer rows are} usable; add at least 3 customers to compare best and rest.",
         "只有 {n} 行客户数据可用；请至少提供 3 个客户，才能比较最佳客户与其余客户。",
     ),
     "analysis.no_criteria": (
@@ -43,7 +43,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "签约结果列中只有已签约或只有未签约的客户，因此改为显示按得分排名的最佳客户。",
     ),
     "analysis.open_excluded": (
-        "{n} customers have no outcome yet (open or unknown) and are left out of both groups.",
+        "{n:count:customer has|customers have} no outcome yet (open or unknown) and "
+        "{n:plural:is|are} left out of both groups.",
         "{n} 个客户尚无结果（跟进中或未知），未计入任何一组。",
     ),
     "analysis.pins_ignored_outcome": (
@@ -60,7 +61,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "所有客户都在最佳组中，没有可比较的其余客户。",
     ),
     "analysis.small_best": (
-        "Only {n} customers are in the best group; patterns this small are weak, "
+        "Only {n:count:customer is|customers are} in the best group; patterns this small are weak, "
         "so few or no traits may qualify as findings.",
         "最佳组只有 {n} 个客户，样本太小，可能没有或只有很少的共同特征能被确认。",
     ),
@@ -112,7 +113,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "analysis.page.roles_sep": (" or ", "」或「"),
     "analysis.page.top_table": ("Your best {n} customers", "你的前 {n} 名最佳客户"),
-    "analysis.page.won_table": ("Your {n} won customers", "{n} 个已签约客户"),
+    "analysis.page.won_table": ("Your {n:count:won customer|won customers}", "{n} 个已签约客户"),
     "analysis.page.col.rank": ("Rank", "排名"),
     "analysis.page.col.name": ("Customer", "客户"),
     "analysis.page.col.score": ("Score", "得分"),

@@ -675,7 +675,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "你在“最佳客户”页面选择了按签约结果对比",
     ),
     "builders.ev.best_top": ("Top {n} by best-customer score", "按最佳客户得分排名前 {n}"),
-    "builders.ev.best_outcome": ("The {n} customers you won", "{n} 个已签约客户"),
+    "builders.ev.best_outcome": ("The {n:count:customer|customers} you won", "{n} 个已签约客户"),
     "builders.ev.criteria": ("The {count} criteria your ranking uses", "排名所用的 {count} 项标准"),
     "builders.ev.kind_from": ("Based on “{value}”", "依据“{value}”"),
     "builders.ev.warning": (
@@ -689,15 +689,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "builders.ev.kpi": ("Best vs rest", "最佳客户与其余客户对比"),
     "builders.ev.kpi_outcome": ("Won vs not won", "已签约与未签约对比"),
     "builders.ev.keyword": (
-        "“{word}” in the {column} of {count} best customers",
+        "“{word}” in the {column} of {count:count:best customer|best customers}",
         "{count} 个最佳客户的{column}中提到“{word}”",
     ),
     "builders.ev.keyword_outcome": (
-        "“{word}” in the {column} of {count} won customers",
+        "“{word}” in the {column} of {count:count:won customer|won customers}",
         "{count} 个已签约客户的{column}中提到“{word}”",
     ),
     "builders.ev.keyword_all": (
-        "“{word}” in the {column} of {count} customers",
+        "“{word}” in the {column} of {count:count:customer|customers}",
         "{count} 个客户的{column}中提到“{word}”",
     ),
     "builders.ev.keywords_top": (

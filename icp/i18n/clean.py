@@ -7,7 +7,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "合计行（“合计”“Total”）——它们是汇总，不是客户",
     ),
     "clean.note.ranges": (
-        "“{column}”: {count} cells are ranges (e.g. 100-300); each is counted at its midpoint, "
+        "“{column}”: {count:count:cell is a range|cells are ranges} (e.g. 100-300); each is counted at its midpoint, "
         "and open ranges such as “300 or more” at their bound.",
         "“{column}”：有 {count} 个单元格是区间（如 100-300），按区间中点计算；"
         "“300以上”这类开口区间按边界值计算。",

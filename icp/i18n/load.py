@@ -170,7 +170,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "已把第 {row} 行和第 {row2} 行的两行表头合并为每列一个名称，例如“{example}”。",
     ),
     "load.note.totals": (
-        'Dropped {n} totals row(s) ("{label}" on row {row}) so they are not counted as customers.',
+        'Dropped {n:count:totals row|totals rows} ("{label}" on row {row}) so they are not counted as customers.',
         "已删除 {n} 个合计行（第 {row} 行的“{label}”），以免被当作客户统计。",
     ),
     "load.note.duplicates": (

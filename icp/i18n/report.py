@@ -128,13 +128,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "compared with its share among the rest ({rest_n}). Lift is smoothed (pseudo-counts "
         "keep a value held by one or two customers from looking huge); the range for the best "
         "share is a 95% Wilson score interval; significance is a one-sided Fisher's exact test "
-        "with a Benjamini–Hochberg false-discovery control. A value is shown only when enough "
+        "with Holm's correction for testing many values at once. A value is shown only when enough "
         "of the best have it and the difference holds even at the pessimistic end of the "
         "interval.",
         "特征：对每个取值、标签和关键词，比较其在最佳客户（{best_n} 个）与其余客户（{rest_n} 个）"
         "中的占比。提升倍数经过平滑处理（加入伪计数，避免只有一两个客户的取值显得很突出）；最佳客户"
-        "占比的区间为 95% Wilson 置信区间；显著性采用单侧 Fisher 精确检验，并以 Benjamini–Hochberg "
-        "方法控制错误发现率。只有足够多的最佳客户具备、且在区间的保守一端仍成立的差异才会列出。",
+        "占比的区间为 95% Wilson 置信区间；显著性采用单侧 Fisher 精确检验，并用 Holm "
+        "方法校正多重检验。只有足够多的最佳客户具备、且在区间的保守一端仍成立的差异才会列出。",
     ),
     "report.methods.numeric": (
         "Numbers: medians of the best vs the rest (one giant account cannot move a median); the "

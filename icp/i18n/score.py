@@ -53,7 +53,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "匹配模型需要同时有最佳客户和其他客户；请减小 N，或换一个签约结果列。",
     ),
     "score.backtest.too_small": (
-        "Only {best} best customers in {rows} rows: the backtest is indicative at best. "
+        "Only {best:count:best customer|best customers} in {rows:count:row|rows}: the backtest is indicative at best. "
         "Aim for at least 10 best customers and 60 rows.",
         "{rows} 行数据中只有 {best} 个最佳客户，回测结果仅供参考。"
         "建议至少有 10 个最佳客户、60 行数据。",
@@ -117,7 +117,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "channels.col.ltv_cac": ("LTV/CAC", "LTV/CAC"),
     "channels.col.cost_per_best": ("Cost per best customer", "每个最佳客户的获客成本"),
     "channels.sentence.cost": (
-        "{channel} brings the most best customers per unit of cost: {best} best customers at "
+        "{channel} brings the most best customers per unit of cost: {best:count:best customer|best customers} at "
         "about {cost} acquisition cost each (average across channels: {avg}).",
         "{channel}每单位成本带来的最佳客户最多：{best} 个最佳客户，每个约 {cost} 获客成本"
         "（各渠道平均：{avg}）。",
@@ -167,11 +167,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "名单中找不到任何画像列，所有行得分相同。请把表头改成与客户名单一致。",
     ),
     "prospects.model.logistic": (
-        "Model: logistic regression on {n_pos} best and {n_neg} other customers.",
+        "Model: logistic regression on {n_pos} best and {n_neg:count:other customer|other customers}.",
         "模型：基于 {n_pos} 个最佳客户和 {n_neg} 个其他客户的逻辑回归。",
     ),
     "prospects.model.lift": (
-        "Model: trait points (lift) from {n_pos} best and {n_neg} other customers — fewer than "
+        "Model: trait points (lift) from {n_pos} best and {n_neg:count:other customer|other customers} — fewer than "
         "30 best, so a simpler, more robust scoring is used.",
         "模型：基于 {n_pos} 个最佳客户和 {n_neg} 个其他客户的特征加分（提升度）。"
         "最佳客户少于 30 个，因此采用更简单稳健的打分方式。",

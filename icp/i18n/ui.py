@@ -104,7 +104,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{kept} of {total} rows kept.",
         "共 {total} 行，保留 {kept} 行。",
     ),
-    "data.dropped": ("{count} rows dropped: {reason}", "删除 {count} 行：{reason}"),
+    "data.dropped": ("{count:count:row|rows} dropped: {reason}", "删除 {count} 行：{reason}"),
     "data.preview": ("Preview (first 50 rows)", "预览（前 50 行）"),
     "data.reset_mapping": ("Detect the mapping again", "重新自动识别字段"),
     "data.notes": ("What we noticed while reading", "读取时的提示"),
