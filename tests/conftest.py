@@ -1,24 +1,43 @@
-"""Shared test setup: an isolated data folder per test session, and a guard
-that turns pytest's "no tests collected" (exit 5) into a failure so CI can
-never pass on nothing."""
+"""Shared test setup: an isolated data folder per test, strict i18n, the
+``app_test`` opener for AppTest pages, a real browser and app server for the
+journey tests, the ``slow`` mark on both, and a guard that turns pytest's "no
+tests collected" (exit 5) into a failure so CI can never pass on nothing."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from icp.store import Store
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+
+# A missing i18n key or placeholder raises in tests (users see the key instead);
+# set here so the app servers and CLI runs the tests start inherit it.
+os.environ["ICP_STRICT_I18N"] = "1"
 
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Every test writes workspaces into its own temporary folder, never ~/.icp-workbench."""
     monkeypatch.setenv("ICP_DATA_DIR", str(tmp_path_factory.mktemp("icpdata")))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that run the app (AppTest pages, a real browser) are ``slow``:
+    ``python -m pytest -m "not slow"`` is the quick loop over the engine."""
+    for item in items:
+        if {"app_test", "browser"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -109,8 +128,11 @@ def browser():
         if os.environ.get("ICP_SKIP_BROWSER"):
             pytest.skip("ICP_SKIP_BROWSER set and no chromium")
         pytest.fail(f"{CHROMIUM} not found: install it with `apt-get install -y chromium`")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # expect() keeps its own 5 s default (page.set_default_timeout does not reach it);
+    # a loaded CI machine needs more, and a passing check returns as soon as it holds.
+    expect.set_options(timeout=60_000)
     with sync_playwright() as pw:
         b = pw.chromium.launch(
             executable_path=CHROMIUM,
@@ -141,7 +163,7 @@ def page(browser, request: pytest.FixtureRequest):
     """A fresh browser page; a screenshot is saved to test-artifacts/ on failure."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     pg = context.new_page()
-    pg.set_default_timeout(30_000)
+    pg.set_default_timeout(60_000)
     yield pg
     rep = getattr(request.node, "rep_call", None)
     if rep is not None and rep.failed:
@@ -155,3 +177,70 @@ def pytest_runtest_makereport(item, call):
     rep = yield
     setattr(item, f"rep_{rep.when}", rep)
     return rep
+
+
+# ---------------------------------------------------------------- AppTest pages
+
+
+@cache
+def _app_class() -> type[AppTest]:
+    """AppTest plus the one thing every page test asks: which workspace is open."""
+    from streamlit.testing.v1 import AppTest  # lazy: startup speed (engine-only runs)
+
+    class App(AppTest):
+        @property
+        def ws(self) -> str:
+            value = self.query_params["ws"]
+            return value if isinstance(value, str) else value[0]
+
+    return App
+
+
+@pytest.fixture
+def app_test() -> Callable[..., AppTest]:
+    """Open the app the way a first visit does, then (optionally) one page.
+
+    The returned AppTest also has ``.ws``, the id of the workspace it opened.
+
+    ``app_test("best", "equipment_customers_zh.xlsx", "zh", setup=fn, session={...})``:
+    ``session`` is put into ``st.session_state`` before the first run; after
+    it (the fresh workspace exists, with the English sample loaded) the named
+    file from ``sample_data/`` replaces the data, then ``setup(store, ws)``
+    runs, and then the page is opened in ``lang``. Caches are cleared so the ``Store`` is bound
+    to this test's ``ICP_DATA_DIR``. Fails if the page raised.
+    """
+
+    def open_app(
+        page: str | None = None,
+        sample: str | None = None,
+        lang: str = "en",
+        *,
+        setup: Callable[[Store, str], object] | None = None,
+        session: dict[str, object] | None = None,
+    ) -> AppTest:
+        import streamlit as st  # lazy: startup speed (engine-only runs)
+
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        at = _app_class()(str(ROOT / "app.py"), default_timeout=120)
+        for key, value in (session or {}).items():
+            at.session_state[key] = value
+        if page is None:
+            at.session_state["app.lang"] = lang
+        at.run()
+        if sample is not None:  # as an upload does: the file becomes the workspace's source
+            path = ROOT / "sample_data" / sample
+            Store().set_source(at.ws, filename=path.name, data=path.read_bytes(), options={})
+        if setup is not None:
+            setup(Store(), at.ws)
+        if page is not None:
+            # as the sidebar switch does: the language changes between runs (set
+            # before the first run, the home page's widgets would be read back in
+            # the other language when the page switches)
+            at.session_state["app.lang"] = lang
+            at.switch_page(f"views/{page}.py")
+            at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return open_app

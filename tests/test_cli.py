@@ -1,37 +1,69 @@
-"""`python -m icp`: the command-line contract from DESIGN.md, run as a user would."""
+"""`python -m icp`: the command-line contract from DESIGN.md.
+
+The commands run in-process (``icp.cli.main`` with captured output), which is
+what the user's shell would see on stdout/stderr plus the exit status; one
+smoke test runs the real ``python -m icp`` in a subprocess.
+"""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
 import pytest
+
+from icp.cli import main
+from icp.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAAS = ROOT / "sample_data" / "saas_customers_en.xlsx"
 EQUIP = ROOT / "sample_data" / "equipment_customers_zh.xlsx"
 
 
-def icp(*args: str, env_dir: Path | None = None) -> subprocess.CompletedProcess:
-    env = None
-    if env_dir is not None:
-        import os
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
 
-        env = {**os.environ, "ICP_DATA_DIR": str(env_dir)}
-    return subprocess.run(
-        [sys.executable, "-m", "icp", *args],
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """``cli("analyze", path, …)`` runs one command in-process and returns its exit status
+    and output; ``env_dir`` points ICP_DATA_DIR (the workspace folder) somewhere else."""
+
+    def run(*args: str, env_dir: Path | None = None) -> Run:
+        if env_dir is not None:
+            monkeypatch.setenv("ICP_DATA_DIR", str(env_dir))
+        capsys.readouterr()  # drop anything printed before
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Run(code, out, err)
+
+    return run
+
+
+def test_python_m_icp_runs_as_a_user_would():
+    proc = subprocess.run(
+        [sys.executable, "-m", "icp", "analyze", str(SAAS), "--json", "-"],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=120,
-        env=env,
+        timeout=300,
     )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["rows"] == 320
+    bad = subprocess.run(
+        [sys.executable, "-m", "icp", "frobnicate"], cwd=ROOT, capture_output=True, text=True
+    )
+    _assert_one_error_line(Run(bad.returncode, bad.stdout, bad.stderr))
 
 
-def _assert_one_error_line(proc: subprocess.CompletedProcess) -> str:
+def _assert_one_error_line(proc: Run) -> str:
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
@@ -39,8 +71,8 @@ def _assert_one_error_line(proc: subprocess.CompletedProcess) -> str:
     return lines[0]
 
 
-def test_analyze_json_has_the_contract_and_finds_the_planted_traits():
-    proc = icp("analyze", str(SAAS), "--json", "-")
+def test_analyze_json_has_the_contract_and_finds_the_planted_traits(cli):
+    proc = cli("analyze", str(SAAS), "--json", "-")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["rows"] == 320
@@ -59,65 +91,63 @@ def test_analyze_json_has_the_contract_and_finds_the_planted_traits():
     assert isinstance(out["warnings"], list)
 
 
-def test_analyze_chinese_top_n_and_outcome():
-    proc = icp("analyze", str(EQUIP), "--top", "5", "--lang", "zh", "--json", "-")
+def test_analyze_chinese_top_n_and_outcome(cli):
+    proc = cli("analyze", str(EQUIP), "--top", "5", "--lang", "zh", "--json", "-")
     out = json.loads(proc.stdout)
     assert out["best"]["n"] == 5 and len(out["best"]["names"]) == 5
     assert any(t["value"] == "生产型" for t in out["traits"])
-    proc = icp("analyze", str(EQUIP), "--outcome", "--json", "-")
+    proc = cli("analyze", str(EQUIP), "--outcome", "--json", "-")
     assert json.loads(proc.stdout)["best"]["mode"] == "outcome"
 
 
-def test_analyze_readable_summary_without_json():
-    proc = icp("analyze", str(SAAS))
+def test_analyze_readable_summary_without_json(cli):
+    proc = cli("analyze", str(SAAS))
     assert proc.returncode == 0
     assert "320 customers" in proc.stdout and "Manufacturing" in proc.stdout
 
 
-def test_unusable_inputs_exit_2_with_one_error_line(tmp_path: Path):
+def test_unusable_inputs_exit_2_with_one_error_line(tmp_path: Path, cli):
     png = tmp_path / "photo.xlsx"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 200)
-    assert "PNG" in _assert_one_error_line(icp("analyze", str(png), "--json", "-"))
-    _assert_one_error_line(icp("analyze", str(tmp_path / "missing.xlsx")))
-    _assert_one_error_line(icp("analyze", str(SAAS), "--top", "0"))
-    _assert_one_error_line(icp("analyze", str(SAAS), "--sheet", "Nope"))
-    _assert_one_error_line(icp("frobnicate"))
+    assert "PNG" in _assert_one_error_line(cli("analyze", str(png), "--json", "-"))
+    _assert_one_error_line(cli("analyze", str(tmp_path / "missing.xlsx")))
+    _assert_one_error_line(cli("analyze", str(SAAS), "--top", "0"))
+    _assert_one_error_line(cli("analyze", str(SAAS), "--sheet", "Nope"))
+    _assert_one_error_line(cli("frobnicate"))
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    _assert_one_error_line(icp("analyze", str(empty)))
+    _assert_one_error_line(cli("analyze", str(empty)))
 
 
-def test_chinese_error_message(tmp_path: Path):
+def test_chinese_error_message(tmp_path: Path, cli):
     png = tmp_path / "photo.xlsx"
     png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 200)
-    line = _assert_one_error_line(icp("analyze", str(png), "--lang", "zh"))
+    line = _assert_one_error_line(cli("analyze", str(png), "--lang", "zh"))
     assert any("\u4e00" <= ch <= "\u9fff" for ch in line)
 
 
-def test_workspace_list_export_import_round_trip(tmp_path: Path):
-    from icp.store import Store
-
+def test_workspace_list_export_import_round_trip(tmp_path: Path, cli):
     data = tmp_path / "data"
     store = Store(data)
     ws = store.create("Workshop Shenzhen")
     store.set_answer(ws, "S7", "statement", "我们的理想客户是生产型企业")
-    listing = icp("workspace", "list", env_dir=data)
+    listing = cli("workspace", "list", env_dir=data)
     assert listing.stdout.split("\t")[0] == ws and "Workshop Shenzhen" in listing.stdout
     out = tmp_path / "ws.json"
-    assert icp("workspace", "export", ws, "--out", str(out), env_dir=data).returncode == 0
+    assert cli("workspace", "export", ws, "--out", str(out), env_dir=data).returncode == 0
     other = tmp_path / "other"
-    proc = icp("workspace", "import", str(out), env_dir=other)
+    proc = cli("workspace", "import", str(out), env_dir=other)
     assert proc.returncode == 0, proc.stderr
     new_id = proc.stdout.strip()
     assert Store(other).answers(new_id)["S7"]["statement"] == "我们的理想客户是生产型企业"
     bogus = tmp_path / "bogus.json"
     bogus.write_text('{"hello": 1}')
-    _assert_one_error_line(icp("workspace", "import", str(bogus), env_dir=other))
-    _assert_one_error_line(icp("workspace", "export", "nope", "--out", str(out), env_dir=data))
+    _assert_one_error_line(cli("workspace", "import", str(bogus), env_dir=other))
+    _assert_one_error_line(cli("workspace", "export", "nope", "--out", str(out), env_dir=data))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_score_writes_a_formula_safe_sorted_xlsx(tmp_path: Path, lang: str):
+def test_score_writes_a_formula_safe_sorted_xlsx(tmp_path: Path, lang: str, cli):
     prospects = tmp_path / "prospects.csv"
     prospects.write_text(
         "Company,Industry,Employees,Previous solution,Contact title\n"
@@ -127,7 +157,7 @@ def test_score_writes_a_formula_safe_sorted_xlsx(tmp_path: Path, lang: str):
         encoding="utf-8",
     )
     out = tmp_path / "scored.xlsx"
-    proc = icp("score", str(SAAS), "--prospects", str(prospects), "--out", str(out), "--lang", lang)
+    proc = cli("score", str(SAAS), "--prospects", str(prospects), "--out", str(out), "--lang", lang)
     assert proc.returncode == 0, proc.stderr
     wb = openpyxl.load_workbook(out)
     rows = list(wb.active.iter_rows(values_only=True))
@@ -144,7 +174,7 @@ def test_score_writes_a_formula_safe_sorted_xlsx(tmp_path: Path, lang: str):
     assert body[-1][company] == "Beta Shops"  # the retail shop fits least
 
 
-def test_analyze_joins_a_separate_deals_file(tmp_path: Path):
+def test_analyze_joins_a_separate_deals_file(tmp_path: Path, cli):
     accounts = tmp_path / "accounts.csv"
     accounts.write_text(
         "Account name,Sector,Employees\n"
@@ -161,7 +191,7 @@ def test_analyze_joins_a_separate_deals_file(tmp_path: Path):
         ),
         encoding="utf-8",
     )
-    proc = icp("analyze", str(accounts), "--deals", str(deals), "--json", "-")
+    proc = cli("analyze", str(accounts), "--deals", str(deals), "--json", "-")
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["rows"] == 30

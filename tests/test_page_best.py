@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from icp.store import Store
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _ws_of(at: AppTest) -> str:
-    value = at.query_params["ws"]
-    return value if isinstance(value, str) else value[0]
-
-
-def _open() -> AppTest:
-    st.cache_resource.clear()  # a Store bound to this test's ICP_DATA_DIR
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("views/best.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _names(at: AppTest) -> list[str]:
     return list(at.dataframe[0].value["Customer"])
 
 
-def test_shows_the_top_10_with_stability_kpis_and_weights():
-    at = _open()
+def test_shows_the_top_10_with_stability_kpis_and_weights(app_test):
+    at = app_test("best")
     assert at.title[0].value == "Best customers"
     table = at.dataframe[0].value
     assert len(table) == 10
@@ -44,8 +24,8 @@ def test_shows_the_top_10_with_stability_kpis_and_weights():
     assert at.slider(key="best.w.sales_cycle").value == 1.0
 
 
-def test_changing_n_and_pinning_update_the_list_and_are_saved():
-    at = _open()
+def test_changing_n_and_pinning_update_the_list_and_are_saved(app_test):
+    at = app_test("best")
     at.slider(key="best.top_n").set_value(5).run()
     assert not at.exception
     assert len(_names(at)) == 5
@@ -55,40 +35,40 @@ def test_changing_n_and_pinning_update_the_list_and_are_saved():
     at.multiselect(key="best.excludes").select(last).run()
     names = _names(at)
     assert outsider in names and last not in names and len(names) == 5
-    saved = Store().get_value(_ws_of(at), "settings")
+    saved = Store().get_value(at.ws, "settings")
     assert saved["top_n"] == 5 and saved["pins"] == [outsider] and saved["excludes"] == [last]
 
 
-def test_outcome_mode_lists_the_won_customers():
-    at = _open()
+def test_outcome_mode_lists_the_won_customers(app_test):
+    at = app_test("best")
     at.segmented_control(key="best.mode").set_value("outcome").run()
     assert not at.exception
     assert any("won customers" in s.value for s in at.subheader)
     assert any("no outcome yet" in w.value for w in at.warning)
-    assert Store().get_value(_ws_of(at), "settings")["mode"] == "outcome"
+    assert Store().get_value(at.ws, "settings")["mode"] == "outcome"
 
 
-def test_without_an_outcome_column_the_mode_switch_explains_why_it_is_off():
-    at = _open()
+def test_without_an_outcome_column_the_mode_switch_explains_why_it_is_off(app_test):
+    at = app_test("best")
     store = Store()
-    mapping = store.get_value(_ws_of(at), "mapping")
+    mapping = store.get_value(at.ws, "mapping")
     if mapping is None:  # detected, not yet saved: save the detected one without the outcome
         from icp.dataset import open_dataset
 
-        filename, data, _ = store.get_source(_ws_of(at))
+        filename, data, _ = store.get_source(at.ws)
         mapping = open_dataset(data, filename=filename).mapping.to_list()
     for col in mapping:
         if col["role"] == "outcome":
             col["role"] = "none"
-    store.set_value(_ws_of(at), "mapping", mapping)
+    store.set_value(at.ws, "mapping", mapping)
     at.run()
     assert not at.exception
     assert at.segmented_control(key="best.mode").disabled
     assert any("needs an outcome column" in c.value for c in at.caption)
 
 
-def test_chinese_labels():
-    at = _open()
+def test_chinese_labels(app_test):
+    at = app_test("best")
     at.session_state["app.lang"] = "zh"  # what the sidebar language switch sets
     at.run()
     assert not at.exception

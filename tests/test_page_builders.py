@@ -6,35 +6,15 @@ pages have real suggestions to show.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from icp.store import Store
 from ui.builder import answer_key
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _open(page: str) -> AppTest:
-    st.cache_resource.clear()  # a Store bound to this test's ICP_DATA_DIR
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page(f"views/{page}.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _ws(at: AppTest) -> str:
-    ws = at.query_params["ws"]
-    return ws if isinstance(ws, str) else ws[0]
-
 
 def _saved(at: AppTest) -> dict[str, dict[str, str]]:
-    return Store().answers(_ws(at))
+    return Store().answers(at.ws)
 
 
 def _texts(at: AppTest) -> str:
@@ -42,8 +22,8 @@ def _texts(at: AppTest) -> str:
 
 
 @pytest.fixture
-def icp_page() -> AppTest:
-    return _open("icp_builder")
+def icp_page(app_test) -> AppTest:
+    return app_test("icp_builder")
 
 
 def test_icp_page_shows_steps_progress_and_data_suggestions(icp_page):
@@ -78,7 +58,7 @@ def test_use_appends_a_suggestion_and_the_step_is_remembered(icp_page):
     at = icp_page
     at.radio(key="icp.step").set_value("S2").run()
     assert at.subheader[0].value.startswith("S2 ·")
-    assert Store().get_value(_ws(at), "ui.icp.step") == "S2"
+    assert Store().get_value(at.ws, "ui.icp.step") == "S2"
 
     at.button(key="builder.use.S2.industry.0").click().run()
     assert not at.exception
@@ -118,8 +98,8 @@ def test_statement_is_drafted_only_on_request_and_asks_before_replacing(icp_page
     assert _saved(at)["S7"]["statement"] == drafted
 
 
-def test_persona_page_suggests_the_decider_and_saves_the_checklist():
-    at = _open("persona_builder")
+def test_persona_page_suggests_the_decider_and_saves_the_checklist(app_test):
+    at = app_test("persona_builder")
     assert at.title[0].value == "Decision-maker builder"
     assert at.subheader[0].value == "P1 · Who makes the final decision"
     assert "VP Operations" in _texts(at)

@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import streamlit as st
 from streamlit.testing.v1 import AppTest
-
-from icp.store import Store
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _ws_of(at: AppTest) -> str:
-    value = at.query_params["ws"]
-    return value if isinstance(value, str) else value[0]
-
-
-def _open(settings: dict | None = None) -> AppTest:
-    st.cache_resource.clear()  # a Store bound to this test's ICP_DATA_DIR
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if settings is not None:
-        Store().set_value(_ws_of(at), "settings", settings)
-    at.switch_page("views/commonalities.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _texts(at: AppTest) -> str:
     return "\n".join(e.value for e in at.text)
 
 
-def test_planted_traits_read_as_sentences_with_sweet_spots_and_clouds():
-    at = _open()
+def test_planted_traits_read_as_sentences_with_sweet_spots_and_clouds(app_test):
+    at = app_test("commonalities")
     assert at.title[0].value == "Commonalities"
     text = _texts(at)
     assert "of your best 10 are Industry = Manufacturing" in text
@@ -52,8 +28,11 @@ def test_planted_traits_read_as_sentences_with_sweet_spots_and_clouds():
     assert "VP Operations" not in "\n".join(t.value for t in at.text if t not in leads.text)
 
 
-def test_outcome_mode_talks_about_won_customers_in_chinese():
-    at = _open({"mode": "outcome"})
+def test_outcome_mode_talks_about_won_customers_in_chinese(app_test):
+    at = app_test(
+        "commonalities",
+        setup=lambda store, ws: store.set_value(ws, "settings", {"mode": "outcome"}),
+    )
     at.session_state["app.lang"] = "zh"  # what the sidebar language switch sets
     at.run()
     assert not at.exception

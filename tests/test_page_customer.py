@@ -2,40 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import streamlit as st
-from streamlit.testing.v1 import AppTest
-
 from icp import groups, tags
 from icp.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def _ws_of(at: AppTest) -> str:
-    value = at.query_params["ws"]
-    return value if isinstance(value, str) else value[0]
-
-
-def _open(sample: str | None = None, lang: str = "en") -> AppTest:
-    st.cache_resource.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
-    if sample:
-        store = Store()
-        ws = _ws_of(at)
-        path = ROOT / "sample_data" / sample
-        store.set_source(ws, filename=path.name, data=path.read_bytes(), options={})
-    at.session_state["app.lang"] = lang
-    at.switch_page("views/customer.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def test_card_of_a_searched_customer_groups_fields_and_scores_it():
-    at = _open()
+def test_card_of_a_searched_customer_groups_fields_and_scores_it(app_test):
+    at = app_test("customer")
     at.text_input(key="card.query").set_value("Horizon Industries Co").run()
     assert not at.exception, at.exception
     pick = at.selectbox(key="card.pick")
@@ -52,8 +24,8 @@ def test_card_of_a_searched_customer_groups_fields_and_scores_it():
     assert "Download the card (PDF)" in labels and "Download the card (Markdown)" in labels
 
 
-def test_chinese_to_c_card_uses_the_data_groups():
-    at = _open("study_abroad_zh.csv", "zh")
+def test_chinese_to_c_card_uses_the_data_groups(app_test):
+    at = app_test("customer", "study_abroad_zh.csv", "zh")
     assert at.title[0].value == "客户画像卡"
     texts = " ".join(m.value for m in at.markdown)
     for group in ("基本信息", "家庭信息", "提交流程"):
@@ -61,10 +33,10 @@ def test_chinese_to_c_card_uses_the_data_groups():
     assert any(m.label == "匹配分" for m in at.metric)
 
 
-def test_tag_filter_limits_the_customers_offered():
-    at = _open("equipment_customers_zh.xlsx", "zh")
+def test_tag_filter_limits_the_customers_offered(app_test):
+    at = app_test("customer", "equipment_customers_zh.xlsx", "zh")
     rule = groups.Rule((groups.Condition("客户行业", "in", ("生产型",)),))
-    Store().set_value(_ws_of(at), tags.STORE_KEY, tags.dump([tags.Tag("生产型客户", rule)]))
+    Store().set_value(at.ws, tags.STORE_KEY, tags.dump([tags.Tag("生产型客户", rule)]))
     at.run()
     total = len(at.selectbox(key="card.pick").options)
     at.selectbox(key="card.tag").set_value("生产型客户").run()

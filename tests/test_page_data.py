@@ -8,33 +8,8 @@ widget is exercised by the browser tests.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import openpyxl
-import streamlit as st
-from streamlit.testing.v1 import AppTest
-
-from icp.store import Store
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _open(lang: str = "en", setup=None) -> AppTest:
-    st.cache_resource.clear()  # a Store bound to this test's ICP_DATA_DIR
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if setup is not None:
-        setup(Store(), _ws(at))
-    at.session_state["app.lang"] = lang
-    at.switch_page("views/data.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _ws(at: AppTest) -> str:
-    value = at.query_params["ws"]
-    return value if isinstance(value, str) else value[0]
 
 
 def _messy_xlsx() -> bytes:
@@ -52,8 +27,8 @@ def _messy_xlsx() -> bytes:
     return buf.getvalue()
 
 
-def test_sample_shows_mapping_report_and_preview():
-    at = _open()
+def test_sample_shows_mapping_report_and_preview(app_test):
+    at = app_test("data")
     assert at.title[0].value == "Data"
     assert any("320 of" in m.value for m in at.markdown)  # validation report
     assert at.number_input[0].value == 3  # a title row and a blank row sit above the header
@@ -64,30 +39,30 @@ def test_sample_shows_mapping_report_and_preview():
     assert "header is on row 3" in notes and "totals row" in notes
 
 
-def test_messy_file_is_read_with_title_and_totals_rows_handled():
+def test_messy_file_is_read_with_title_and_totals_rows_handled(app_test):
     def setup(store, ws):
         store.set_source(ws, filename="messy.xlsx", data=_messy_xlsx(), options={})
         store.set_value(ws, "mapping", None)
 
-    at = _open(setup=setup)
+    at = app_test("data", setup=setup)
     assert any("40 customers" in m.value for m in at.markdown)
     notes = " ".join(c.value for c in at.caption)
     assert "Total" in notes or "total" in notes
 
 
-def test_unusable_saved_file_shows_an_error_in_place_in_chinese():
+def test_unusable_saved_file_shows_an_error_in_place_in_chinese(app_test):
     def setup(store, ws):
         store.set_source(
             ws, filename="photo.xlsx", data=b"\x89PNG\r\n\x1a\n" + b"\0" * 64, options={}
         )
 
-    at = _open("zh", setup=setup)
+    at = app_test("data", lang="zh", setup=setup)
     assert at.error, "an error must be shown"
     assert "无法使用" in at.error[0].value
     assert "Traceback" not in at.error[0].value
 
 
-def test_accounts_with_a_deals_file_show_the_join():
+def test_accounts_with_a_deals_file_show_the_join(app_test):
     import base64
 
     import pandas as pd
@@ -123,7 +98,7 @@ def test_accounts_with_a_deals_file_show_the_join():
         )
         store.set_value(ws, "mapping", None)
 
-    at = _open(setup=setup)
+    at = app_test("data", setup=setup)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Accounts matched"] == "28"
     assert metrics["Deals without an account"] == "1"

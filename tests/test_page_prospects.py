@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import streamlit as st
 from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parent.parent
 
 PROSPECTS_CSV = (
     b"Company,Sector,Headcount,Region,Website\n"
@@ -18,24 +13,14 @@ PROSPECTS_CSV = (
 )
 
 
-def _open() -> AppTest:
-    st.cache_resource.clear()  # a Store bound to this test's ICP_DATA_DIR
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.run()
-    at.switch_page("views/prospects.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def _text(at: AppTest) -> str:
     parts = [e.value for e in [*at.title, *at.header, *at.subheader, *at.markdown, *at.caption]]
     parts += [e.value for e in [*at.info, *at.warning, *at.error]]
     return "\n".join(str(p) for p in parts)
 
 
-def test_own_customers_scored_with_segments_and_channels():
-    at = _open()
+def test_own_customers_scored_with_segments_and_channels(app_test):
+    at = app_test("prospects")
     assert at.title[0].value == "Prospects"
     assert "Upload a list" in _text(at)  # nothing uploaded yet: a hint, no table
     at.radio(key="prospects.source").set_value("own").run()
@@ -55,8 +40,8 @@ def test_own_customers_scored_with_segments_and_channels():
     assert any("Protect & grow" in str(df.value.to_string()) for df in at.dataframe)
 
 
-def test_uploaded_prospect_list_is_matched_and_scored_in_chinese():
-    at = _open()
+def test_uploaded_prospect_list_is_matched_and_scored_in_chinese(app_test):
+    at = app_test("prospects")
     at.session_state["app.lang"] = "zh"
     at.session_state["prospects.file"] = ("prospects.csv", PROSPECTS_CSV)
     at.run()
@@ -69,8 +54,8 @@ def test_uploaded_prospect_list_is_matched_and_scored_in_chinese():
     assert "名单中没有这些列" in _text(at)  # the sample has columns this list lacks
 
 
-def test_bad_upload_shows_the_error_in_place():
-    at = _open()
+def test_bad_upload_shows_the_error_in_place(app_test):
+    at = app_test("prospects")
     at.session_state["prospects.file"] = ("broken.xlsx", b"PK\x03\x04 this is not a workbook")
     at.run()
     assert not at.exception, at.exception

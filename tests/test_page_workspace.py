@@ -2,54 +2,33 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import streamlit as st
-from streamlit.testing.v1 import AppTest
-
 from icp.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def _open(lang: str = "en") -> AppTest:
-    st.cache_resource.clear()  # a Store bound to this test's ICP_DATA_DIR
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["app.lang"] = lang
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _ws(at: AppTest) -> str:
-    value = at.query_params["ws"]
-    return value if isinstance(value, str) else value[0]
-
-
-def test_first_visit_lands_on_a_workspace_with_the_sample_loaded():
-    at = _open()
+def test_first_visit_lands_on_a_workspace_with_the_sample_loaded(app_test):
+    at = app_test()
     assert at.title[0].value == "ICP Workbench"
     assert any("320 customers" in m.value for m in at.markdown)
     assert len(Store().list()) == 1
 
 
-def test_chinese_labels():
-    at = _open("zh")
+def test_chinese_labels(app_test):
+    at = app_test(lang="zh")
     assert at.title[0].value == "ICP 工作台"
     assert any("320 个客户" in m.value for m in at.markdown)
 
 
-def test_loading_another_sample_replaces_the_data_set():
-    at = _open()
+def test_loading_another_sample_replaces_the_data_set(app_test):
+    at = app_test()
     at.selectbox(key="ws.sample.en").set_value("equipment_zh")
     at.button[1].click().run()  # "Load sample" (the rename form's button is first)
     assert not at.exception
     assert any("260 customers" in m.value for m in at.markdown)
 
 
-def test_snapshot_then_restore_brings_answers_back():
-    at = _open()
-    ws = _ws(at)
+def test_snapshot_then_restore_brings_answers_back(app_test):
+    at = app_test()
+    ws = at.ws
     store = Store()
     store.set_answer(ws, "S2", "firmographics", "before")
     at.text_input(key="ws.snapshot_label").input("v1 after workshop")
