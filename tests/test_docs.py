@@ -1,0 +1,115 @@
+"""The README and docs say what the code does: every command, option, file and
+module they name exists, so they cannot quietly go stale."""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from icp import cli, traits
+from icp.i18n import t
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = [ROOT / "README.md", ROOT / "bench" / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    parser = cli._build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def _options(parser: argparse.ArgumentParser) -> set[str]:
+    """Option strings of a command and of its own sub-commands (``workspace export --out``)."""
+    found = set(parser._option_string_actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found |= _options(sub)
+    return found
+
+
+def _cli_lines() -> list[str]:
+    lines = []
+    for doc in DOCS:
+        lines += re.findall(r"python -m icp ([^`\n]+)", _text(doc))
+    return lines
+
+
+def test_the_docs_show_the_command_line():
+    assert len(_cli_lines()) >= 4
+
+
+@pytest.mark.parametrize("line", _cli_lines())
+def test_every_cli_command_and_option_in_the_docs_exists(line: str):
+    words = line.split()
+    commands = _subparsers()
+    assert words[0] in commands, f"python -m icp {line}"
+    known = _options(commands[words[0]])
+    for option in re.findall(r"(?<![\w-])--[a-z][a-z-]*", line):
+        assert option in known, f"{option} in 'python -m icp {line}'"
+
+
+def test_the_documented_analyze_command_parses():
+    args = cli._build_parser().parse_args(
+        shlex.split("analyze in.xlsx --sheet S --deals d.csv --top 5 --outcome --lang zh --json -")
+    )
+    assert (args.command, args.top, args.outcome, args.lang, args.json) == (
+        "analyze", 5, True, "zh", "-",
+    )  # fmt: skip
+
+
+def test_readme_test_command_and_its_files():
+    readme = _text(ROOT / "README.md")
+    command = "python -m pip install -r requirements-dev.txt && python -m pytest"
+    assert command in readme
+    assert command in _text(ROOT / ".ci" / "run")  # CI runs exactly what the README says
+    dev = _text(ROOT / "requirements-dev.txt")
+    assert "-r requirements.txt" in dev and re.search(r"^-e \.", dev, re.M)
+
+
+def test_every_script_and_file_the_docs_name_exists():
+    missing = []
+    for doc in DOCS:
+        text = _text(doc)
+        for path in re.findall(r"python ((?:bench|scripts)/[\w./-]+\.py)", text):
+            if not (ROOT / path).is_file():
+                missing.append(f"{doc.name}: {path}")
+        for path in re.findall(r"`((?:icp|ui|views|tests|bench|scripts)/[\w./-]+\.py)`", text):
+            if not (ROOT / path).is_file():
+                missing.append(f"{doc.name}: {path}")
+    assert not missing, "\n".join(missing)
+
+
+def test_every_engine_module_the_docs_name_exists():
+    missing = []
+    for doc in DOCS:
+        for name in re.findall(r"`(icp(?:\.[a-z_0-9]+)+)", _text(doc)):
+            parts = name.split(".")
+            # icp.module or icp.module.function: the module file (or package) must exist
+            if not any(
+                (ROOT / Path(*parts[:i])).with_suffix(".py").is_file()
+                or (ROOT / Path(*parts[:i]) / "__init__.py").is_file()
+                for i in range(2, len(parts) + 1)
+            ):
+                missing.append(f"{doc.name}: {name}")
+    assert not missing, "\n".join(missing)
+
+
+def test_the_methods_note_names_the_correction_the_code_runs():
+    default = inspect.signature(traits.categorical_traits).parameters["method"].default
+    assert default == "holm"
+    for lang in ("en", "zh"):
+        note = t("report.methods.traits", lang, best_n=10, rest_n=90)
+        assert "Holm" in note and "Benjamini" not in note
+    assert "Benjamini–Hochberg false-discovery control at" not in (traits.__doc__ or "")
+    assert "Holm" in _text(ROOT / "docs" / "architecture.md")
