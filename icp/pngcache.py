@@ -19,6 +19,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+from icp.store import data_dir
+
 __all__ = ["cached_png"]
 
 _KEEP_MEMORY = 32  # pictures held in this process
@@ -28,8 +30,6 @@ _lock = threading.Lock()
 
 
 def _folder() -> Path | None:
-    from icp.store import data_dir
-
     try:
         path = data_dir() / "cache" / "png"
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
