@@ -53,10 +53,12 @@ __all__ = [
     "EXPORT_FORMAT",
     "MAX_IMPORT_MB",
     "MAX_NAME_CHARS",
+    "SavedAnswer",
     "Store",
     "VersionInfo",
     "WorkspaceInfo",
     "data_dir",
+    "merge_texts",
     "version_label",
 ]
 
@@ -98,6 +100,7 @@ CREATE TABLE IF NOT EXISTS answers (
     step  TEXT NOT NULL,
     field TEXT NOT NULL,
     text  TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (ws, step, field)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS versions (
@@ -113,7 +116,7 @@ CREATE TABLE IF NOT EXISTS versions (
 );
 CREATE INDEX IF NOT EXISTS versions_ws ON versions(ws, id);
 """
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2  # 2: answers.version (per-field optimistic concurrency)
 
 
 @dataclass
@@ -122,6 +125,15 @@ class WorkspaceInfo:
     name: str
     created_at: str  # ISO 8601 UTC
     updated_at: str
+
+
+@dataclass(frozen=True)
+class SavedAnswer:
+    """What ``Store.set_answer`` stored: the text (merged on a conflict) and its version."""
+
+    text: str
+    version: int
+    merged: bool  # someone else had saved the field since the writer's base version
 
 
 @dataclass
@@ -204,6 +216,9 @@ class Store:
                 for stmt in _SCHEMA.split(";"):
                     if stmt.strip():
                         con.execute(stmt)
+                cols = {r[1] for r in con.execute("PRAGMA table_info(answers)")}
+                if "version" not in cols:  # a version-1 database: add the counter in place
+                    con.execute("ALTER TABLE answers ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
                 con.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -363,17 +378,49 @@ class Store:
         with self._tx(write=False) as con:
             return _values(con, ws)
 
-    def set_answer(self, ws: str, step: str, field: str, text: str) -> None:
-        """Save one builder answer (step "S1".."S7", "P1".."P7"; any field id)."""
+    def set_answer(
+        self, ws: str, step: str, field: str, text: str, *, base: int | None = None
+    ) -> SavedAnswer:
+        """Save one builder answer (step "S1".."S7", "P1".."P7"; any field id).
+
+        ``base`` is the field's version the writer last saw (``answer``; 0 for
+        "never saved").  If someone else saved the field since, the texts are
+        merged (``merge_texts``: both kept) instead of one silently replacing
+        the other, and the result says so.  ``base=None`` writes
+        unconditionally (the command line, scripts, checklist ticks).
+        Saving the text that is already stored changes nothing.
+        """
         if not isinstance(text, str):
             raise TypeError(f"answer text must be str, not {type(text).__name__}")
         with self._tx(write=True) as con:
+            row = con.execute(
+                "SELECT text, version FROM answers WHERE ws = ? AND step = ? AND field = ?",
+                (ws, step, field),
+            ).fetchone()
+            stored, version = (row[0], int(row[1])) if row else ("", 0)
+            merged = False
+            if base is not None and base != version and text != stored:
+                new = merge_texts(stored, text)
+                merged, text = new != text, new
+            if row is not None and text == stored:
+                return SavedAnswer(text, version, merged)
             self._touch(con, ws)
             con.execute(
-                "INSERT INTO answers (ws, step, field, text) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (ws, step, field) DO UPDATE SET text = excluded.text",
+                "INSERT INTO answers (ws, step, field, text, version) VALUES (?, ?, ?, ?, 1) "
+                "ON CONFLICT (ws, step, field) DO UPDATE SET text = excluded.text, "
+                "version = answers.version + 1",
                 (ws, step, field, text),
             )
+            return SavedAnswer(text, version + 1, merged)
+
+    def answer(self, ws: str, step: str, field: str) -> tuple[str, int]:
+        """``(text, version)`` of one answer; ``("", 0)`` when it was never saved."""
+        with self._tx(write=False) as con:
+            row = con.execute(
+                "SELECT text, version FROM answers WHERE ws = ? AND step = ? AND field = ?",
+                (ws, step, field),
+            ).fetchone()
+        return (row[0], int(row[1])) if row else ("", 0)
 
     def answers(self, ws: str) -> dict[str, dict[str, str]]:
         """``{step: {field: text}}`` for every answer saved so far."""
@@ -579,6 +626,20 @@ def _clean_name(name: str) -> str:
     if not 1 <= len(name) <= MAX_NAME_CHARS:
         raise InputError("store.bad_name", max=MAX_NAME_CHARS)
     return name
+
+
+def merge_texts(theirs: str, mine: str) -> str:
+    """One text holding both edits of a field that two people changed at once.
+
+    When one text already contains the other (someone only added to it), the
+    longer one is kept; otherwise the stored text comes first and the new one
+    follows on its own line — nothing typed is dropped.
+    """
+    if not theirs.strip() or theirs.strip() in mine:
+        return mine
+    if not mine.strip() or mine.strip() in theirs:
+        return theirs
+    return theirs.rstrip("\n") + "\n" + mine
 
 
 def _is_view_key(key: str) -> bool:

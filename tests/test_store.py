@@ -14,7 +14,7 @@ import pytest
 
 from icp.errors import InputError
 from icp.i18n import t
-from icp.store import Store, data_dir, version_label
+from icp.store import Store, data_dir, merge_texts, version_label
 
 XLSX = b"PK\x03\x04" + bytes(range(256)) * 40  # stands in for an uploaded workbook
 OPTIONS = {"sheet": "Deals", "header_row": 2}
@@ -403,3 +403,71 @@ def test_ids_never_start_like_a_command_line_option(tmp_path):
     store = Store(tmp_path)
     ids = [store.create(f"w{i}") for i in range(300)]
     assert all(i[0].isalnum() for i in ids)
+
+
+# ---------------------------------------------------------------- two writers, one field
+
+
+def test_a_stale_writer_merges_instead_of_overwriting():
+    store = Store()
+    ws = store.create("Workshop")
+    text, base_b = store.answer(ws, "S1", "best")  # B opens the page: empty, version 0
+    assert (text, base_b) == ("", 0)
+    _, base_a = store.answer(ws, "S1", "best")
+    saved_a = store.set_answer(ws, "S1", "best", "Acme and Globex", base=base_a)
+    assert (saved_a.version, saved_a.merged) == (1, False)
+
+    saved_b = store.set_answer(ws, "S1", "best", "Initech", base=base_b)  # B still saw it empty
+
+    assert saved_b.merged
+    assert store.answers(ws)["S1"]["best"] == "Acme and Globex\nInitech"
+    assert saved_b.text == "Acme and Globex\nInitech"
+    assert store.answer(ws, "S1", "best") == (saved_b.text, 2)
+
+
+def test_a_writer_that_only_added_to_the_latest_text_is_not_told_about_a_merge():
+    store = Store()
+    ws = store.create("Workshop")
+    store.set_answer(ws, "S1", "best", "Acme")
+    saved = store.set_answer(ws, "S1", "best", "Acme, Globex", base=0)
+    assert not saved.merged
+    assert store.answer(ws, "S1", "best") == ("Acme, Globex", 2)
+
+
+def test_saving_the_same_text_again_changes_nothing():
+    store = Store()
+    ws = store.create("Workshop")
+    store.set_answer(ws, "S1", "best", "Acme", base=0)
+    before = store.info(ws).updated_at
+    again = store.set_answer(ws, "S1", "best", "Acme", base=1)
+    assert (again.version, again.merged) == (1, False)
+    assert store.info(ws).updated_at == before
+
+
+def test_merge_texts_keeps_both_sides():
+    assert merge_texts("", "mine") == "mine"
+    assert merge_texts("theirs", "") == "theirs"
+    assert merge_texts("ab", "abc") == "abc"
+    assert merge_texts("abc", "b") == "abc"
+    assert merge_texts("theirs\n", "mine") == "theirs\nmine"
+
+
+def test_a_version_1_database_gains_answer_versions(tmp_path):
+    path = tmp_path / "workbench.db"
+    con = sqlite3.connect(path)
+    con.executescript(
+        "CREATE TABLE workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+        " created_at TEXT NOT NULL, updated_at TEXT NOT NULL, source_sha TEXT,"
+        " source_filename TEXT, source_options TEXT,"
+        " source_version INTEGER NOT NULL DEFAULT 0);"
+        "CREATE TABLE answers (ws TEXT NOT NULL, step TEXT NOT NULL, field TEXT NOT NULL,"
+        " text TEXT NOT NULL, PRIMARY KEY (ws, step, field)) WITHOUT ROWID;"
+        "INSERT INTO workspaces VALUES ('w1', 'Old', '2026-01-01T00:00:00+00:00',"
+        " '2026-01-01T00:00:00+00:00', NULL, NULL, NULL, 0);"
+        "INSERT INTO answers VALUES ('w1', 'S1', 'best', 'kept');"
+    )
+    con.commit()
+    con.close()
+    store = Store(tmp_path)
+    assert store.answer("w1", "S1", "best") == ("kept", 1)
+    assert store.set_answer("w1", "S1", "best", "kept, more", base=1).version == 2

@@ -2,9 +2,14 @@
 
 One step on screen at a time, visitable in any order: a step picker with ✓
 marks from ``icp.builders.progress``, a progress bar, the step's intro, and
-for every prompt a text area that autosaves on change, with the data's
-suggestions underneath ("Use" appends one, "Use all" appends them all).
+for every prompt a text area that saves while the user types (``ui.autosave``)
+and on blur, with the data's suggestions underneath ("Use" appends one, "Use all" appends them all).
 S7/P7 get a "Draft from my answers" button that asks before replacing text.
+
+Every save carries the field's version as this session last saw it, so when
+two people edit the same answer the store keeps both texts and this screen
+shows the merged text with an "edited elsewhere — merged" note, instead of
+one silently replacing the other.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import streamlit as st
 from icp import builders
 from icp.builders import Prompt, Step, Suggestion
 from icp.report import md_escape
-from ui import state
+from ui import autosave, state
 
 __all__ = ["answer_key", "render", "render_checklist", "render_step"]
 
@@ -47,8 +52,40 @@ def _go(builder: Builder, step_id: str) -> None:
     state.set_ui(f"{builder}.step", step_id)
 
 
+_BASES = "builder.bases"  # answer key -> the field's version this session last saw
+_MERGED = "builder.merged"  # answer keys whose last save was merged with someone else's text
+_REPLACE = "builder.replace"  # answer key -> merged text still to be put into the browser's box
+
+
+def _load(step_id: str, prompt_id: str) -> None:
+    """Put the stored answer into its text area (first draw) and remember its version."""
+    key = answer_key(step_id, prompt_id)
+    text, version = state.answer(step_id, prompt_id)
+    st.session_state[key] = text
+    st.session_state.setdefault(_BASES, {})[key] = version
+
+
+def _store(step_id: str, prompt_id: str, text: str) -> None:
+    """Save one answer against the version this session saw; show a merge in the box.
+
+    Must run before the text area is drawn in this run (a callback, or the
+    autosave hand-off at the top of ``render_step``) so its text can be replaced.
+    """
+    key = answer_key(step_id, prompt_id)
+    bases = st.session_state.setdefault(_BASES, {})
+    saved = state.save_answer(step_id, prompt_id, text, base=bases.get(key))
+    bases[key] = saved.version
+    merged = st.session_state.setdefault(_MERGED, set())
+    if saved.merged:
+        st.session_state[key] = saved.text
+        st.session_state.setdefault(_REPLACE, {})[key] = saved.text
+        merged.add(key)
+    else:
+        merged.discard(key)
+
+
 def _save(step_id: str, prompt_id: str) -> None:
-    state.save_answer(step_id, prompt_id, st.session_state[answer_key(step_id, prompt_id)])
+    _store(step_id, prompt_id, st.session_state[answer_key(step_id, prompt_id)])
 
 
 def _append(step_id: str, prompt_id: str, texts: list[str]) -> None:
@@ -61,13 +98,13 @@ def _append(step_id: str, prompt_id: str, texts: list[str]) -> None:
         return
     text = "\n".join([current.rstrip("\n"), *new]) if current.strip() else "\n".join(new)
     st.session_state[key] = text
-    state.save_answer(step_id, prompt_id, text)
+    _store(step_id, prompt_id, text)
 
 
 def _set_text(step_id: str, prompt_id: str, text: str) -> None:
     st.session_state[answer_key(step_id, prompt_id)] = text
     st.session_state.pop("builder.confirm", None)
-    state.save_answer(step_id, prompt_id, text)
+    _store(step_id, prompt_id, text)
 
 
 def _draft(step_id: str) -> str:
@@ -152,16 +189,25 @@ def render_step(step: Step, answers: dict[str, dict[str, str]]) -> None:
     if missing:
         st.warning(tr("builders.ui.missing", prompts="; ".join(missing)), icon="✏️")
 
+    typed = autosave.watch(
+        {answer_key(step.id, p.id): p.id for p in step.prompts},
+        key=f"builder.autosave.{step.id}",
+        replace=st.session_state.pop(_REPLACE, None),
+    )
+    if typed is not None:  # typing paused in one of this step's boxes: save it now
+        _store(step.id, typed["field"], typed["text"])
+        if st.session_state.get(_REPLACE):  # merged: run again to show it in the box
+            st.rerun()
+
     for prompt in step.prompts:
-        _render_prompt(step, prompt, given, [s for s in found if s.prompt_id == prompt.id])
+        _render_prompt(step, prompt, [s for s in found if s.prompt_id == prompt.id])
 
 
-def _render_prompt(
-    step: Step, prompt: Prompt, given: dict[str, str], found: list[Suggestion]
-) -> None:
+def _render_prompt(step: Step, prompt: Prompt, found: list[Suggestion]) -> None:
     tr = state.tr
     key = answer_key(step.id, prompt.id)
-    st.session_state.setdefault(key, given.get(prompt.id, ""))
+    if key not in st.session_state:
+        _load(step.id, prompt.id)
     label = tr(prompt.label_key)
     if prompt.required:
         label += tr("builders.ui.required_suffix")
@@ -179,6 +225,8 @@ def _render_prompt(
         on_change=_save,
         args=(step.id, prompt.id),
     )
+    if key in st.session_state.get(_MERGED, ()):
+        st.info(tr("autosave.merged"), icon="🔀")
     if found:
         _render_suggestions(step.id, prompt.id, found)
 

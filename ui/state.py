@@ -23,7 +23,7 @@ from icp.errors import InputError
 from icp.i18n import LANGS, Lang, Msg, t
 from icp.model import Analysis, Settings
 from icp.schema import Mapping
-from icp.store import Store
+from icp.store import SavedAnswer, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES: dict[str, str] = {
@@ -230,8 +230,14 @@ def answers() -> dict[str, dict[str, str]]:
     return store().answers(workspace_id())
 
 
-def save_answer(step: str, field: str, text: str) -> None:
-    store().set_answer(workspace_id(), step, field, text)
+def answer(step: str, field: str) -> tuple[str, int]:
+    """One answer's text and version (the version goes back with the next save)."""
+    return store().answer(workspace_id(), step, field)
+
+
+def save_answer(step: str, field: str, text: str, *, base: int | None = None) -> SavedAnswer:
+    """Save one answer; with ``base``, a concurrent edit is merged (see ``Store.set_answer``)."""
+    return store().set_answer(workspace_id(), step, field, text, base=base)
 
 
 # ---------------------------------------------------------------- messages

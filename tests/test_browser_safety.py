@@ -1,0 +1,96 @@
+"""Nothing typed is lost, in a real browser: save while typing, and two people on one field.
+
+Headless Debian Chromium drives a real ``streamlit run app.py`` (conftest.py).
+The helpers come from the journey test so both files wait the same way.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+from test_browser_journey import (
+    _RUN_COUNTER,
+    eventually,
+    go,
+    new_workspace,
+    open_app,
+    saved_answer,
+    textbox,
+)
+
+from icp.i18n import t
+from icp.store import Store
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(browser, tmp_path_factory: pytest.TempPathFactory):
+    from conftest import AppServer
+
+    srv = AppServer(tmp_path_factory.mktemp("safety") / "server-data").start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def pg(page):
+    page.add_init_script(_RUN_COUNTER)
+    return page
+
+
+def test_typed_answer_is_saved_without_leaving_the_box_and_survives_sigkill(pg, server):
+    page, en = pg, "en"
+    ws = new_workspace(server, "Typing")
+    open_app(page, server, ws)
+    go(page, "icp", en)
+    box = textbox(page, "builders.S1.best.label", en)
+    box.click()
+    text = "Mid-size manufacturers that pay on time"
+    box.press_sequentially(text, delay=20)
+
+    # no blur, no Ctrl+Enter: the pause in typing alone saves it
+    eventually(lambda: saved_answer(server, ws, "S1", "best") == text, "the typed answer saved")
+    expect(box).to_be_focused()
+    expect(box).to_have_value(text)
+
+    server.kill()  # SIGKILL: nothing runs on the way down
+    server.start()
+    open_app(page, server, ws)
+    go(page, "icp", en)
+    expect(textbox(page, "builders.S1.best.label", en)).to_have_value(text)
+
+
+def test_two_people_typing_into_one_field_keep_both_texts(browser, server):
+    en = "en"
+    ws = new_workspace(server, "Two facilitators")
+    contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(2)]
+    try:
+        a, b = (c.new_page() for c in contexts)
+        for page in (a, b):
+            page.set_default_timeout(30_000)
+            page.add_init_script(_RUN_COUNTER)
+            open_app(page, server, ws)
+            go(page, "icp", en)
+        # both screens show the box empty; A types and it is saved
+        box_a = textbox(a, "builders.S1.best.label", en)
+        box_a.click()
+        box_a.press_sequentially("Acme and Globex", delay=20)
+        eventually(lambda: saved_answer(server, ws, "S1", "best") == "Acme and Globex", "A saved")
+        # B, still showing the box empty, types something else
+        box_b = textbox(b, "builders.S1.best.label", en)
+        box_b.click()
+        box_b.press_sequentially("Initech", delay=20)
+
+        merged = "Acme and Globex\nInitech"
+        eventually(lambda: saved_answer(server, ws, "S1", "best") == merged, "both texts kept")
+        expect(box_b).to_have_value(merged)
+        expect(b.get_by_text(t("autosave.merged", en))).to_be_visible()
+        assert Store(server.data_dir).answer(ws, "S1", "best") == (merged, 2)
+        # B leaves the box: its commit is the merged text, not "Initech" over A's words
+        box_b.press("Tab")
+        b.wait_for_timeout(1_500)
+        assert saved_answer(server, ws, "S1", "best") == merged
+    finally:
+        for c in contexts:
+            c.close()
