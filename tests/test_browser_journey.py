@@ -517,7 +517,10 @@ def test_deep_link_right_after_restart_shows_the_app(pg, server, browser):
     server.stop()
     server.start()
     page.goto(f"{server.url}/icp_builder?ws={ws}")
-    expect(textbox(page, "builders.S1.best.label", en)).to_have_value("Acme, Globex")
+    # a cold server analyses the data first; on a busy machine that takes a while
+    expect(textbox(page, "builders.S1.best.label", en)).to_have_value(
+        "Acme, Globex", timeout=60_000
+    )
     idle(page)
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("Language / 语言")).to_be_visible()

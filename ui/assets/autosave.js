@@ -47,6 +47,18 @@ export default function (component) {
     timers.delete(id);
     setTriggerValue("save", { field: id, text: el.value });
   };
+  const cancel = (event) => {
+    // Leaving the box (or Ctrl+Enter) makes Streamlit commit and save the text
+    // itself; a second, late rerun from here could carry stale widget values.
+    if (event.type === "keydown" && !(event.key === "Enter" && (event.ctrlKey || event.metaKey)))
+      return;
+    const id = fieldOf(event.target);
+    const pending = id === null ? undefined : timers.get(id);
+    if (pending) {
+      clearTimeout(pending[0]);
+      timers.delete(id);
+    }
+  };
   const flushAll = () => {
     for (const [id, [handle, el]] of [...timers]) {
       clearTimeout(handle);
@@ -62,11 +74,15 @@ export default function (component) {
   };
 
   document.addEventListener("input", onInput, true);
+  document.addEventListener("focusout", cancel, true);
+  document.addEventListener("keydown", cancel, true);
   replaceTexts(data && data.replace, data && data.nonce);
   window.addEventListener("pagehide", flushAll);
   return () => {
     document.removeEventListener("input", onInput, true);
+    document.removeEventListener("focusout", cancel, true);
+    document.removeEventListener("keydown", cancel, true);
     window.removeEventListener("pagehide", flushAll);
-    flushAll();
+    for (const [handle] of timers.values()) clearTimeout(handle);
   };
 }
