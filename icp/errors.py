@@ -22,3 +22,12 @@ class InputError(Exception):
 
     def message(self, lang: Lang = "en") -> str:
         return self.msg.render(lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled by key and parameters (the file worker sends it across processes),
+        # so it still renders in either language on the other side
+        return (_rebuild, (self.msg.key, dict(self.msg.params)))
+
+
+def _rebuild(key: str, params: dict[str, Any]) -> InputError:
+    return InputError(key, **params)

@@ -357,6 +357,8 @@ def _looks_like_text(sample: bytes) -> bool:
             return True
         except UnicodeDecodeError:
             pass
+    if _decode_mixed(tail) is not None:  # UTF-8 with a few lines in another code page
+        return True
     from charset_normalizer import from_bytes  # lazy: startup speed
 
     best = from_bytes(sample).best()
@@ -803,6 +805,9 @@ def _decode_guess(data: bytes) -> tuple[bytes, str | None]:
         return data.decode("utf-8").encode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed
     from charset_normalizer import from_bytes  # lazy: startup speed
 
     best = from_bytes(data[: 2 * _MB]).best()
@@ -823,6 +828,77 @@ def _decode_guess(data: bytes) -> tuple[bytes, str | None]:
         except UnicodeDecodeError:
             return data.decode("latin-1").encode("utf-8"), "Latin-1"
     return text.encode("utf-8"), guess.upper().replace("_", "-")
+
+
+class _Mixed(str):
+    """An encoding label for a UTF-8 file with some lines in another code page.
+
+    Carries the (1-based) line numbers that were decoded on their own, so the
+    reader can say which lines it repaired.
+    """
+
+    lines: tuple[int, ...]
+
+
+def _decode_mixed(data: bytes) -> tuple[bytes, _Mixed] | None:
+    """Read a mostly-UTF-8 file line by line when a few lines are cp1252 or GBK.
+
+    Excel exports pasted together, or one row typed on another machine, give
+    a UTF-8 file with a handful of foreign lines; decoding the whole file in
+    the foreign code page garbles every other line ("Café" → "CafÃ©").  Used
+    only when more lines are valid non-ASCII UTF-8 than are not; each bad
+    line is read as GBK when its high bytes pair up as GB2312 Chinese, else
+    as Windows-1252 (Latin-1 for its five unmapped bytes).  Returns None when the file is not
+    mainly UTF-8.
+    """
+    lines = data.split(b"\n")
+    good = bad = 0
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            good += 1
+        except UnicodeDecodeError:
+            bad += 1
+    if not bad or good <= bad:
+        return None
+    out: list[str] = []
+    repaired: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            out.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            repaired.append(number)
+        if _gb2312_pairs(line):
+            text = line.decode("gb18030")
+        else:
+            try:
+                text = line.decode("cp1252")
+            except UnicodeDecodeError:
+                text = line.decode("latin-1")
+        out.append(text)
+    label = _Mixed("UTF-8")
+    label.lines = tuple(repaired)
+    return "\n".join(out).encode("utf-8"), label
+
+
+def _gb2312_pairs(line: bytes) -> bool:
+    """True when every byte above 0x7F sits in a pair of 0xA1–0xFE bytes (GB2312 Chinese).
+
+    Windows-1252 accents are single high bytes between ASCII letters
+    ("M\xfcller"), which GBK would otherwise read as one Chinese character.
+    """
+    i, n = 0, len(line)
+    while i < n:
+        if line[i] < 0x80:
+            i += 1
+        elif 0xA1 <= line[i] <= 0xFE and i + 1 < n and 0xA1 <= line[i + 1] <= 0xFE:
+            i += 2
+        else:
+            return False
+    return True
 
 
 def _latin_script(text: str) -> bool:
@@ -887,7 +963,11 @@ def _sniff_delimiter(sample: bytes) -> str:
 def _parse_text(
     body: bytes, encoding: str | None, *, header_row: int | None, lang: Lang, notes: list[Msg]
 ) -> RawTable:
-    if encoding:
+    if isinstance(encoding, _Mixed):
+        more = " …" if len(encoding.lines) > 20 else ""
+        shown = ", ".join(map(str, encoding.lines[:20])) + more
+        notes.append(Msg("load.note.mixed_encoding", {"n": len(encoding.lines), "lines": shown}))
+    elif encoding:
         notes.append(Msg("load.note.encoding", {"encoding": encoding}))
     if not _NON_SPACE.search(body):
         raise InputError("load.no_columns")

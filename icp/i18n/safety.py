@@ -8,4 +8,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "both texts are kept above.",
         "其他地方也编辑了此项——已合并：有人同时修改了这个回答，两份文字都保留在上面。",
     ),
+    "load.note.mixed_encoding": (
+        "Read the text file as UTF-8; {n} line(s) in another encoding (Windows-1252 or GBK) "
+        "were decoded on their own and kept: line {lines}.",
+        "已按 UTF-8 读取文本文件；其中 {n} 行是其他编码（Windows-1252 或 GBK），已逐行修复并保留：第 {lines} 行。",
+    ),
+    "worker.memory": (
+        "This file needs more than {limit} of memory to read, more than this server allows "
+        "for one file. Remove unused sheets, columns or rows (or split the file) and try again.",
+        "读取这个文件需要超过 {limit} 内存，超出了本服务器对单个文件的限制。"
+        "请删除不用的工作表、列或行（或拆分文件）后重试。",
+    ),
+    "worker.cpu": (
+        "Reading this file took more than {seconds} s of processing, more than this server "
+        "allows for one file. Save it again as a plain .xlsx or .csv with only the table you need.",
+        "读取这个文件的计算时间超过 {seconds} 秒，超出了本服务器对单个文件的限制。"
+        "请只保留需要的表格，另存为普通的 .xlsx 或 .csv 后重试。",
+    ),
+    "worker.timeout": (
+        "Reading this file did not finish within {seconds} s, so it was stopped. "
+        "Save it again as a plain .xlsx or .csv with only the table you need.",
+        "读取这个文件在 {seconds} 秒内没有完成，已停止。请只保留需要的表格，另存为普通的 .xlsx 或 .csv 后重试。",
+    ),
+    "worker.crashed": (
+        "The file reader stopped on this file ({detail}); the file may be damaged. "
+        "Open it in Excel or LibreOffice, save it again and retry.",
+        "读取这个文件时读取程序中止（{detail}），文件可能已损坏。请用 Excel 或 LibreOffice 打开并重新保存后再试。",
+    ),
 }

@@ -1,0 +1,216 @@
+"""Parse untrusted files in a separate process with hard limits.
+
+A spreadsheet is a program for the parser: a 2 KB xlsx can make calamine
+ask for 67 GB and abort the process, a 45 MB single-line CSV can take
+minutes of CPU.  Inside the Streamlit server that would kill every session
+(or freeze them all), so every file a user hands over — uploads, prospect
+lists, deals files, the files inside an imported workspace — is read by
+``open_dataset`` here, in a child process that has
+
+- an address-space cap (``RLIMIT_AS``, default 1.5 GB): a huge allocation
+  fails in the child (``MemoryError``, or an abort in native code);
+- a CPU-time cap (``RLIMIT_CPU``): the kernel stops a runaway parse;
+- a wall-clock timeout in the parent, which kills the child.
+
+Any of those becomes an ``InputError`` with a plain message ("this file
+needs more than 1.5 GB to read …"); the server and the other sessions never
+notice.  Children come from a ``forkserver`` that has the parsing modules
+imported already, so a worker starts in ~0.1 s and never inherits the
+server's threads or open database handles.
+
+The result (our own ``Dataset`` object, built by our code in the child)
+comes back pickled over a one-way pipe; the child never receives anything
+from the parent after it starts.  Limits can be tuned with
+``ICP_WORKER_MEMORY_MB``, ``ICP_WORKER_CPU_S`` and ``ICP_WORKER_WALL_S``.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import ctypes
+import multiprocessing as mp
+import os
+import resource
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+from icp.errors import InputError
+
+__all__ = ["Limits", "check_source", "limits", "open_dataset", "run"]
+
+T = TypeVar("T")
+_PRELOAD = [
+    "pyarrow",
+    "pyarrow.csv",
+    "icp.dataset",
+    "icp.load",
+    "icp.clean",
+    "icp.join",
+    "icp.schema",
+    "icp.variants",
+]
+
+
+@dataclass(frozen=True)
+class Limits:
+    memory_mb: int = 1536
+    cpu_seconds: int = 60
+    wall_seconds: float = 120.0
+
+
+def limits() -> Limits:
+    """The limits in force: the defaults, or ``ICP_WORKER_*`` from the environment."""
+    base = Limits()
+
+    def env(name: str, default: float) -> float:
+        raw = os.environ.get(name, "").strip()
+        try:
+            return float(raw) if raw else default
+        except ValueError:
+            return default
+
+    return Limits(
+        memory_mb=int(env("ICP_WORKER_MEMORY_MB", base.memory_mb)),
+        cpu_seconds=int(env("ICP_WORKER_CPU_S", base.cpu_seconds)),
+        wall_seconds=env("ICP_WORKER_WALL_S", base.wall_seconds),
+    )
+
+
+_context: Any = None
+
+
+def _ctx() -> Any:
+    global _context
+    if _context is None:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        _context = ctx
+    return _context
+
+
+def _child(
+    conn: Connection, lim: Limits, fn: Callable[..., Any], args: tuple, kwargs: dict
+) -> None:
+    """Runs in the worker: cap memory and CPU, call ``fn``, send back one outcome."""
+    _quiet_and_lean()
+    mem = lim.memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+    resource.setrlimit(resource.RLIMIT_CPU, (lim.cpu_seconds, lim.cpu_seconds + 5))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a native abort leaves no core file
+    try:
+        outcome: tuple[str, Any] = ("ok", fn(*args, **kwargs))
+    except InputError as exc:
+        outcome = ("input", exc)
+    except MemoryError:
+        outcome = ("memory", None)
+    except RecursionError:
+        outcome = ("crashed", "RecursionError")
+    except Exception as exc:  # an unforeseen parser failure is still this file's problem
+        outcome = ("crashed", type(exc).__name__)
+    try:
+        conn.send(outcome)
+    except MemoryError:  # the result itself did not fit under the cap
+        conn.send(("memory", None))
+    finally:
+        conn.close()
+
+
+def _quiet_and_lean() -> None:
+    """Fewer threads (each reserves address space under the cap) and no native noise on stderr.
+
+    A Rust panic backtrace from a parser that hit the cap would otherwise end
+    up in the server log or under the CLI's one ``error:`` line; ``ICP_DEBUG``
+    keeps it.
+    """
+    os.environ["OMP_NUM_THREADS"] = "1"
+    with contextlib.suppress(ImportError):
+        import pyarrow
+
+        pyarrow.set_cpu_count(1)
+        pyarrow.set_io_thread_count(1)
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).mallopt(-8, 2)  # M_ARENA_MAX: malloc arenas reserve 64 MB each
+    if not os.environ.get("ICP_DEBUG"):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+
+
+def run(fn: Callable[..., T], /, *args: Any, lim: Limits | None = None, **kwargs: Any) -> T:
+    """``fn(*args, **kwargs)`` in a limited child process; its InputError is re-raised here.
+
+    ``fn`` must be a module-level function (it is pickled by reference).
+    Breaking a limit raises ``InputError("worker.memory" | "worker.cpu" |
+    "worker.timeout" | "worker.crashed")``.
+    """
+    lim = lim or limits()
+    ctx = _ctx()
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, lim, fn, args, kwargs), daemon=True)
+    proc.start()
+    send.close()
+    outcome: tuple[str, Any] | None = None
+    timed_out = False
+    try:
+        if receive.poll(lim.wall_seconds):
+            with contextlib.suppress(EOFError, OSError):
+                outcome = receive.recv()
+        else:
+            timed_out = True
+    finally:
+        receive.close()
+        if outcome is None and proc.is_alive():
+            proc.kill()
+        proc.join(10)
+    gb = f"{lim.memory_mb / 1024:.1f} GB"
+    if outcome is None:
+        code = proc.exitcode
+        if timed_out:
+            raise InputError("worker.timeout", seconds=round(lim.wall_seconds))
+        if code in (-signal.SIGXCPU, -signal.SIGKILL):  # soft, then hard CPU limit
+            raise InputError("worker.cpu", seconds=lim.cpu_seconds)
+        if code is not None and code < 0:
+            # a native abort (SIGABRT, SIGSEGV) under the address-space cap: an allocation failed
+            raise InputError("worker.memory", limit=gb)
+        raise InputError("worker.crashed", detail=f"exit {code}")
+    status, payload = outcome
+    if status == "ok":
+        return payload
+    if status == "input":
+        raise payload
+    if status == "memory":
+        raise InputError("worker.memory", limit=gb)
+    raise InputError("worker.crashed", detail=str(payload)[:80])
+
+
+def _open(*args: Any, **kwargs: Any) -> Any:
+    # imported in the worker (the forkserver has it loaded), so ``import icp.worker`` stays light
+    from icp.dataset import open_dataset as _open_dataset
+
+    return _open_dataset(*args, **kwargs)
+
+
+def open_dataset(*args: Any, **kwargs: Any) -> Any:
+    """``icp.dataset.open_dataset`` in a limited worker (same arguments, same result)."""
+    return run(_open, *args, **kwargs)
+
+
+def check_source(filename: str, data: bytes, options: dict[str, Any]) -> None:
+    """Read a stored file the way the app will (sheet, header row, deals) — or raise InputError.
+
+    Used on every file inside an imported workspace, so a file that would
+    break the reader is refused at the door instead of on every page load.
+    """
+    deals = options.get("deals") if isinstance(options.get("deals"), dict) else None
+    open_dataset(
+        bytes(data),
+        filename=filename,
+        sheet=options.get("sheet"),
+        header_row=options.get("header_row"),
+        deals=base64.b64decode(deals["data_b64"]) if deals and deals.get("data_b64") else None,
+        deals_filename=deals.get("filename") if deals else None,
+    )
