@@ -70,6 +70,8 @@ def _build_parser() -> argparse.ArgumentParser:
     e.add_argument("--out", required=True)
     i = wsub.add_parser("import")
     i.add_argument("file")
+    d = wsub.add_parser("delete", help="delete a workspace with its versions and files")
+    d.add_argument("id")
     return p
 
 
@@ -87,7 +89,7 @@ def _open(path: str, sheet: str | None, deals: str | None = None):
         if name is not None and not Path(name).is_file():
             raise InputError("cli.no_file", path=name)
     warm_up(chinese=_shows_chinese(Path(path)))  # imports overlap the file parse
-    from icp.dataset import open_dataset  # lazy: startup speed (after the warm-up started)
+    from icp.worker import open_dataset  # lazy; the file is read in a limited child process
 
     return open_dataset(
         Path(path), sheet=sheet, deals=Path(deals) if deals else None, max_bytes=CLI_MAX_BYTES
@@ -168,6 +170,7 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _workspace(args: argparse.Namespace) -> int:
+    from icp import worker
     from icp.store import Store  # lazy: startup speed (only this command needs it)
 
     store = Store()
@@ -179,11 +182,14 @@ def _workspace(args: argparse.Namespace) -> int:
             raise InputError("store.no_workspace", id=args.id)
         Path(args.out).write_bytes(store.export_json(args.id))
         print(t("cli.wrote", "en", path=args.out))
-    else:
+    elif args.action == "import":
         p = Path(args.file)
         if not p.is_file():
             raise InputError("cli.no_file", path=args.file)
-        print(store.import_json(p.read_bytes()))
+        print(store.import_json(p.read_bytes(), check_file=worker.check_source))
+    elif args.action == "delete":
+        store.delete(args.id)
+        print(t("cli.deleted", "en", id=args.id))
     return 0
 
 

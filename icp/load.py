@@ -48,7 +48,7 @@ __all__ = [
     "sniff",
 ]
 
-MAX_BYTES: int = 50 * 1024 * 1024  # same as .streamlit/config.toml server.maxUploadSize
+MAX_BYTES: int = 50 * 1024 * 1024  # the data uploaders' max_upload_size (ui.state.UPLOAD_MB)
 
 _MB = 1024 * 1024
 _MAX_UNZIPPED = 500 * _MB  # total declared uncompressed size of a workbook

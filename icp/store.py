@@ -40,7 +40,7 @@ import json
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -64,7 +64,10 @@ __all__ = [
 
 EXPORT_FORMAT = "icp-workbench-workspace"
 EXPORT_VERSION = 1
-MAX_IMPORT_MB = 100  # an export holds the source file base64-encoded (+33 %)
+# An export holds each data file once, base64-encoded (+33 %): a workspace with
+# a 50 MB upload and snapshots of other files must still import, in the app
+# (the import uploader allows this much) and on the command line.
+MAX_IMPORT_MB = 1024
 MAX_NAME_CHARS = 120
 BEFORE_RESTORE = "store.before_restore"  # label of the automatic snapshot (an i18n key)
 # View state, not content: a restore leaves the user on the page, step and
@@ -562,15 +565,31 @@ class Store:
                 doc["files"] = files
         return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
-    def import_json(self, data: bytes) -> str:
+    def import_json(
+        self, data: bytes, *, check_file: Callable[[str, bytes, dict], None] | None = None
+    ) -> str:
         """A new workspace from an ``export_json`` file; returns its id.
 
         Anything else (not JSON, another JSON shape, truncated, wrong types,
         over ``MAX_IMPORT_MB``) raises ``InputError("store.bad_import")`` and
         creates nothing: the file is checked in full first and written in one
-        transaction.
+        transaction.  ``check_file(filename, bytes, options)`` is called on
+        every embedded data file before anything is written (the app and the
+        CLI pass ``icp.worker.check_source``, so a file that would break the
+        reader is refused here, not on every later page load); its
+        ``InputError`` is raised as is.
         """
         doc = _parse_export(data)
+        if check_file is not None:
+            sources = [doc.source] + [v.source for v in doc.versions]
+            seen: set[str] = set()
+            for src in sources:
+                if src is None:
+                    continue
+                key = hashlib.sha256(src[1] + _dumps(src[2]).encode()).hexdigest()
+                if key not in seen:
+                    seen.add(key)
+                    check_file(*src)
         with self._tx(write=True) as con:
             ws = self._new_workspace(con, doc.name)
             if doc.source is not None:

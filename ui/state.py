@@ -18,12 +18,14 @@ from typing import Any
 import streamlit as st
 
 from icp import analysis as _analysis
-from icp.dataset import Dataset, open_dataset
+from icp import load
+from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.i18n import LANGS, Lang, Msg, t
 from icp.model import Analysis, Settings
 from icp.schema import Mapping
 from icp.store import SavedAnswer, Store
+from icp.worker import open_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES: dict[str, str] = {
@@ -32,6 +34,9 @@ SAMPLES: dict[str, str] = {
     "study_zh": "sample_data/study_abroad_zh.csv",
 }
 DEFAULT_SAMPLE = "saas_en"
+# Data files: the reader's own limit.  The server-wide server.maxUploadSize is
+# the (larger) workspace import limit, so the app's own backups always import.
+UPLOAD_MB = load.MAX_BYTES // (1024 * 1024)
 
 
 # ---------------------------------------------------------------- language

@@ -8,10 +8,12 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from icp.dataset import Dataset, open_dataset
+from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
+from icp.worker import open_dataset
 from ui import state, widgets
+from ui.state import UPLOAD_MB
 
 tr = state.tr
 NO_SEP = "—"  # shown in the separator column for single-value fields
@@ -25,6 +27,7 @@ upload = st.file_uploader(
     type=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
     help=tr("data.upload_help"),
     key="data.upload",
+    max_upload_size=UPLOAD_MB,
 )
 upload_error: InputError | None = None
 if upload is not None:
@@ -105,6 +108,7 @@ with st.expander(tr("data.join.title"), expanded=ds.join is not None):
         tr("data.join.upload"),
         type=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
         key="data.deals_upload",
+        max_upload_size=UPLOAD_MB,
     )
     if deals_file is not None:
         deals_data = deals_file.getvalue()

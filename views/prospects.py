@@ -10,11 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from icp import score, segments, tags
-from icp.dataset import Dataset, open_dataset
+from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.model import Analysis
 from icp.report import md_escape
+from icp.worker import open_dataset
 from ui import portraits, state
+from ui.state import UPLOAD_MB
 
 tr = state.tr
 lang = state.lang()
@@ -100,6 +102,7 @@ if source == "upload":
         tr("prospects.upload"),
         type=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
         key="prospects.upload",
+        max_upload_size=UPLOAD_MB,
     )
     if upload is not None:
         st.session_state["prospects.file"] = (upload.name, upload.getvalue())

@@ -6,9 +6,10 @@ import hashlib
 
 import streamlit as st
 
+from icp import worker
 from icp.errors import InputError
 from icp.report import md_escape
-from icp.store import version_label
+from icp.store import MAX_IMPORT_MB, version_label
 from ui import state, widgets
 
 tr = state.tr
@@ -116,13 +117,15 @@ st.download_button(
     file_name=f"icp-workspace-{ws}.json",
     mime="application/json",
 )
-imported = st.file_uploader(tr("store.import"), type=["json"], key="ws.import")
+imported = st.file_uploader(
+    tr("store.import"), type=["json"], key="ws.import", max_upload_size=MAX_IMPORT_MB
+)
 if imported is not None:
     digest = hashlib.sha256(imported.getvalue()).hexdigest()
     if st.session_state.get("ws.last_import") != digest:
         st.session_state["ws.last_import"] = digest
         try:
-            new_ws = store.import_json(imported.getvalue())
+            new_ws = store.import_json(imported.getvalue(), check_file=worker.check_source)
         except InputError as exc:
             state.show_error(exc)
         else:

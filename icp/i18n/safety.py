@@ -35,4 +35,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Open it in Excel or LibreOffice, save it again and retry.",
         "读取这个文件时读取程序中止（{detail}），文件可能已损坏。请用 Excel 或 LibreOffice 打开并重新保存后再试。",
     ),
+    "cli.deleted": ("Deleted workspace {id}.", "已删除工作区 {id}。"),
 }

@@ -1,0 +1,128 @@
+"""No file can take the server down: hostile files are read in a limited worker process.
+
+The corpus (tests/hostile_files.py) is generated at test time.  Each file
+must end with a clear outcome — a translated refusal or a table — within
+20 s, inside the 1.5 GB address-space cap, with this process (standing in
+for the server) alive and unharmed; through the CLI each gives exit status 2
+and exactly one ``error:`` line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hostile_files import CORPUS
+
+from icp import worker
+from icp.dataset import Dataset
+from icp.errors import InputError
+from icp.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+# Small enough to keep the suite quick, large enough for every legitimate sample.
+TEST_LIMITS = {"ICP_WORKER_MEMORY_MB": "1536", "ICP_WORKER_CPU_S": "8", "ICP_WORKER_WALL_S": "12"}
+
+
+@pytest.fixture
+def limited(monkeypatch):
+    for k, v in TEST_LIMITS.items():
+        monkeypatch.setenv(k, v)
+
+
+@pytest.mark.parametrize("case", list(CORPUS))
+def test_hostile_file_gets_a_clear_outcome_and_the_server_lives(case, limited):
+    filename, make = CORPUS[case]
+    data = make()
+    start = time.monotonic()
+    try:
+        outcome = worker.open_dataset(data, filename=filename)
+    except InputError as exc:
+        outcome = exc
+    elapsed = time.monotonic() - start
+
+    assert elapsed < 20, f"{case} took {elapsed:.1f} s"
+    if isinstance(outcome, InputError):
+        for lang in ("en", "zh"):
+            text = outcome.message(lang)
+            assert text and outcome.msg.key not in text  # a catalogue message, not a bare key
+    else:
+        assert isinstance(outcome, Dataset)
+    # the "server" still works: a normal file reads fine right after
+    ok = worker.open_dataset(b"Company,Revenue\nAcme,10\nGlobex,20\n", filename="ok.csv")
+    assert list(ok.table.columns) == ["Company", "Revenue"]
+
+
+def test_limits_are_what_the_messages_say(limited):
+    assert worker.limits() == worker.Limits(memory_mb=1536, cpu_seconds=8, wall_seconds=12.0)
+    msg = InputError("worker.memory", limit="1.5 GB")
+    assert "needs more than 1.5 GB" in msg.message("en")
+    assert "1.5 GB" in msg.message("zh")
+
+
+def test_a_runaway_parse_is_stopped_by_the_wall_clock():
+    lim = worker.Limits(memory_mb=1536, cpu_seconds=60, wall_seconds=1.0)
+    with pytest.raises(InputError) as err:
+        worker.run(time.sleep, 30, lim=lim)
+    assert err.value.msg.key == "worker.timeout"
+
+
+def test_input_errors_cross_the_process_boundary_in_both_languages():
+    with pytest.raises(InputError) as err:
+        worker.open_dataset(b"", filename="empty.csv")
+    assert err.value.message("zh") != err.value.message("en")
+
+
+@pytest.mark.parametrize("case", ["xlsx_last_row_without_r", "ods_repeated_row", "csv_huge_cell"])
+def test_cli_gives_status_2_and_one_error_line(case, tmp_path):
+    filename, make = CORPUS[case]
+    path = tmp_path / filename
+    path.write_bytes(make())
+    env = {**os.environ, **TEST_LIMITS, "ICP_DATA_DIR": str(tmp_path / "data")}
+    env.pop("ICP_DEBUG", None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "icp", "analyze", str(path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
+
+
+def _export_with(filename: str, data: bytes) -> bytes:
+    store = Store()
+    ws = store.create("Poisoned")
+    store.set_source(ws, filename=filename, data=data, options={})
+    return store.export_json(ws)
+
+
+def test_an_import_embedding_a_hostile_file_is_refused_and_creates_nothing(limited):
+    filename, make = CORPUS["xlsx_last_row_without_r"]
+    blob = _export_with(filename, make())
+    store = Store()
+    before = {w.id for w in store.list()}
+    with pytest.raises(InputError) as err:
+        store.import_json(blob, check_file=worker.check_source)
+    assert err.value.msg.key.startswith(("worker.", "load."))
+    assert {w.id for w in store.list()} == before
+
+
+def test_cli_deletes_a_workspace(tmp_path):
+    env = {**os.environ, "ICP_DATA_DIR": str(tmp_path)}
+    ws = Store(tmp_path).create("Doomed")
+    run = [sys.executable, "-m", "icp", "workspace"]
+    proc = subprocess.run([*run, "delete", ws], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert Store(tmp_path).info(ws) is None
+    again = subprocess.run([*run, "delete", ws], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert again.returncode == 2 and again.stderr.startswith("error: ")
+    assert json.dumps(ws) not in again.stdout
