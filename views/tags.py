@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from icp import groups, lifecycle, tags
-from icp.dataset import Dataset, open_dataset
+from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.report import md_escape
+from icp.worker import open_dataset
 from ui import portraits, state
 
 tr = state.tr
