@@ -36,7 +36,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that run the app (AppTest pages, a real browser) are ``slow``:
     ``python -m pytest -m "not slow"`` is the quick loop over the engine."""
     for item in items:
-        if {"app_test", "browser"} & set(getattr(item, "fixturenames", ())):
+        runs_app = {"app_test", "browser"} & set(getattr(item, "fixturenames", ()))
+        if runs_app or item.path.name.startswith(("test_page_", "test_browser_")):
             item.add_marker(pytest.mark.slow)
 
 
