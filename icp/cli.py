@@ -89,7 +89,7 @@ def _open(path: str, sheet: str | None, deals: str | None = None):
         if name is not None and not Path(name).is_file():
             raise InputError("cli.no_file", path=name)
     warm_up(chinese=_shows_chinese(Path(path)))  # imports overlap the file parse
-    from icp.worker import open_dataset  # lazy; the file is read in a limited child process
+    from icp.worker import open_dataset  # lazy: startup speed; read in a limited child process
 
     return open_dataset(
         Path(path), sheet=sheet, deals=Path(deals) if deals else None, max_bytes=CLI_MAX_BYTES
@@ -170,7 +170,7 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _workspace(args: argparse.Namespace) -> int:
-    from icp import worker
+    from icp import worker  # lazy: startup speed (only this command needs it)
     from icp.store import Store  # lazy: startup speed (only this command needs it)
 
     store = Store()

@@ -128,7 +128,7 @@ def _quiet_and_lean() -> None:
     """
     os.environ["OMP_NUM_THREADS"] = "1"
     with contextlib.suppress(ImportError):
-        import pyarrow
+        import pyarrow  # lazy: startup speed
 
         pyarrow.set_cpu_count(1)
         pyarrow.set_io_thread_count(1)
@@ -189,7 +189,7 @@ def run(fn: Callable[..., T], /, *args: Any, lim: Limits | None = None, **kwargs
 
 def _open(*args: Any, **kwargs: Any) -> Any:
     # imported in the worker (the forkserver has it loaded), so ``import icp.worker`` stays light
-    from icp.dataset import open_dataset as _open_dataset
+    from icp.dataset import open_dataset as _open_dataset  # lazy: startup speed
 
     return _open_dataset(*args, **kwargs)
 
