@@ -121,7 +121,11 @@ class Tree:
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
-            self.proc.wait(timeout=20)
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:  # a loaded machine: do not leave it behind
+                self.proc.kill()
+                self.proc.wait(timeout=60)
 
     @property
     def url(self) -> str:
