@@ -158,7 +158,8 @@ if scored is not None:
         st.subheader(tr("prospects.table"))
         st.caption(tr("prospects.score_help"))
         labels = {c: tr(f"score.col.{c}") for c in score.SCORE_COLUMNS}
-        st.dataframe(
+        own = prospects is None  # your own customers: a selected row opens its card
+        picked = st.dataframe(
             table.rename(columns=labels),
             hide_index=True,
             column_config={
@@ -166,7 +167,14 @@ if scored is not None:
                     labels["score"], min_value=0, max_value=100, format="%d"
                 )
             },
+            key="prospects.table",
+            on_select="rerun" if own else "ignore",
+            selection_mode="single-row",
         )
+        if own:
+            st.caption(tr("card.page.open_hint"))
+            if picked.selection.rows:
+                portraits.open_card(table.index[picked.selection.rows[0]])
         st.download_button(
             tr("prospects.download"),
             data=_xlsx(KEY + portraits.saved_key(), what, lang, scored),

@@ -7,7 +7,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from icp import groups, lifecycle, tags
+from icp import discipline, groups, lifecycle, tags
 from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.report import md_escape
@@ -168,3 +168,30 @@ st.dataframe(
     hide_index=True,
     key="life.table",
 )
+
+# ---------------------------------------------------------------- sales data discipline
+st.subheader(tr("disc.title"))
+disc = discipline.discipline(ds, an)
+if disc is None:
+    st.caption(tr("disc.none"))
+else:
+    st.caption(tr("disc.intro", owner=md_escape(disc.owner)))
+    gaps = disc.gaps()
+    for rep, field, empty, n in gaps[:6]:
+        st.markdown("- " + md_escape(tr("disc.gap", rep=rep, field=field, empty=empty, n=n)))
+    if not gaps:
+        st.caption(tr("disc.all_good"))
+    shown = disc.table.copy()
+    pct = [c for c in [*disc.fields, "filled", "won_rate"] if c in shown.columns]
+    shown[pct] = (100 * shown[pct]).round(0)
+    st.dataframe(
+        shown.rename(
+            columns={
+                "customers": tr("disc.col.customers"),
+                "filled": tr("disc.col.filled") + " %",
+                "won_rate": tr("disc.col.won_rate") + " %",
+                "follow_ups": tr("disc.col.follow_ups"),
+            }
+        ).rename_axis(tr("disc.col.rep")),
+        key="disc.table",
+    )

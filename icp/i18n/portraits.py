@@ -424,3 +424,32 @@ STRINGS.update(
         "best.hand.pick": ("Your best customers", "最佳客户"),
     }
 )
+STRINGS.update(
+    {
+        # -------------------------------------------------------- sales data discipline
+        "disc.title": ("Sales data discipline per rep", "各销售的数据录入情况"),
+        "disc.intro": (
+            "From the column “{owner}”: the share of each rep's customers with the key fields "
+            "filled in. A portrait is only as good as what the team records.",
+            "来自“{owner}”列：每位销售名下客户中关键字段已填写的比例。画像的质量取决于团队录入的数据。",
+        ),
+        "disc.none": (
+            "No owner / sales-rep column (e.g. 销售负责人, Owner): add one to see who leaves which "
+            "fields empty.",
+            "没有销售负责人列（如“销售负责人”“Owner”）：加上这一列即可看到谁漏填了哪些字段。",
+        ),
+        "disc.gap": (
+            "{rep} leaves {field} empty on {empty} of {n} customers.",
+            "{rep} 名下 {n} 个客户中有 {empty} 个未填“{field}”。",
+        ),
+        "disc.all_good": (
+            "Every rep fills the key fields for at least 80% of their customers.",
+            "每位销售的关键字段填写率都在 80% 以上。",
+        ),
+        "disc.col.rep": ("Rep", "销售"),
+        "disc.col.customers": ("Customers", "客户数"),
+        "disc.col.filled": ("Key fields filled", "关键字段填写率"),
+        "disc.col.won_rate": ("Won rate", "成交率"),
+        "disc.col.follow_ups": ("Median follow-ups", "跟进次数中位数"),
+    }
+)
