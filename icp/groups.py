@@ -31,6 +31,7 @@ from icp.model import NumericTrait, Trait
 from icp.parse import split_tags, won_mask
 from icp.schema import FieldType, Mapping, Role
 from icp.sections import Section
+from icp.segments import channels as _channels
 from icp.traits import categorical_traits, leads, numeric_traits
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "GroupSpec",
     "Rule",
     "breakdown",
+    "channels",
     "column_values",
     "compare",
     "compare_specs",
@@ -562,3 +564,25 @@ def order_sentence(
     more = len(table[table["value"] != "∅"]) - top
     text = " > ".join(parts) + (" …" if more > 0 else "")
     return t("groups.order", lang, column=column, group=group, order=text)
+
+
+MIN_CHANNEL = 5  # customers of a group in a channel before its rates are shown
+
+
+def channels(dataset: Dataset, rows: pd.Series, *, best: pd.Series) -> pd.DataFrame | None:
+    """Which channels bring a group (seed 000 广告投放, seed 004 CPA): per channel the group's
+    customers, its won rate and mean acquisition cost — NaN where fewer than ``MIN_CHANNEL``
+    customers make a rate meaningless (the page says "not enough data").  None without a
+    channel column."""
+    keep = rows.reindex(dataset.table.index, fill_value=False).fillna(False).astype(bool)
+    if not keep.any():
+        return None
+    sub = replace(dataset, table=dataset.table.loc[keep])
+    res = _channels(sub, best.reindex(sub.table.index, fill_value=False))
+    if res is None:
+        return None
+    thin = res["customers"] < MIN_CHANNEL
+    res.loc[thin, ["won_rate", "cac", "avg_value"]] = np.nan
+    return res[["channel", "customers", "won_rate", "avg_value", "cac"]].sort_values(
+        "customers", ascending=False
+    )

@@ -141,3 +141,14 @@ def test_comparison_section_for_the_report(lang):
     (sec,) = groups.sections(comp, title="N vs S", lang=lang)
     kinds = [b.kind for b in sec.blocks]
     assert kinds[0] == "para" and "table" in kinds and kinds.count("bullet") >= 2
+
+
+def test_channels_of_a_group_with_thin_channels_blanked():
+    ds = _sample("equipment_customers_zh.xlsx")
+    rows = groups.mask(ds, groups.Rule((groups.Condition("联系人身份", "in", ("企业法人",)),)))
+    table = groups.channels(ds, rows, best=pd.Series(False, index=ds.table.index))
+    assert table["customers"].sum() == rows.sum()
+    assert table["customers"].is_monotonic_decreasing
+    thin = table["customers"] < groups.MIN_CHANNEL
+    assert table.loc[thin, "won_rate"].isna().all()
+    assert table.loc[~thin, "won_rate"].between(0, 1).all()

@@ -34,6 +34,7 @@ def test_signed_vs_not_signed_and_the_ordered_breakdown(app_test):
     at.selectbox(key="compare.b.kind.zh").set_value("未签约").run()
     assert not at.exception, at.exception
     assert [m.label for m in at.metric] == ["已签约", "未签约"]
+    assert "各组客户来自哪些渠道" in [s.value for s in at.subheader]
     at.selectbox(key="compare.breakdown.column").set_value("客户行业").run()
     at.selectbox(key="compare.breakdown.group").set_value("已签约").run()
     texts = " ".join(m.value for m in at.markdown).replace("\\", "")  # drop Markdown escapes

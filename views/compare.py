@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import streamlit as st
 
 from icp import clouds, group_charts, groups
@@ -144,6 +145,33 @@ for col, png, name in ((c1, left_png, comp.a_name), (c2, right_png, comp.b_name)
             st.image(png, width="stretch")
         else:
             st.caption(tr("compare.page.no_words"))
+
+# ---------------------------------------------------------------- where each group comes from
+if ds.mapping.col(Role.CHANNEL) is not None:
+    st.subheader(tr("compare.page.channels"))
+    st.caption(tr("compare.page.channels_help", n=groups.MIN_CHANNEL))
+    ch_a, ch_b = st.columns(2)
+    for col, rows, name in ((ch_a, comp.a_mask, comp.a_name), (ch_b, comp.b_mask, comp.b_name)):
+        table = groups.channels(ds, rows, best=an.best_mask)
+        with col:
+            st.markdown(f"**{md_escape(name)}**")
+            if table is not None:
+                thin = tr("compare.page.thin")
+                st.dataframe(
+                    pd.DataFrame(
+                        {
+                            tr("channels.col.channel"): table["channel"],
+                            tr("channels.col.customers"): table["customers"],
+                            tr("channels.col.won_rate"): [
+                                thin if pd.isna(x) else f"{100 * x:.0f}%" for x in table["won_rate"]
+                            ],
+                            tr("channels.col.cac"): [
+                                thin if pd.isna(x) else f"{x:,.0f}" for x in table["cac"]
+                            ],
+                        }
+                    ),
+                    hide_index=True,
+                )
 
 # ---------------------------------------------------------------- save
 st.subheader(tr("compare.page.save"))

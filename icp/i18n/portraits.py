@@ -453,3 +453,15 @@ STRINGS.update(
         "disc.col.follow_ups": ("Median follow-ups", "跟进次数中位数"),
     }
 )
+STRINGS.update(
+    {
+        "compare.page.channels": ("Which channels bring each group", "各组客户来自哪些渠道"),
+        "compare.page.channels_help": (
+            "Customers per channel, with the won rate and the mean acquisition cost (CPA) inside "
+            "the group; fewer than {n} customers in a channel is not enough data for a rate.",
+            "每个渠道的客户数，以及组内的成交率和平均获客成本（CPA）；某渠道少于 {n} 个客户时数据不足，"
+            "不给出比率。",
+        ),
+        "compare.page.thin": ("not enough data", "数据不足"),
+    }
+)
