@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from icp import definition as _definition
 from icp import rank as _rank
 from icp import traits as _traits
 from icp.dataset import Dataset
@@ -25,10 +26,18 @@ from icp.errors import InputError
 from icp.fmt import number as fmt_number
 from icp.fmt import percent as fmt_percent
 from icp.i18n import Msg
-from icp.model import CRITERIA, Analysis, Kpi, NumericTrait, Ranking, Settings, Trait
-from icp.parse import won_mask
+from icp.model import (
+    CRITERIA,
+    Analysis,
+    Definition,
+    Kpi,
+    NumericTrait,
+    Ranking,
+    Settings,
+    Trait,
+)
 from icp.rank import role_values
-from icp.schema import Role
+from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from icp.warm import warm_up
 
 __all__ = [
@@ -68,15 +77,55 @@ def _kpis(dataset: Dataset, cv: Any, best: np.ndarray, rest: np.ndarray) -> dict
     }
 
 
-def _outcome_groups(dataset: Dataset) -> tuple[np.ndarray, np.ndarray, int] | None:
-    """(won, not won, open count) from the OUTCOME column, or None without one."""
-    col = dataset.mapping.col(Role.OUTCOME)
-    if col is None or col not in dataset.table.columns:
+def _outcome_groups(won: pd.Series | None) -> tuple[np.ndarray, np.ndarray, int] | None:
+    """(good, other, open count) from the good/other/open reading, or None without one."""
+    if won is None:
         return None
-    won = won_mask(dataset.table[col])
     known = won.notna().to_numpy()
     is_won = won.fillna(False).to_numpy(dtype=bool) & known
     return is_won, known & ~is_won, int((~known).sum())
+
+
+def _ties(rt: pd.DataFrame) -> Msg | None:
+    """A plain warning when many more customers share the cut-off score than fit in the best N.
+
+    Pinned and excluded customers are set by hand and never part of a tie.
+    """
+    free = rt[~rt["pinned"] & ~rt["excluded"]]
+    best = free[free["is_best"]]
+    if best.empty or len(free) <= len(best):
+        return None
+    cut = float(best["score"].min())
+    tied = int(np.isclose(free["score"].to_numpy(), cut, rtol=0.0, atol=1e-9).sum())
+    picked = int(np.isclose(best["score"].to_numpy(), cut, rtol=0.0, atol=1e-9).sum())
+    if tied - picked < max(3, len(best) // 2):  # one or two look-alikes at the edge: no news
+        return None
+    return Msg(
+        "analysis.ties",
+        {
+            "tied": tied,
+            "n": int(rt["is_best"].sum()),
+            "above": len(best) - picked,
+            "picked": picked,
+        },
+    )
+
+
+def _profile(dataset: Dataset, definition: Definition) -> tuple[list[str], Mapping]:
+    """The columns findings may come from, and the mapping with every other column off.
+
+    This is the one place where what defines best (the outcome, the columns
+    behind each active criterion, the deal aggregates), the ids and the name
+    leave the analysis: traits, numeric findings, keywords and leads are
+    computed on this mapping, and clouds, scores and builders read it too.
+    """
+    out = definition.excluded_columns
+    specs = [
+        ColumnSpec(c.name, c.type, c.role, c.sep, c.include and c.name not in out)
+        for c in dataset.mapping.columns
+    ]
+    keep = [c.name for c in specs if c.include and c.name in dataset.table.columns]
+    return keep, Mapping(specs)
 
 
 def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
@@ -101,7 +150,10 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         cv = memo.setdefault(
             cv_key, _rank.criterion_values(dataset, lifetime_years=settings.lifetime_years)
         )
-    groups = _outcome_groups(dataset)
+    out_col = dataset.mapping.col(Role.OUTCOME)
+    good = _definition.resolve_good_values(dataset, out_col, settings.good_values)
+    won = _definition.won_series(dataset, out_col, good)
+    groups = _outcome_groups(won)
     usable = groups is not None and groups[0].any() and groups[1].any()
 
     mode = settings.mode
@@ -119,6 +171,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         mode = "outcome"
 
     ranking: Ranking | None = None
+    top_n = max(1, int(settings.top_n))
     if mode == "outcome":
         assert groups is not None
         best, rest, n_open = groups
@@ -129,7 +182,6 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         names = dataset.names()
         best_names = [str(x) for x in names[best]]
     else:
-        top_n = max(1, int(settings.top_n))
         if hand_picked:
             top_n = max(1, len(set(settings.pins) - set(settings.excludes)))
             warnings.append(Msg("analysis.hand_picked", {"n": top_n}))
@@ -153,13 +205,39 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         best_names = [str(x) for x in rt.loc[rt["is_best"], "name"]]
         if not rest.any():
             warnings.append(Msg("analysis.no_rest"))
+        tie = _ties(rt)
+        if tie is not None:
+            warnings.insert(0, tie)
 
     best_s = pd.Series(best, index=table.index)
     rest_s = pd.Series(rest, index=table.index)
     if 0 < best.sum() < 5:
         warnings.append(Msg("analysis.small_best", {"n": int(best.sum())}))
+    definition = _definition.resolve(
+        dataset,
+        settings,
+        mode=mode,
+        criteria=list(ranking.criteria) if ranking is not None else list(cv.parts),
+        top_n=int(best.sum()) if mode == "top" else top_n,
+    )
+    profile, pmap = _profile(dataset, definition)
+    # the (tokenised) pairs cached per data set depend on which category, tag
+    # and text columns are in the profile: one memo per such set, so a weight
+    # change that only moves numeric criteria reuses them
+    words = tuple(
+        c.name
+        for c in pmap.of_type(FieldType.SINGLE, FieldType.MULTI, FieldType.TEXT)
+        if c.name in profile
+    )
+    pmemo = memo.setdefault(("profile", words), {})
     found, warn_traits, keywords = _traits.categorical_traits(
-        table, dataset.mapping, best_s, rest_s, memo=memo
+        table, pmap, best_s, rest_s, memo=pmemo
+    )
+    defining_map = Mapping(
+        [
+            ColumnSpec(c.name, c.type, c.role, c.sep, c.name in definition.defining_columns)
+            for c in dataset.mapping.columns
+        ]
     )
     return Analysis(
         mode=mode,
@@ -169,11 +247,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         ranking=ranking,
         traits=found,
         warning_traits=warn_traits,
-        numeric=[
-            nt
-            for nt in _traits.numeric_traits(table, dataset.mapping, best_s, rest_s)
-            if nt.is_finding
-        ],
+        numeric=[nt for nt in _traits.numeric_traits(table, pmap, best_s, rest_s) if nt.is_finding],
         kpis=_kpis(dataset, cv, best, rest),
         ltv_formula=cv.ltv_formula,
         keywords=keywords,
@@ -181,12 +255,17 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         rest_mask=rest_s,
         leads=_traits.leads(
             table,
-            dataset.mapping,
+            pmap,
             best_s,
             rest_s,
             exclude={(t.column, t.value) for t in found},
-            memo=memo,
+            memo=pmemo,
         ),
+        definition=definition,
+        profile_columns=profile,
+        profile_mapping=pmap,
+        won=won,
+        defining=_traits.numeric_traits(table, defining_map, best_s, rest_s),
     )
 
 

@@ -20,6 +20,7 @@ from icp import clean, join, load, schema, variants
 from icp.errors import InputError
 from icp.i18n import Lang, Msg
 from icp.join import JoinResult
+from icp.outcome import id_reason
 from icp.schema import FieldType, Mapping, Role
 
 __all__ = ["Dataset", "Source", "open_dataset"]
@@ -54,10 +55,26 @@ class Dataset:
 
     @property
     def name_column(self) -> str | None:
-        return self.mapping.col(Role.NAME)
+        """The column customers are called by: the name column, else an id column.
+
+        Among several id columns a code or a long number is preferred to row
+        numbers (1, 2, 3 …), which say nothing about who the customer is.
+        """
+        col = self.mapping.col(Role.NAME)
+        if col is not None and col in self.table.columns:
+            return col
+        ids = [
+            c.name
+            for c in self.mapping.columns
+            if c.include and c.role == Role.ID and c.name in self.table.columns
+        ]
+        for name in ids:
+            if id_reason(self.table[name].iloc[:500], header=name) != "row":
+                return name
+        return ids[0] if ids else None
 
     def names(self) -> pd.Series:
-        """A display name per row: the name column, else "#<row number>"."""
+        """A display name per row: the name column, else the id column, else "#<row number>"."""
         col = self.name_column
         known = self.table[col].notna() if col is not None else None
         if known is not None and known.all():  # no fallback needed (a 1M-row list of them is slow)

@@ -882,7 +882,10 @@ def join(
         t("join.outcome.won", lang),
         np.where(n_lost > 0, t("join.outcome.lost", lang), t("join.outcome.open", lang)),
     ).astype(object)
-    outcome[n_deals == 0] = None
+    leads = is_lead_list(accounts, plan)
+    # a lead with no deal was not won (a fact about a lead list); an account
+    # with no deals in an accounts list is simply not known
+    outcome[n_deals == 0] = t("join.outcome.not_won", lang) if leads else None
     agg["outcome"] = (outcome, FieldType.SINGLE, Role.OUTCOME, Msg("join.why.outcome"), None)
 
     # broadcast group aggregates to account rows (rows with no key get no deals)
@@ -908,6 +911,8 @@ def join(
             col = col.astype("str") if pd.api.types.is_string_dtype(col.dropna()) else col
         if slot == "won_value":
             col = col.where(has, 0.0)  # no key, no deals: bought nothing either
+        if slot == "outcome" and leads:
+            col = col.where(has, t("join.outcome.not_won", lang))
         table[name] = col
         roles.append((name, role, why))
         specs.append(ColumnSpec(name=name, type=ftype, role=role, sep=sep))
@@ -928,7 +933,8 @@ def join(
             )
         )
     if without:
-        notes.append(Msg("join.note.without_deals", {"n": without}))
+        key = "join.note.leads_without_deals" if leads else "join.note.without_deals"
+        notes.append(Msg(key, {"n": without}))
     notes.insert(
         0,
         Msg(
@@ -946,6 +952,27 @@ def join(
         specs=specs,
         deals_used=int(matched.sum()),
     )
+
+
+_LEAD_WORDS = _rx(r"\blead|\bmql|\bsql\b|prospect|inquir|enquir|signup|sign up|线索|潜客|留资|咨询")
+_CHANNEL_WORDS = _rx(r"\borigin|\bsource|\butm|\bchannel|referr|来源|渠道")
+
+
+def is_lead_list(accounts: pd.DataFrame, plan: JoinPlan) -> bool:
+    """Whether the left table is a list of leads (a funnel), not of accounts.
+
+    Its key or columns say lead / mql / 线索, or it has a channel column
+    (origin, utm_source, 来源, 渠道) and no account-like name column.  In a
+    lead list a lead without a deal counts as *not won*.
+    """
+    headers = [str(c) for c in accounts.columns]
+    if _LEAD_WORDS.search(_header(plan.accounts_key)) or any(
+        _LEAD_WORDS.search(_header(h)) for h in headers
+    ):
+        return True
+    has_channel = any(_CHANNEL_WORDS.search(_header(h)) for h in headers)
+    has_name = any(_is(h, "name") or _is(h, "account") for h in headers)
+    return has_channel and not has_name
 
 
 # --------------------------------------------------------------------------- reading

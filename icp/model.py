@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from icp import fmt
-from icp.i18n import Lang, Msg
-from icp.schema import Role
+from icp.i18n import Lang, Msg, column_label, t
+from icp.schema import Mapping, Role
 
 if TYPE_CHECKING:  # annotation only: the data set sits above this floor
     from icp.dataset import Dataset
@@ -26,11 +26,15 @@ if TYPE_CHECKING:  # annotation only: the data set sits above this floor
 __all__ = [
     "CRITERIA",
     "Analysis",
+    "Criterion",
+    "Definition",
     "Kpi",
     "NumericTrait",
     "Ranking",
     "Settings",
     "Trait",
+    "definition_json",
+    "definition_sentence",
     "plain",
 ]
 
@@ -57,6 +61,8 @@ class Settings:
     lifetime_years: float = 3.0  # for LTV = value/yr × margin × lifetime
     draws: int = 300  # stability re-rankings
     seed: int = 0
+    # outcome values that count as good (None: by the header's polarity, see icp.outcome)
+    good_values: list[str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +74,7 @@ class Settings:
             "lifetime_years": self.lifetime_years,
             "draws": self.draws,
             "seed": self.seed,
+            "good_values": None if self.good_values is None else list(self.good_values),
         }
 
     @classmethod
@@ -208,6 +215,140 @@ class Kpi:
     rest: float | None
 
 
+@dataclass(frozen=True)
+class Criterion:
+    """One active S1 criterion, the columns it is computed from, and its weight."""
+
+    id: str
+    columns: tuple[str, ...]
+    weight: float = 1.0
+
+
+@dataclass
+class Definition:
+    """What best means in one run (see the module docstring).
+
+    ``mode`` is the mode the run really used (after fallbacks).  In outcome
+    mode ``good_values`` are the values counted as won/good, ``bad_values``
+    the known others; rows holding neither are open and left out.
+    ``reasons`` holds a one-line reason per column the definition names.
+    """
+
+    mode: Literal["top", "outcome"]
+    n_rows: int
+    top_n: int
+    criteria: list[Criterion] = field(default_factory=list)  # active (top mode only)
+    available: list[Criterion] = field(default_factory=list)  # every criterion the data has
+    outcome_column: str | None = None
+    good_values: list[str] = field(default_factory=list)
+    bad_values: list[str] = field(default_factory=list)
+    value_counts: dict[str, int] = field(default_factory=dict)
+    n_good: int = 0
+    n_bad: int = 0
+    n_open: int = 0
+    name_column: str | None = None
+    id_columns: list[str] = field(default_factory=list)
+    derived_columns: list[str] = field(default_factory=list)  # deal aggregates
+    reasons: dict[str, Msg] = field(default_factory=dict)
+    lost_style: bool = False  # the outcome header names the bad side (churn, 流失)
+
+    @property
+    def defining_columns(self) -> list[str]:
+        """The outcome column, the columns behind each active criterion and the
+        deal-derived aggregates: never findings, words, suggestions or score inputs."""
+        cols: list[str] = []
+        if self.outcome_column is not None:
+            cols.append(self.outcome_column)
+        for c in self.criteria:
+            cols += [x for x in c.columns if x not in cols]
+        cols += [x for x in self.derived_columns if x not in cols]
+        return cols
+
+    @property
+    def excluded_columns(self) -> set[str]:
+        """Everything that must stay out of the profile: defining, id and name columns."""
+        out = set(self.defining_columns) | set(self.id_columns)
+        if self.name_column is not None:
+            out.add(self.name_column)
+        return out
+
+
+# ------------------------------------------------------------------ the sentence
+
+
+def _quote(text: str, lang: Lang) -> str:
+    return f"「{text}」" if lang == "zh" else f"“{text}”"
+
+
+def _join(items: list[str], lang: Lang, *, key: str = "definition.and") -> str:
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    sep = t("definition.list_sep", lang)
+    return sep.join(items[:-1]) + t(key, lang) + items[-1]
+
+
+def _values(values: list[str], counts: dict[str, int], lang: Lang) -> str:
+    total = sum(counts.get(v, 0) for v in values)
+    return t("definition.values", lang, values=_join(values, lang, key="definition.or"), n=total)
+
+
+def definition_sentence(definition: Definition, lang: Lang) -> str:
+    """One plain sentence saying what best means in this run (see module docstring)."""
+    d = definition
+    if d.mode == "outcome" and d.outcome_column is not None:
+        lead = "definition.lead.best" if d.lost_style else "definition.lead.won"
+        text = t(
+            "definition.outcome",
+            lang,
+            lead=t(lead, lang),
+            column=_quote(column_label(d.outcome_column, lang), lang),
+            good=_values(d.good_values, d.value_counts, lang),
+            bad=_values(d.bad_values, d.value_counts, lang)
+            if d.bad_values
+            else t("definition.nothing_else", lang),
+        )
+        if d.n_open:
+            text += t("definition.open", lang, n=f"{d.n_open:,}")
+        return text
+    names = [t(f"definition.crit.{c.id}", lang) for c in d.criteria]
+    ws = [c.weight for c in d.criteria]
+    if len(ws) <= 1:
+        weights = ""
+    elif max(ws) == min(ws):
+        weights = t("definition.equal_weights", lang)
+    else:
+        parts = [f"{t(f'definition.crit.{c.id}', lang)} {c.weight:g}" for c in d.criteria]
+        weights = t("definition.weights", lang, weights=t("definition.list_sep", lang).join(parts))
+    return t(
+        "definition.top",
+        lang,
+        n=d.top_n,
+        total=f"{d.n_rows:,}",
+        criteria=_join(names, lang),
+        weights=weights,
+    )
+
+
+def definition_json(definition: Definition, lang: Lang) -> dict[str, Any]:
+    """The ``definition`` object of the CLI JSON: the sentence and its parts."""
+    d = definition
+    return {
+        "sentence": definition_sentence(d, lang),
+        "mode": d.mode,
+        "column": d.outcome_column if d.mode == "outcome" else None,
+        "good_values": list(d.good_values) if d.mode == "outcome" else [],
+        "criteria": [
+            {"id": c.id, "columns": list(c.columns), "weight": c.weight} for c in d.criteria
+        ],
+        "top_n": d.top_n if d.mode == "top" else None,
+        "name_column": d.name_column,
+        "id_columns": list(d.id_columns),
+        "defining_columns": list(d.defining_columns),
+    }
+
+
 @dataclass
 class Analysis:
     mode: Literal["top", "outcome"]
@@ -228,6 +369,17 @@ class Analysis:
     # Chosen values that lean towards the best but are not conclusive (see
     # traits.leads): shown apart, never used as findings.
     leads: list[Trait] = field(default_factory=list)
+    # What best means in this run (icp.definition.resolve), and the columns
+    # findings may come from: every column but the defining, id and name ones.
+    definition: Definition | None = None
+    profile_columns: list[str] = field(default_factory=list)
+    # dataset.mapping with every column outside the profile switched off: what
+    # clouds, scores and builders iterate instead of the full mapping
+    profile_mapping: Mapping | None = None
+    # Good / other / open per row under the chosen good values (None: no outcome column).
+    won: pd.Series | None = None
+    # Best vs rest on the defining numeric columns (shown apart, never findings).
+    defining: list[NumericTrait] = field(default_factory=list)
 
     def to_json(self, dataset: Dataset, lang: Lang = "en") -> dict[str, Any]:
         """The ``python -m icp analyze --json`` contract (see DESIGN.md).
@@ -268,7 +420,22 @@ class Analysis:
             ],
             "ltv_formula": self.ltv_formula.render(lang) if self.ltv_formula else None,
             "warnings": [w.render(lang) for w in [*dataset.notes, *self.warnings]],
+            "leads": [
+                {
+                    "column": tr.column,
+                    "value": tr.value,
+                    "best_share": plain(tr.best_share),
+                    "rest_share": plain(tr.rest_share),
+                    "best_count": int(tr.best_count),
+                    "rest_count": int(tr.rest_count),
+                    "p_value": plain(tr.p_value),
+                    "sentence": tr.message(outcome=outcome).render(lang),
+                }
+                for tr in self.leads
+            ],
         }
+        if self.definition is not None:
+            out["definition"] = definition_json(self.definition, lang)
         if self.ranking is not None:
             out["criteria"] = list(self.ranking.criteria)
             out["missing_criteria"] = {

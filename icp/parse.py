@@ -493,6 +493,15 @@ _WON = frozenset(
         "成功",
         "已购买",
         "已付款",
+        "retained",
+        "renewed",
+        "converted",
+        "active",
+        "stayed",
+        "已续约",
+        "续约",
+        "已转化",
+        "留存",
     }
 )
 _LOST = frozenset(
@@ -518,6 +527,16 @@ _LOST = frozenset(
         "失败",
         "放弃",
         "无效",
+        "loss",
+        "not won",
+        "inactive",
+        "cancelled",
+        "canceled",
+        "not converted",
+        "not renewed",
+        "未续约",
+        "未转化",
+        "已取消",
     }
 )
 _LOST_HINT = re.compile(r"lost|churn|未签|未成交|流失|丢单|输单|失败")

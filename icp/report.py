@@ -32,7 +32,7 @@ from icp import builders, charts, clouds, fmt, score
 from icp.dataset import Dataset
 from icp.fonts import font_path
 from icp.i18n import Lang, t
-from icp.model import Analysis, Settings, Trait
+from icp.model import Analysis, Settings, Trait, definition_sentence
 from icp.pngcache import cached_png
 from icp.schema import Role
 from icp.sections import Section
@@ -111,6 +111,7 @@ class Summary:
     checklist: list[tuple[str, str, bool]]  # (area, item, done)
     methods: list[str]
     notes: list[str] = field(default_factory=list)  # warnings from the analysis
+    definition: str = ""  # what "best" means in this run (icp.model.definition_sentence)
 
 
 def rest_mask(dataset: Dataset, analysis: Analysis) -> pd.Series:
@@ -398,7 +399,13 @@ def summarise(
         checklist=_checklist(answers, lang),
         methods=_methods(analysis, settings, lang, best_n, rest_n),
         notes=[w.render(lang) for w in analysis.warnings],
+        definition=_definition_text(analysis, lang),
     )
+
+
+def _definition_text(analysis: Analysis, lang: Lang) -> str:
+    d = analysis.definition
+    return definition_sentence(d, lang) if d is not None else ""
 
 
 # ---------------------------------------------------------------- appendix hook
@@ -737,6 +744,8 @@ def _cover(pdf, s: Summary) -> None:
     pdf.set_text_color(*_INK)
     pdf.set_y(band + 6)
     meta = [_meta_groups(s)]
+    if s.definition:
+        meta.insert(0, s.definition)
     if s.source:
         meta.insert(0, t("report.meta.source", s.lang, source=s.source))
     for line in meta:
@@ -991,6 +1000,8 @@ def markdown_text(
     if s.source:
         meta.append(t("report.meta.source", lang, source=s.source))
     meta.append(_meta_groups(s))
+    if s.definition:
+        meta.append(s.definition)
     out += ["  \n".join(md_escape(m) for m in meta), ""]
 
     for key, n in (("report.statement", s.statement), ("report.story", s.story)):
@@ -1165,7 +1176,13 @@ def customers_xlsx_bytes(
         cols[f"col:{spec.name}"] = s
         headers.append(str(spec.name))
     df = pd.DataFrame(cols, index=order)
-    return frame_xlsx_bytes(df, headers=headers, sheet_name=t("report.xlsx.sheet", lang))
+    return frame_xlsx_bytes(
+        df,
+        headers=headers,
+        sheet_name=t("report.xlsx.sheet", lang),
+        notes=[_definition_text(analysis, lang)] if analysis.definition is not None else None,
+        notes_name=t("report.xlsx.definition_sheet", lang),
+    )
 
 
 def scored_xlsx_bytes(scored: Any, *, lang: Lang) -> bytes:

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from icp.outcome import id_reason, outcome_words_share, read_header
 from icp.parse import (
     dates_from_uniques,
     is_missing,
@@ -179,12 +180,16 @@ ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
     ),
     Role.ID: (
         "id", "customer id", "account id", "client id", "customer number", "account number",
-        "客户编号", "编号", "客户id", "序号", "客户代码",
+        "customer code", "account code", "code", "uuid", "guid", "hash", "row", "row number",
+        "record id", "lead id", "mql id", "opportunity id", "deal id", "seller id",
+        "客户编号", "编号", "客户id", "序号", "客户代码", "线索编号", "编码", "单号",
     ),
     Role.OUTCOME: (
         "status", "stage", "deal stage", "won lost", "win loss", "outcome", "result",
-        "deal status", "closed won", "is won", "签约状态", "是否签约", "状态", "成交状态",
-        "是否成交", "结果", "销售阶段", "阶段", "签单状态",
+        "deal status", "closed won", "is won", "won", "win", "churn", "churned", "retained",
+        "renewed", "converted", "lost", "loss", "deal outcome", "签约状态", "是否签约", "状态",
+        "成交状态", "是否成交", "结果", "销售阶段", "阶段", "签单状态", "是否续约", "续约",
+        "是否流失", "流失", "是否转化", "转化", "赢单", "丢单",
     ),
     Role.VALUE: (
         "成交价", "合同总额", "订单总额", "消费金额", "采购金额",
@@ -257,6 +262,7 @@ ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
     Role.CHANNEL: (
         "线索渠道", "获客来源", "推广渠道",
         "lead source", "source", "channel", "acquisition channel", "utm source", "lead channel",
+        "origin", "lead origin", "traffic source", "utm medium", "获客来源", "渠道来源",
         "来源渠道", "获客渠道", "渠道", "客户来源", "线索来源", "来源",
     ),
     Role.CONTACT_TITLE: (
@@ -349,6 +355,7 @@ class _Profile:
     percent: float = 0.0
     outcome: float = 0.0  # share of cells that read as won/lost
     nunique: int = 0
+    n: int = 0  # cells sampled
 
 
 _OPEN_WORDS = frozenset(
@@ -460,12 +467,20 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
     """A best-guess Mapping for a raw table: a field type and a role per column.
 
     Roles come from the header (English and Chinese synonyms) and, for a few
-    roles, from the values (won/lost words → outcome, currency → value,
-    percentages → margin).  Types come from a sample of the first non-empty
-    cells, so a million rows cost the same as a few thousand.  Each role is
-    given at most once, to the best-scoring column.
+    roles, from the values (currency → value, percentages → margin).  The
+    outcome is decided by the header's words (``icp.outcome.read_header``:
+    won, result, churn, 成交, 流失 …) and only confirmed by the values — a
+    yes/no or 0/1 column whose header names no outcome never becomes one;
+    cells that are themselves outcome words (Won / Lost, 已签约) also qualify.
+    Identifiers (unique codes, hashes, row numbers, long numbers) all get the
+    id role, so they never become findings; every other role is given at
+    most once, to the best-scoring column.  A name column must hold mostly
+    distinct values (never a low-cardinality code).  Types come from a sample
+    of the first non-empty cells, so a million rows cost the same as a few
+    thousand.
     """
     profiles: dict[str, _Profile] = {}
+    ids: dict[str, str] = {}
     candidates: list[tuple[tuple[float, int], int, str, Role]] = []
     for pos, name in enumerate(df.columns):
         header = str(name)
@@ -473,24 +488,40 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
         words, compact = _norm_header(header)
         date_hint = any(w in words or (not w.isascii() and w in compact) for w in _DATE_WORDS)
         date_hint = date_hint or Role.CREATED in scores or Role.CLOSED in scores
-        prof = _profile(_sample(df[name]), date_hint=date_hint)
+        sample = _sample(df[name])
+        prof = _profile(sample, date_hint=date_hint)
+        prof.n = len(sample)
         profiles[name] = prof
-        if prof.outcome >= 0.9 and prof.type in (FieldType.SINGLE, FieldType.NUMBER):
-            scores[Role.OUTCOME] = max(
-                scores.get(Role.OUTCOME, (0.0, 0)), (2 * _VALUE_ROLE_SCORE, 0)
-            )
+        said = read_header(header)
+        if said is not None and prof.outcome > 0 and prof.type != FieldType.DATE:
+            scores[Role.OUTCOME] = max(scores.get(Role.OUTCOME, (0.0, 0)), (0.6, len(said.word)))
+        elif (
+            prof.type == FieldType.SINGLE
+            and outcome_words_share(sample, open_words=_OPEN_WORDS) >= 0.9
+        ):
+            # the cells themselves are outcome words (Won / Lost, 已签约 / 未签约)
+            scores[Role.OUTCOME] = (2 * _VALUE_ROLE_SCORE, 0)
+        else:
+            scores.pop(Role.OUTCOME, None)  # yes/no, 0/1: only a header makes it an outcome
         if prof.type == FieldType.NUMBER and prof.currency >= 0.5:
             scores.setdefault(Role.VALUE, (_VALUE_ROLE_SCORE, 0))
         if prof.type == FieldType.NUMBER and prof.percent >= 0.5:
             scores.setdefault(Role.MARGIN, (_VALUE_ROLE_SCORE * 0.8, 0))
+        # values decide an id only where the header names nothing else ("Deals": 0, 1, 2 …)
+        if prof.type != FieldType.DATE and (not scores or set(scores) == {Role.ID}):
+            why = id_reason(pd.Series(sample, dtype=object), header=header)
+            if why is not None and (prof.n >= 20 or Role.ID in scores):
+                ids[name] = why
+        if name in ids or (Role.NAME in scores and not _name_like(prof)):
+            scores.pop(Role.NAME, None)
         for role, score in scores.items():
             if _fit(role, prof) is not None:
                 candidates.append((score, -pos, name, role))
     candidates.sort(reverse=True)
-    chosen: dict[str, Role] = {}
+    chosen: dict[str, Role] = {name: Role.ID for name in ids}
     used: set[Role] = set()
     for _, _, name, role in candidates:
-        if name in chosen or role in used:
+        if name in chosen or (role in used and role != Role.ID):
             continue
         chosen[name] = role
         used.add(role)
@@ -503,3 +534,9 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
         sep = prof.sep if ftype == FieldType.MULTI else None
         specs.append(ColumnSpec(name=name, type=ftype, role=role, sep=sep))
     return Mapping(specs)
+
+
+def _name_like(prof: _Profile) -> bool:
+    """Whether a column's values can name customers: mostly distinct, not a
+    handful of codes ("1", "5", "TRUE") repeated down the list."""
+    return prof.n < 10 or prof.nunique >= 0.5 * prof.n

@@ -176,7 +176,11 @@ def pareto_sentence(share: float | None, dataset: Dataset, *, lang: Lang) -> str
 
 
 def channels(
-    dataset: Dataset, best_mask: pd.Series, *, lifetime_years: float = 3.0
+    dataset: Dataset,
+    best_mask: pd.Series,
+    *,
+    lifetime_years: float = 3.0,
+    won: pd.Series | None = None,
 ) -> pd.DataFrame | None:
     """Per channel: customers, won rate, best customers and share, value, CAC, LTV/CAC.
 
@@ -185,7 +189,9 @@ def channels(
     all best customers), ``avg_value, cac`` (mean CAC of the channel),
     ``ltv_cac`` (mean LTV / mean CAC) and ``cost_per_best`` (the channel's
     total CAC / its best customers).  Sorted by best customers.  None when
-    no channel column is mapped.
+    no channel column is mapped.  ``won`` is the run's good/other/open
+    reading (``Analysis.won``, which follows the user's good values); without
+    it the outcome column's own won/lost words are read.
     """
     col = dataset.mapping.col(Role.CHANNEL)
     if col is None or col not in dataset.table.columns:
@@ -196,9 +202,12 @@ def channels(
     best = pd.Series(best_mask).reindex(table.index).fillna(False).astype(bool)
     df = pd.DataFrame({"channel": channel, "best": best.astype(int)}, index=table.index)
     out_col = dataset.mapping.col(Role.OUTCOME)
-    if out_col and out_col in table.columns:
+    if won is None and out_col and out_col in table.columns:
         won = won_mask(table[out_col])
-        df["won"] = won.astype("float64")  # NA (open) stays NaN, so mean() skips it
+    if won is not None:
+        df["won"] = won.reindex(table.index).astype(
+            "float64"
+        )  # NA (open) stays NaN, so mean() skips it
     value, cac = role_values(dataset, Role.VALUE), role_values(dataset, Role.CAC)
     life, _formula = ltv(dataset, lifetime_years=lifetime_years)
     df["value"] = value if value is not None else np.nan

@@ -120,8 +120,18 @@ _WB_RELS = (
 )
 
 
-def frame_xlsx_bytes(df: pd.DataFrame, *, headers: list[str], sheet_name: str) -> bytes:
-    """``df`` as a formula-safe one-sheet .xlsx (bold frozen header, sized columns).
+def frame_xlsx_bytes(
+    df: pd.DataFrame,
+    *,
+    headers: list[str],
+    sheet_name: str,
+    notes: list[str] | None = None,
+    notes_name: str = "Notes",
+) -> bytes:
+    """``df`` as a formula-safe .xlsx (bold frozen header, sized columns).
+
+    ``notes`` (e.g. what "best" means in this export) go on a second sheet,
+    one line per row, so the data sheet's header stays row 1.
 
     Every text cell is an inline *string* (never a formula).  Text starting
     with ``= + - @``, tab or CR additionally gets Excel's quote-prefix
@@ -160,18 +170,49 @@ def frame_xlsx_bytes(df: pd.DataFrame, *, headers: list[str], sheet_name: str) -
         + "</sheetData></worksheet>"
     )
     title = _xml_escape(_ILLEGAL_XML.sub("", sheet_name)[:31] or "Sheet1")
+    sheets = f'<sheet name="{title}" sheetId="1" r:id="rId1"/>'
+    content_types, wb_rels = _CONTENT_TYPES, _WB_RELS
+    notes_xml = None
+    if notes:
+        name2 = _xml_escape(_ILLEGAL_XML.sub("", notes_name)[:31] or "Notes")
+        if name2 == title:
+            name2 = f"{name2[:29]} 2"
+        sheets += f'<sheet name="{name2}" sheetId="2" r:id="rId3"/>'
+        content_types = content_types.replace(
+            '<Override PartName="/xl/styles.xml"',
+            '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/styles.xml"',
+        )
+        wb_rels = wb_rels.replace(
+            "</Relationships>",
+            '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+        )
+        note_rows = "".join(
+            f'<row r="{r}">{_cells(pd.Series([line], dtype=object))[0]}</row>'
+            for r, line in enumerate(notes, start=1)
+        )
+        notes_xml = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<cols><col min="1" max="1" width="100" customWidth="1"/></cols>'
+            f"<sheetData>{note_rows}</sheetData></worksheet>"
+        )
     workbook = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        f'<sheets><sheet name="{title}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        f"<sheets>{sheets}</sheets></workbook>"
     )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        z.writestr("[Content_Types].xml", content_types)
         z.writestr("_rels/.rels", _ROOT_RELS)
         z.writestr("xl/workbook.xml", workbook)
-        z.writestr("xl/_rels/workbook.xml.rels", _WB_RELS)
+        z.writestr("xl/_rels/workbook.xml.rels", wb_rels)
         z.writestr("xl/styles.xml", _STYLES)
         z.writestr("xl/worksheets/sheet1.xml", sheet)
+        if notes_xml is not None:
+            z.writestr("xl/worksheets/sheet2.xml", notes_xml)
     return buf.getvalue()

@@ -85,9 +85,11 @@ def test_analyze_json_has_the_contract_and_finds_the_planted_traits(cli):
     assert ("Industry", "Manufacturing") in top
     for key in ("best_share", "rest_share", "lift", "best_count", "rest_count", "p_value"):
         assert key in out["traits"][0]
-    assert {"column", "best_median", "rest_median", "low", "high", "separation"} <= set(
-        out["numeric"][0]
-    )
+    for nt in out["numeric"]:  # ranking inputs (ACV, cycle …) define best: never findings here
+        assert {"column", "best_median", "rest_median", "low", "high", "separation"} <= set(nt)
+        assert nt["column"] not in out["definition"]["defining_columns"]
+    assert out["definition"]["sentence"].startswith("Best = the top 10 of 320 by ")
+    assert isinstance(out["leads"], list)
     assert isinstance(out["warnings"], list)
 
 

@@ -121,10 +121,10 @@ def test_a_weight_change_reuses_the_tokenised_text_and_gives_a_fresh_result():
     )
     ds = Dataset(table=table, mapping=mapping, source=Source(None, "csv", None, [], 0), report=None)
     first = analysis.run(ds, analysis.Settings(weights={"deal_value": 3.0, "sales_cycle": 0.0}))
-    memo = analysis._memo_for(ds)
+    memo = analysis._memo_for(ds)[("profile", ("Notes",))]  # the profile's word columns
     pairs = memo["traits.pairs"]
     second = analysis.run(ds, analysis.Settings(weights={"deal_value": 0.0, "sales_cycle": 3.0}))
-    assert analysis._memo_for(ds)["traits.pairs"] is pairs  # tokenised once
+    assert analysis._memo_for(ds)[("profile", ("Notes",))]["traits.pairs"] is pairs  # once
     assert first.best_names != second.best_names
     # a fresh Dataset over a changed table does not see the old memo
     other = Dataset(

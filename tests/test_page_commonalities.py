@@ -15,7 +15,11 @@ def test_planted_traits_read_as_sentences_with_sweet_spots_and_clouds(app_test):
     text = _texts(at)
     assert "of your best 10 are Industry = Manufacturing" in text
     assert "Previous solution = Spreadsheets" in text
-    assert "best customers mostly" in text  # a numeric sweet spot
+    # the ranking inputs (ACV, cycle, margin …) define best: shown apart, never sweet spots
+    assert "Best = the top 10 of 320 by " in text
+    assert "How the best differ on what defines them" in {s.value for s in at.subheader}
+    spots = [line for line in text.split("\n") if "best customers mostly" in line]
+    assert not any(line.startswith(("• ACV", "• Sales cycle", "• CAC")) for line in spots)
     # noise columns of the sample never show up as findings
     details = at.dataframe[0].value
     assert not {"Region", "Lead source", "Tools used"} & set(details["Column"])

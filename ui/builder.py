@@ -21,7 +21,7 @@ import streamlit as st
 from icp import builders
 from icp.builders import Prompt, Step, Suggestion
 from icp.report import md_escape
-from ui import autosave, state
+from ui import autosave, confirm, state
 
 __all__ = ["answer_key", "render", "render_checklist", "render_step"]
 
@@ -149,6 +149,9 @@ def render(builder: Builder) -> None:
 
     done = sum(prog[i] == "done" for i in ids)
     st.progress(done / len(ids), text=tr("builders.ui.progress", done=done, total=len(ids)))
+    result = state.analysis()
+    if result is not None and result.definition is not None:
+        confirm.definition_line(result.definition)
 
     picker, body = st.columns([1, 3], gap="large")
     with picker:

@@ -43,9 +43,11 @@ def kpi_tiles(result: Analysis) -> None:
 def _cloud_pngs(
     _ds: Dataset, _result: Analysis, key: str, size: tuple[int, int], big: bool
 ) -> tuple[bytes | None, bytes | None]:
-    best = clouds.frequencies(_ds.table, _ds.mapping, _result.best_mask)
+    # only profile columns: no id, name, outcome or ranking column becomes a word
+    mapping = _result.profile_mapping or _ds.mapping
+    best = clouds.frequencies(_ds.table, mapping, _result.best_mask)
     rest_mask = _result.rest_mask if _result.rest_mask is not None else ~_result.best_mask
-    rest = clouds.frequencies(_ds.table, _ds.mapping, rest_mask)
+    rest = clouds.frequencies(_ds.table, mapping, rest_mask)
     left, right = clouds.compare(best, rest, width=size[0], height=size[1], big=big)
     return (
         clouds.png_bytes(left) if left is not None else None,
@@ -67,6 +69,7 @@ def cloud_pngs(
             ws,
             state.store().source_version(ws),
             ds.mapping.to_list(),
+            result.profile_columns,
             result.mode,
             [str(i) for i in result.best_mask.index[result.best_mask]],
         ],

@@ -25,6 +25,7 @@ from icp import builders, charts, report
 from icp.analysis import Analysis
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
+from icp.model import definition_sentence
 from icp.workshop import OPENINGS, STEP_IDS, Session, Timer, Workshop, fmt_clock
 from ui import state
 from ui.builder import answer_key
@@ -161,6 +162,13 @@ def draw_evidence(screen: str, ds: Dataset | None, result: Analysis | None, lang
     """The opening screens' one chart or table (the steps show their findings instead)."""
     if ds is None or result is None:
         return
+    if result.definition is not None:  # what "best" means, on every slide
+        st.markdown(
+            '<div class="icp-data-line">'
+            + html.escape(definition_sentence(result.definition, lang))
+            + "</div>",
+            unsafe_allow_html=True,
+        )
     outcome = result.mode == "outcome"
     if screen == "best":
         table, _ = report.best_table(ds, result, lang=lang)

@@ -8,7 +8,7 @@ import streamlit as st
 from icp import charts
 from icp.model import CRITERIA, Settings
 from icp.schema import Role
-from ui import portraits, state, widgets
+from ui import confirm, portraits, state, widgets
 
 tr = state.tr
 lang = state.lang()
@@ -70,6 +70,9 @@ _, result = state.require_analysis()
 
 outcome = result.mode == "outcome"
 ranking = result.ranking
+if result.definition is not None:
+    confirm.definition_line(result.definition)
+tie = next((w for w in result.warnings if w.key == "analysis.ties"), None)
 
 # ---------------------------------------------------------------- controls (score mode)
 if not outcome and ranking is not None and ranking.criteria:  # (a hand pick has its own picker)
@@ -123,10 +126,15 @@ if result.kpis:
     st.subheader(tr("analysis.page.kpis"))
     widgets.kpi_tiles(result)
 
+confirm.defining_differences(result)
+
 # ---------------------------------------------------------------- the best set
 if ranking is not None:
     best = ranking.table[ranking.table["is_best"]]
-    st.subheader(tr("analysis.page.top_table", n=len(best)))
+    if tie is not None:  # say how many tie instead of passing file order off as a ranking
+        st.subheader(tr("analysis.ties.title", tied=tie.params["tied"]))
+    else:
+        st.subheader(tr("analysis.page.top_table", n=len(best)))
     crit_cols = {f"c_{c}": tr(f"criterion.{c}") for c in ranking.criteria}
     view = pd.DataFrame(
         {

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from icp import charts, report
-from ui import state, widgets
+from ui import confirm, state, widgets
 
 tr = state.tr
 lang = state.lang()
@@ -28,11 +28,14 @@ st.caption(
         rest_n=rest_n,
     )
 )
+if result.definition is not None:
+    confirm.definition_line(result.definition)
 for msg in result.warnings:
     st.warning(tr(msg), icon="ℹ️")
 
 # ---------------------------------------------------------------- KPI tiles
 widgets.kpi_tiles(result)
+confirm.defining_differences(result)
 
 # ---------------------------------------------------------------- categorical findings
 st.subheader(tr("traits.page.findings"))

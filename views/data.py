@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from icp.dataset import Dataset
+from icp.definition import resolve
 from icp.errors import InputError
+from icp.model import Settings
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from icp.worker import open_dataset
-from ui import state, widgets
+from ui import confirm, state, widgets
 from ui.state import UPLOAD_MB
 
 tr = state.tr
@@ -30,6 +33,21 @@ upload = st.file_uploader(
     max_upload_size=UPLOAD_MB,
 )
 upload_error: InputError | None = None
+
+
+def _has_answers(workspace: str) -> bool:
+    return any(text.strip() for step in store.answers(workspace).values() for text in step.values())
+
+
+def _replace(workspace: str, filename: str, data: bytes, new: Dataset) -> None:
+    """Put a new file into ``workspace``: a fresh mapping, and settings that
+    start from what the file says best is (its outcome column, if it has one)."""
+    store.set_source(workspace, filename=filename, data=data, options={})
+    store.set_value(workspace, "mapping", None)
+    mode = "outcome" if new.mapping.col(Role.OUTCOME) is not None else "top"
+    store.set_value(workspace, "settings", Settings(mode=mode).to_dict())
+
+
 if upload is not None:
     data = upload.getvalue()
     digest = hashlib.sha256(data).hexdigest()
@@ -37,14 +55,37 @@ if upload is not None:
         st.session_state["data.last_upload"] = digest
         try:
             with st.spinner(tr("ui.loading_data")):
-                open_dataset(data, filename=upload.name)  # validate before replacing anything
+                fresh = open_dataset(data, filename=upload.name)  # validate before replacing
         except InputError as exc:
             st.session_state["data.upload_error"] = exc
         else:
             st.session_state.pop("data.upload_error", None)
-            store.set_source(ws, filename=upload.name, data=data, options={})
-            store.set_value(ws, "mapping", None)
+            if _has_answers(ws):  # never mix one company's answers with another's file
+                st.session_state["data.pending"] = digest
+                st.session_state["data.pending_ds"] = fresh
+            else:
+                _replace(ws, upload.name, data, fresh)
     upload_error = st.session_state.get("data.upload_error")
+    if st.session_state.get("data.pending") == digest:
+        fresh = st.session_state["data.pending_ds"]
+        with st.container(border=True, key="data.pending_box"):
+            st.warning(tr("confirm.new_upload.title"), icon="⚠️")
+            st.text(tr("confirm.new_upload.body", filename=upload.name))
+            choice = st.columns(3)
+            if choice[0].button(tr("confirm.new_upload.new"), type="primary", key="data.new_ws"):
+                new_ws = store.create(Path(upload.name).stem or upload.name)
+                _replace(new_ws, upload.name, data, fresh)
+                state.switch_workspace(new_ws)
+                st.session_state["data.last_upload"] = digest
+                st.rerun()
+            if choice[1].button(tr("confirm.new_upload.keep"), key="data.keep_answers"):
+                _replace(ws, upload.name, data, fresh)
+                st.session_state.pop("data.pending", None)
+                st.rerun()
+            if choice[2].button(tr("confirm.new_upload.cancel"), key="data.cancel_upload"):
+                st.session_state.pop("data.pending", None)
+                st.rerun()
+        st.stop()
 
 if upload_error is not None:
     state.show_error(upload_error)
@@ -188,6 +229,16 @@ if ds.variants or options.get("group_variants") is False:
         if on != options.get("group_variants", True):
             _set_option(group_variants=on)
             st.rerun()
+
+# ---------------------------------------------------------------- what the data means
+result = state.analysis()
+if result is not None and result.definition is not None:
+    meaning = result.definition
+else:  # the analysis cannot run yet (e.g. nothing to rank by): still show what was read
+    saved = state.settings()
+    meaning = resolve(ds, saved, mode=saved.mode, criteria=[], top_n=saved.top_n)
+with st.container(border=True, key="data.confirm"):
+    confirm.confirm_step(ds, meaning)
 
 # ---------------------------------------------------------------- mapping editor
 st.subheader(tr("data.mapping"))

@@ -19,7 +19,7 @@ from icp import builders
 from icp.errors import InputError
 from icp.report import md_escape
 from icp.workshop import ALL_SCREENS, STEP_IDS, TEMPLATES, AgendaItem, Session, template
-from ui import builder, present, state
+from ui import builder, confirm, present, state
 from ui import workshop as wui
 
 tr = state.tr
@@ -188,6 +188,9 @@ def _clock() -> None:
 
 
 _header(session)
+_result = state.analysis()
+if _result is not None and _result.definition is not None:
+    confirm.definition_line(_result.definition)
 
 with st.container(key="icp-nav"):
     prev, jump, nxt = st.columns([1, 2, 1], vertical_alignment="bottom")

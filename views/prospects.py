@@ -15,7 +15,7 @@ from icp.errors import InputError
 from icp.model import Analysis
 from icp.report import md_escape
 from icp.worker import open_dataset
-from ui import portraits, state
+from ui import confirm, portraits, state
 from ui.state import UPLOAD_MB
 
 tr = state.tr
@@ -31,6 +31,8 @@ def _pct(v: float) -> str:
 
 ds, an = state.require_analysis("prospects.no_data")
 assert isinstance(ds, Dataset) and isinstance(an, Analysis)
+if an.definition is not None:
+    confirm.definition_line(an.definition)
 
 ws = state.workspace_id()
 store = state.store()
@@ -225,7 +227,7 @@ else:
 # ---------------------------------------------------------------- channels
 
 st.header(tr("prospects.channels"))
-ch = segments.channels(ds, an.best_mask)
+ch = segments.channels(ds, an.best_mask, won=an.won)
 if ch is None:
     st.info(tr("prospects.channels.none"))
 else:

@@ -10,7 +10,7 @@ import streamlit as st
 from icp import builders, charts, report, tags
 from icp.dataset import Dataset
 from icp.model import Analysis, Settings
-from ui import portraits, state, workshop
+from ui import confirm, portraits, state, workshop
 
 tr = state.tr
 lang = state.lang()
@@ -64,6 +64,8 @@ st.title(tr("report.page.title"))
 st.caption(tr("report.page.intro"))
 
 ds, result = state.require_analysis("report.page.no_data")
+if result.definition is not None:
+    confirm.definition_line(result.definition)
 
 ws = state.workspace_id()
 info = state.store().info(ws)

@@ -17,7 +17,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["LANGS", "Lang", "MissingString", "Msg", "catalog", "has", "strict", "t"]
+__all__ = [
+    "LANGS",
+    "Lang",
+    "MissingString",
+    "Msg",
+    "catalog",
+    "column_label",
+    "has",
+    "strict",
+    "t",
+]
 
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
@@ -113,12 +123,44 @@ class _Formatter(string.Formatter):
 _FORMAT = _Formatter()
 
 
+_APP_COLUMNS: dict[str, str] | None = None
+
+
+def column_label(name: Any, lang: Lang) -> str:
+    """A column name as the reader of ``lang`` should see it.
+
+    Columns the app creates when it joins deals ("Won value", "赢单金额",
+    "Sales cycle (days)", "Deals (deals)") are named in the data's language;
+    shown in the other language they are translated like any string.  The
+    user's own column names are returned unchanged.
+    """
+    global _APP_COLUMNS
+    if _APP_COLUMNS is None:
+        found: dict[str, str] = {}
+        for key, pair in catalog().items():
+            if key.startswith("join.col.") and key != "join.col.from_deals":
+                for text in pair:
+                    found[text] = key
+        _APP_COLUMNS = found
+    text = str(name)
+    key = _APP_COLUMNS.get(text)
+    if key is not None:
+        return t(key, lang)
+    for suffix in (" (deals)", "（商机）"):
+        if text.endswith(suffix) and text[: -len(suffix)] in _APP_COLUMNS:
+            inner = t(_APP_COLUMNS[text[: -len(suffix)]], lang)
+            return t("join.col.from_deals", lang, name=inner)
+    return text
+
+
 def t(key: str | Msg, lang: Lang = "en", /, **params: Any) -> str:
     """The string for ``key`` in ``lang``, formatted with ``params``.
 
     A missing key returns the key itself and a missing placeholder leaves the
     text unformatted (visible, never a crash); in strict mode (the test
     suite, see ``strict``) both raise ``MissingString``.
+    A ``column`` parameter naming a column the app created is shown in
+    ``lang`` (``column_label``).
     """
     if isinstance(key, Msg):
         params = {**dict(key.params), **params}
@@ -131,6 +173,8 @@ def t(key: str | Msg, lang: Lang = "en", /, **params: Any) -> str:
     text = pair[1] if lang == "zh" else pair[0]
     if not params and "{" not in text:
         return text
+    if isinstance(params.get("column"), str):
+        params["column"] = column_label(params["column"], lang)
     try:
         return _FORMAT.format(text, **params)
     except (KeyError, IndexError, ValueError) as exc:

@@ -1,0 +1,214 @@
+"""What "best" means for one run, worked out once and said in one sentence.
+
+``resolve(dataset, settings)`` turns the confirmed mapping and the saved
+settings into a ``Definition``: top-N by criteria or an outcome column with
+its good values, the columns behind each criterion, the name and id columns,
+the deal-derived aggregates — and a one-line reason for each choice, which
+the Data page's confirm step shows.  ``Definition.defining_columns`` and
+``id_columns`` are what ``icp.analysis.run`` removes before any finding,
+word, suggestion or score input is computed, so what defines best can never
+come back as what the best share.
+
+``definition_sentence`` is the one plain sentence every page, slide and
+export shows ("Best = the top 10 of 320 by deal value and sales cycle (equal
+weights)"; "Won = “Deal Outcome” is Won (1,234) vs Lost (5,500); 703 open
+left out").  It is plain text: customer text inside it is data, and each
+renderer escapes it like any other cell.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from icp.i18n import Msg
+from icp.model import Criterion, Definition, definition_json, definition_sentence
+from icp.outcome import (
+    default_good_values,
+    id_reason,
+    read_header,
+    read_value,
+    split_outcome,
+    value_label,
+)
+from icp.schema import FieldType, Role
+
+if TYPE_CHECKING:
+    from icp.dataset import Dataset
+    from icp.model import Settings
+
+
+__all__ = [
+    "CRITERION_ROLES",
+    "definition_json",
+    "definition_sentence",
+    "outcome_choices",
+    "outcome_values",
+    "resolve",
+    "resolve_good_values",
+    "won_series",
+]
+
+# The roles whose columns feed each S1 criterion (see icp.rank.criterion_values).
+CRITERION_ROLES: dict[str, tuple[Role, ...]] = {
+    "sales_cycle": (Role.CYCLE_DAYS, Role.CREATED, Role.CLOSED),
+    "profit": (Role.PROFIT, Role.VALUE, Role.MARGIN),
+    "deal_value": (Role.VALUE, Role.DEALS),
+    "referrals": (Role.REFERRALS,),
+    "support": (Role.TICKETS,),
+    "ltv_cac": (Role.LTV, Role.VALUE, Role.MARGIN, Role.CAC),
+}
+
+
+def outcome_values(dataset: Dataset, column: str | None) -> list[tuple[str, int]]:
+    """The distinct values of ``column`` with their row counts, commonest first."""
+    if column is None or column not in dataset.table.columns:
+        return []
+    counts = dataset.table[column].dropna().map(value_label).value_counts()
+    return [(str(k), int(v)) for k, v in counts.items() if str(k)]
+
+
+def outcome_choices(dataset: Dataset) -> list[str]:
+    """Columns the user may pick as the outcome: few distinct values, not numbers or dates."""
+    out = []
+    for spec in dataset.mapping.columns:
+        if not spec.include or spec.name not in dataset.table.columns:
+            continue
+        if spec.type in (FieldType.DATE, FieldType.TEXT, FieldType.MULTI):
+            continue
+        if spec.role in (Role.NAME, Role.ID):
+            continue
+        if 2 <= dataset.table[spec.name].nunique() <= 20:
+            out.append(spec.name)
+    return out
+
+
+def won_series(dataset: Dataset, column: str | None, good: list[str]) -> pd.Series | None:
+    """Good / other / open (nullable boolean) per row, or None without an outcome column."""
+    if column is None or column not in dataset.table.columns:
+        return None
+    return split_outcome(dataset.table[column], good)
+
+
+def resolve_good_values(dataset: Dataset, column: str | None, saved: list[str] | None) -> list[str]:
+    """The saved good values still present in ``column``, else the default by polarity."""
+    if column is None:
+        return []
+    values = [v for v, _ in outcome_values(dataset, column)]
+    if saved is not None:
+        kept = [v for v in saved if v in values]
+        if kept:
+            return kept
+    return default_good_values(values, header=column or "")
+
+
+def _derived_columns(dataset: Dataset) -> list[str]:
+    """Columns the join computed from the deals that measure buying (counts,
+    values, rates, cycle, dates, the outcome) — not products or agents."""
+    if dataset.join is None:
+        return []
+    return [
+        spec.name
+        for spec in dataset.join.specs
+        if spec.type in (FieldType.NUMBER, FieldType.DATE) or spec.role == Role.OUTCOME
+    ]
+
+
+def _id_columns(dataset: Dataset) -> dict[str, str]:
+    """Id column → why ("role" when mapped as an id, else the shape that gave it away)."""
+    out: dict[str, str] = {}
+    for spec in dataset.mapping.columns:
+        if spec.name not in dataset.table.columns:
+            continue
+        if spec.role == Role.ID:
+            out[spec.name] = id_reason(dataset.table[spec.name], header=spec.name) or "role"
+        elif spec.role == Role.NONE and spec.type != FieldType.DATE:
+            why = id_reason(dataset.table[spec.name], header=spec.name)
+            if why is not None:
+                out[spec.name] = why
+    return out
+
+
+def _criterion_columns(dataset: Dataset, criteria: list[str]) -> list[Criterion]:
+    out = []
+    for crit in criteria:
+        cols = []
+        for role in CRITERION_ROLES[crit]:
+            col = dataset.mapping.col(role)
+            if col is not None and col not in cols:
+                cols.append(col)
+        out.append(Criterion(id=crit, columns=tuple(cols), weight=1.0))
+    return out
+
+
+def resolve(
+    dataset: Dataset,
+    settings: Settings,
+    *,
+    mode: str,
+    criteria: list[str],
+    top_n: int,
+) -> Definition:
+    """The ``Definition`` of one run: ``mode``, ``criteria`` and ``top_n`` as
+    ``icp.analysis.run`` settled them (after its fallbacks), the rest from the
+    mapping, the saved good values and the data."""
+    mapping = dataset.mapping
+    reasons: dict[str, Msg] = {}
+    out_col = mapping.col(Role.OUTCOME)
+    good = resolve_good_values(dataset, out_col, settings.good_values)
+    counts = outcome_values(dataset, out_col)
+    n_good = n_bad = n_open = 0
+    bad: list[str] = []
+    if out_col is not None:
+        won = won_series(dataset, out_col, good)
+        assert won is not None
+        n_good = int(won.fillna(False).sum())
+        n_bad = int((won == False).fillna(False).sum())  # noqa: E712 (nullable boolean)
+        n_open = len(won) - n_good - n_bad
+        bad = [v for v, _ in counts if v not in good and read_value(v) is not None]
+        read = read_header(out_col)
+        if read is not None:
+            key = (
+                "definition.reason.outcome_lost" if read.lost_style else "definition.reason.outcome"
+            )
+            reasons[out_col] = Msg(key, {"word": read.word})
+        else:
+            reasons[out_col] = Msg("definition.reason.outcome_chosen")
+    weights = {c: max(0.0, float(settings.weights.get(c, 1.0))) for c in criteria}
+    active = [c for c in criteria if weights[c] > 0] or list(criteria)
+    crits = [
+        Criterion(id=c.id, columns=c.columns, weight=weights.get(c.id, 1.0))
+        for c in _criterion_columns(dataset, active)
+    ]
+    for c in crits:
+        for col in c.columns:
+            reasons.setdefault(col, Msg("definition.reason.criterion", {"criterion": c.id}))
+    derived = _derived_columns(dataset)
+    for col in derived:
+        reasons.setdefault(col, Msg("definition.reason.derived"))
+    ids = _id_columns(dataset)
+    for col, why in ids.items():
+        reasons.setdefault(col, Msg(f"definition.reason.id.{why}"))
+    name_col = mapping.col(Role.NAME)
+    if name_col is not None:
+        reasons.setdefault(name_col, Msg("definition.reason.name"))
+    return Definition(
+        mode=mode,  # type: ignore[arg-type]
+        n_rows=len(dataset.table),
+        top_n=top_n,
+        criteria=crits if mode == "top" else [],
+        available=_criterion_columns(dataset, criteria),
+        outcome_column=out_col,
+        good_values=good,
+        bad_values=bad,
+        value_counts=dict(counts),
+        n_good=n_good,
+        n_bad=n_bad,
+        n_open=n_open,
+        name_column=name_col,
+        id_columns=list(ids),
+        derived_columns=derived,
+        reasons=reasons,
+        lost_style=bool(out_col is not None and (read := read_header(out_col)) and read.lost_style),
+    )

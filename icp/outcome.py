@@ -1,0 +1,235 @@
+"""Which column is the outcome, which of its values are good, and which columns are ids.
+
+Real exports hold many yes/no and 0/1 columns (``is_partner``, ``has_catalog``,
+``是否会员``); only one of them says whether the customer was won, kept or
+lost.  So the **header words decide** and the values only confirm: a column is
+an outcome candidate when its header holds an outcome word (won, result,
+churn, 成交, 流失 …) and its values read as won/lost.  A churn/lost-style header
+("churned", "是否流失") turns the polarity round: the good value is the other
+one ("churned = No").
+
+Identifiers (unique codes, 32-hex hashes, row numbers, long numeric ids) are
+recognised here too, so they never become findings, words or model inputs.
+
+This module is words and shapes only (no Dataset), so ``icp.schema``,
+``icp.join`` and ``icp.definition`` can all use it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from icp.parse import outcome
+
+__all__ = [
+    "HeaderRead",
+    "default_good_values",
+    "id_reason",
+    "outcome_words_share",
+    "read_header",
+    "read_value",
+    "split_outcome",
+    "value_label",
+]
+
+# Header words that make a column an outcome candidate.  English words match
+# whole words of the header (camelCase and snake_case split); Chinese ones any
+# substring.  Each is tagged: "won" (good = the won reading), "lost" (good =
+# the other reading) or "neutral" (a status/stage word; polarity from values).
+_HEADER_WORDS: dict[str, str] = {
+    "won": "won", "win": "won", "wins": "won", "winning": "won", "signed": "won",
+    "converted": "won", "conversion": "won", "retained": "won", "retention": "won",
+    "renewed": "won", "renewal": "won", "renew": "won", "success": "won", "closed": "neutral",
+    "result": "neutral", "results": "neutral", "outcome": "neutral", "status": "neutral",
+    "stage": "neutral",
+    "lost": "lost", "loss": "lost", "lose": "lost", "churn": "lost", "churned": "lost",
+    "attrition": "lost", "cancelled": "lost", "canceled": "lost", "lapsed": "lost",
+    "成交": "won", "签约": "won", "签单": "won", "赢单": "won", "留存": "won", "续约": "won",
+    "续费": "won", "转化": "won", "复购": "won", "购买": "won",
+    "状态": "neutral", "阶段": "neutral", "结果": "neutral", "成败": "neutral", "输赢": "neutral",
+    "流失": "lost", "丢单": "lost", "输单": "lost", "退订": "lost", "退费": "lost",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class HeaderRead:
+    """What a header says about being an outcome: the word found and its polarity."""
+
+    word: str  # as written in the header's words ("churned", "续约")
+    lost_style: bool  # the header names the bad side (churn, 流失): good = the other value
+
+
+def _words(header: str) -> list[str]:
+    s = unicodedata.normalize("NFKC", str(header))
+    s = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", s).lower()
+    return re.findall(r"[a-z]+|[^\W\d_a-z]+", s)
+
+
+def read_header(header: Any) -> HeaderRead | None:
+    """The outcome word in ``header`` and its polarity, or None when it names no outcome.
+
+    "Deal Outcome (Won/Lost)" holds both a won and a lost word: it is an
+    outcome, not a lost-style one.  "churned", "Churn", "是否流失" are lost-style.
+    """
+    words = _words(header)
+    found: list[tuple[str, str]] = []
+    for w in words:
+        if w.isascii():
+            if w in _HEADER_WORDS:
+                found.append((w, _HEADER_WORDS[w]))
+        else:
+            found += [(k, v) for k, v in _HEADER_WORDS.items() if not k.isascii() and k in w]
+    if not found:
+        return None
+    kinds = {k for _, k in found}
+    word = next((w for w, k in found if k != "neutral"), found[0][0])
+    return HeaderRead(word=word, lost_style="lost" in kinds and "won" not in kinds)
+
+
+# ------------------------------------------------------------------ values
+
+
+def read_value(v: Any) -> bool | None:
+    """True for a won-like value, False for a lost-like one, None for open/unknown."""
+    return outcome(v)
+
+
+# Values that say yes/no about *anything* (is_partner, has_catalog, 是否会员):
+# they confirm an outcome header but never make a column an outcome alone.
+_GENERIC = frozenset(
+    {"yes", "no", "y", "n", "true", "false", "1", "0", "1.0", "0.0", "是", "否", "有", "无"}
+)
+
+
+def outcome_words_share(values: Sequence[Any], *, open_words: Iterable[str] = ()) -> float:
+    """Share of cells that are explicit outcome words (Won, Closed lost, 已签约,
+    流失 …) or open-deal words (``open_words``), 0 unless both a won and a lost
+    word occur.  Generic yes/no, 0/1 and true/false cells never count: only a
+    header can make those an outcome."""
+    opened = {w.lower() for w in open_words}
+    if not len(values):
+        return 0.0
+    seen: set[bool] = set()
+    hits = 0
+    for v in values:
+        if isinstance(v, (bool, np.bool_, int, float, np.integer, np.floating)):
+            continue
+        if str(v).strip().lower() in _GENERIC:
+            continue
+        read = read_value(v)
+        if read is not None:
+            seen.add(read)
+            hits += 1
+        elif str(v).strip().lower() in opened:
+            hits += 1
+    return hits / len(values) if seen == {True, False} else 0.0
+
+
+def value_label(v: Any) -> str:
+    """The text a value is shown and saved as (1.0 → "1", True → "True")."""
+    if isinstance(v, (bool, np.bool_)):
+        return str(bool(v))
+    if isinstance(v, (float, np.floating)) and float(v).is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+def default_good_values(values: Iterable[Any], *, header: Any) -> list[str]:
+    """The values that count as good by default: the won readings, or for a
+    lost-style header (churn, 流失) the lost readings (churned = "No")."""
+    read = read_header(header)
+    want = not (read is not None and read.lost_style)
+    out: list[str] = []
+    for v in values:
+        if read_value(v) is want and value_label(v) not in out:
+            out.append(value_label(v))
+    return out
+
+
+def split_outcome(series: pd.Series, good: Sequence[str]) -> pd.Series:
+    """Nullable boolean per row: True for a good value, False for a known other
+    value, NA for open/unknown (never counted on either side).
+
+    A value is "known" when it reads as won or lost (``read_value``), so with a
+    flipped choice (good = "Yes" in a churn column) "No" becomes the other side.
+    """
+    good_set = {value_label(g) for g in good}
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    labels: list[Any] = []
+    for u in uniques:
+        if value_label(u) in good_set:
+            labels.append(True)
+        elif read_value(u) is not None:
+            labels.append(False)
+        else:
+            labels.append(pd.NA)
+    arr = pd.array([*labels, pd.NA], dtype="boolean")
+    out = arr.take(np.where(codes >= 0, codes, len(labels)))
+    return pd.Series(out, index=series.index, name=series.name)
+
+
+# ------------------------------------------------------------------ identifiers
+
+_HEX = re.compile(r"^[0-9a-f]{16,}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_CODE = re.compile(r"^(?=.*\d)[A-Za-z0-9]+([-_/.][A-Za-z0-9]+)*$")
+_ID_WORDS = re.compile(
+    r"(^|[^a-z])(id|ids|uuid|guid|hash|key|no|nr|number|code|ref|row|index)([^a-z]|$)|^#$|"
+    r"编号|编码|序号|代码|单号|工号|账号|学号|id$",
+    re.IGNORECASE,
+)
+
+
+def _looks_like_id_header(header: Any) -> bool:
+    s = unicodedata.normalize("NFKC", str(header)).strip()
+    s = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", s)
+    return bool(_ID_WORDS.search(s.replace("_", " ")))
+
+
+def id_reason(values: pd.Series, *, header: Any) -> str | None:
+    """Why a column is an identifier ("hash", "code", "row", "number"), or None.
+
+    Only columns whose non-empty cells are (nearly) all distinct qualify, and
+    then by shape: 32-hex hashes and UUIDs; codes mixing digits and letters
+    (``4821-QWZKT``); row numbers 1..n; long integers (≥ 6 digits) or any
+    integers under an id-like header.  A unique column of names is not an id.
+    """
+    s = values.dropna()
+    if len(s) < 5:
+        return None
+    if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
+        return None
+    n, distinct = len(s), s.nunique()
+    if distinct < 0.95 * n:
+        return None
+    id_header = _looks_like_id_header(header)
+    nums = pd.to_numeric(s, errors="coerce")
+    if nums.notna().all():
+        whole = bool((nums == nums.round()).all())
+        if not whole:
+            return None
+        ints = nums.astype("int64")
+        ordered = np.sort(ints.to_numpy())
+        if ordered[0] in (0, 1) and bool((np.diff(ordered) == 1).all()):
+            return "row"
+        if id_header:
+            return "number"
+        digits = np.char.str_len(np.abs(ordered).astype(str))
+        if ordered[0] >= 100_000 and digits.min() == digits.max():  # 20481377, not amounts
+            return "number"
+        return None
+    text = s.astype(str).str.strip()
+    sample = text.iloc[:500]
+    if sample.str.lower().str.match(_HEX).mean() >= 0.95:
+        return "hash"
+    if sample.str.match(_CODE).mean() >= 0.95 and sample.str.contains(r"\d").mean() >= 0.95:
+        return "code"
+    if id_header and sample.str.len().max() <= 40 and not sample.str.contains(" ").any():
+        return "code"
+    return None

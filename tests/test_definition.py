@@ -1,0 +1,214 @@
+"""What "best" means: outcome by header words, polarity, ids, ties, funnels, the sentence.
+
+Every test runs on a realistic fixture (``tests/fixtures/real_exports.py``)
+and asserts what a founder would see: which column is the outcome, which
+values count as good, that nothing defining best or identifying a row comes
+back as a finding, and the one plain sentence that says what best means.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from icp import analysis
+from icp.analysis import Settings
+from icp.dataset import Dataset, open_dataset
+from icp.definition import definition_sentence
+from icp.schema import Role
+from tests.fixtures.real_exports import KINDS, Kind
+
+
+def _open(k: Kind) -> Dataset:
+    main, name, deals, deals_name = k.files()
+    return open_dataset(main, filename=name, deals=deals, deals_filename=deals_name)
+
+
+def _finding_columns(result: analysis.Analysis) -> set[str]:
+    cols = {t.column for t in [*result.traits, *result.warning_traits, *result.leads]}
+    cols |= {nt.column for nt in result.numeric}
+    cols |= {c for c, df in result.keywords.items() if len(df)}
+    return cols
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_the_outcome_is_the_column_whose_header_says_so(name: str):
+    k = KINDS[name]
+    ds = _open(k)
+    assert ds.mapping.col(Role.OUTCOME) == k.outcome
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(KINDS) if KINDS[n].outcome])
+def test_good_values_default_by_polarity(name: str):
+    k = KINDS[name]
+    result = analysis.run(_open(k), Settings(mode="outcome"))
+    assert result.mode == "outcome"
+    d = result.definition
+    assert d.outcome_column == k.outcome
+    assert tuple(d.good_values) == k.good
+    assert 0 < result.best_mask.sum() < len(result.best_mask)
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+@pytest.mark.parametrize("mode", ["top", "outcome"])
+def test_nothing_that_defines_best_or_names_a_row_is_a_finding(name: str, mode: str):
+    k = KINDS[name]
+    ds = _open(k)
+    result = analysis.run(ds, Settings(mode=mode))
+    d = result.definition
+    banned = set(d.defining_columns) | set(d.id_columns) | set(k.ids)
+    if result.mode == "outcome":
+        assert d.outcome_column in d.defining_columns
+    else:
+        assert set(k.defining) <= set(d.defining_columns) or result.mode == "outcome"
+    assert not (_finding_columns(result) & banned)
+    assert not (set(result.profile_columns) & banned)
+    assert set(k.ids) <= set(d.id_columns)
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_display_names_are_names_or_ids_never_row_numbers(name: str):
+    k = KINDS[name]
+    ds = _open(k)
+    result = analysis.run(ds, Settings())
+    names = result.best_names
+    assert names and not any(str(n).startswith("#") for n in names)
+    if k.name_column:
+        assert ds.mapping.col(Role.NAME) == k.name_column
+    low = {"1", "5", "TRUE"}
+    assert not set(names) & low
+
+
+def test_churn_good_value_is_no_and_flipping_it_changes_the_findings():
+    ds = _open(KINDS["churn_en"])
+    kept = analysis.run(ds, Settings(mode="outcome"))
+    assert "Enterprise" in {t.value for t in kept.traits}
+    flipped = analysis.run(ds, Settings(mode="outcome", good_values=["Yes"]))
+    assert flipped.definition.good_values == ["Yes"]
+    assert "Enterprise" not in {t.value for t in flipped.traits}
+    assert "Basic" in {t.value for t in flipped.traits}
+    assert int(flipped.best_mask.sum()) + int(kept.best_mask.sum()) == len(ds.table)
+
+
+def test_win_loss_with_loss_values_compares_both_sides():
+    result = analysis.run(_open(KINDS["winloss_en"]), Settings(mode="outcome"))
+    assert result.mode == "outcome"
+    assert not any(w.key == "analysis.outcome_one_sided" for w in result.warnings)
+    assert ("Industry", "Manufacturing") in {(t.column, t.value) for t in result.traits}
+
+
+def test_definition_sentence_top_and_outcome_in_both_languages():
+    ds = _open(KINDS["winloss_en"])
+    top = analysis.run(ds, Settings(top_n=10))
+    en = definition_sentence(top.definition, "en")
+    assert en.startswith("Best = the top 10 of 260 by ")
+    assert "deal value" in en and "sales cycle" in en and "equal weights" in en
+    zh = definition_sentence(top.definition, "zh")
+    assert "前 10" in zh and "260" in zh
+    won = analysis.run(ds, Settings(mode="outcome"))
+    en = definition_sentence(won.definition, "en")
+    n_good = int(won.best_mask.sum())
+    assert en.startswith("Won = “Deal Outcome (Won/Lost)” is Won (")
+    assert f"Won ({n_good:,})" in en and "Loss (" in en and "open left out" in en
+    assert "“Deal Outcome (Won/Lost)”" in definition_sentence(won.definition, "zh").replace(
+        "「", "“"
+    ).replace("」", "”")
+
+
+def test_ties_at_the_cut_off_are_said_plainly():
+    result = analysis.run(_open(KINDS["ties_en"]), Settings(top_n=10))
+    tie = [w for w in result.warnings if w.key == "analysis.ties"]
+    assert tie and tie[0].params["tied"] == 300
+    assert "300" in tie[0].render("en") and "300" in tie[0].render("zh")
+
+
+@pytest.mark.parametrize("name", ["funnel_en", "funnel_zh"])
+def test_lead_funnel_no_deal_is_not_won_and_channel_conversion_is_right(name: str):
+    from icp import segments
+
+    ds = _open(KINDS[name])
+    channel = ds.mapping.col(Role.CHANNEL)
+    assert channel in ("origin", "获客渠道")
+    result = analysis.run(ds, Settings(mode="outcome"))
+    assert result.mode == "outcome"
+    n_won = int(result.best_mask.sum())
+    n_open = int((~result.best_mask & ~result.rest_mask).sum())
+    assert n_won + int(result.rest_mask.sum()) + n_open == len(ds.table) == 400
+    assert n_open < 40  # only leads with an open deal are left out
+    table = segments.channels(ds, result.best_mask, won=result.won)
+    top = table.sort_values("won_rate", ascending=False).iloc[0]
+    assert top["channel"] in ("organic_search", "自然搜索")
+    assert 0.2 < top["won_rate"] < 0.5
+
+
+def test_accounts_with_decimal_revenue_join_without_a_crash():
+    ds = _open(KINDS["accounts_pipeline_en"])
+    assert ds.join is not None and ds.join.matched_accounts > 40
+    assert str(ds.table["revenue"].dtype).startswith("float")
+    assert ds.table["revenue"].max() >= 2310.55
+
+
+def test_app_created_columns_read_in_chinese():
+    from icp.i18n import column_label
+
+    ds = _open(KINDS["accounts_pipeline_en"])
+    assert "Won value" in ds.table.columns
+    assert column_label("Won value", "zh") == "赢单金额"
+    assert column_label("Sales cycle (days)", "zh") == "销售周期（天）"
+    assert column_label("revenue", "zh") == "revenue"
+    result = analysis.run(ds, Settings(mode="outcome"))
+    assert "「签约结果」" in definition_sentence(result.definition, "zh")
+    assert "“Outcome”" in definition_sentence(result.definition, "en")
+
+
+def test_confirm_step_reasons_say_why():
+    ds = _open(KINDS["churn_en"])
+    d = analysis.run(ds, Settings(mode="outcome")).definition
+    reason = d.reasons["churned"].render("en")
+    assert "churned" in reason.lower()
+    assert d.reasons["account_id"].render("zh")
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_every_kind_through_the_command_line(name: str, tmp_path, capsys):
+    """rc 0 with ``definition`` and ``leads`` in the JSON (EN and ZH), never a traceback."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from icp.cli import main
+
+    main_bytes, main_name, deals, deals_name = KINDS[name].files()
+    src = tmp_path / main_name
+    src.write_bytes(main_bytes)
+    extra = []
+    if deals is not None:
+        (tmp_path / deals_name).write_bytes(deals)
+        extra = ["--deals", str(tmp_path / deals_name)]
+    for lang in ("en", "zh"):
+        for mode in ([], ["--outcome"]):
+            rc = main(["analyze", str(src), *extra, *mode, "--lang", lang, "--json", "-"])
+            out = capsys.readouterr()
+            assert rc == 0, out.err
+            payload = json.loads(out.out)
+            assert {"rows", "columns", "best", "kpis", "traits", "numeric", "warnings"} <= set(
+                payload
+            )
+            d = payload["definition"]
+            assert d["sentence"] and d["mode"] == payload["best"]["mode"]
+            assert isinstance(payload["leads"], list)
+            if d["mode"] == "outcome":
+                assert d["column"] == KINDS[name].outcome
+                assert d["good_values"] == list(KINDS[name].good)
+            else:
+                assert d["criteria"] and all(c["columns"] for c in d["criteria"])
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run(
+        [sys.executable, "-m", "icp", "analyze", str(src), *extra, "--json", "-"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert "definition" in json.loads(proc.stdout)
