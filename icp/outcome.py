@@ -12,7 +12,9 @@ Identifiers (unique codes, 32-hex hashes, row numbers, long numeric ids) are
 recognised here too, so they never become findings, words or model inputs.
 
 This module is words and shapes only (no Dataset), so ``icp.schema``,
-``icp.join`` and ``icp.definition`` can all use it.
+``icp.join`` and ``icp.definition`` can all use it.  The header words
+themselves live in ``icp.parse`` (``read_header``), next to the cell words,
+so ``parse.won_mask`` reads a churn column the right way round too.
 """
 
 from __future__ import annotations
@@ -20,13 +22,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from icp.parse import outcome
+from icp.parse import HeaderRead, outcome, read_header
 
 __all__ = [
     "HeaderRead",
@@ -38,60 +39,6 @@ __all__ = [
     "split_outcome",
     "value_label",
 ]
-
-# Header words that make a column an outcome candidate.  English words match
-# whole words of the header (camelCase and snake_case split); Chinese ones any
-# substring.  Each is tagged: "won" (good = the won reading), "lost" (good =
-# the other reading) or "neutral" (a status/stage word; polarity from values).
-_HEADER_WORDS: dict[str, str] = {
-    "won": "won", "win": "won", "wins": "won", "winning": "won", "signed": "won",
-    "converted": "won", "conversion": "won", "retained": "won", "retention": "won",
-    "renewed": "won", "renewal": "won", "renew": "won", "success": "won", "closed": "neutral",
-    "result": "neutral", "results": "neutral", "outcome": "neutral", "status": "neutral",
-    "stage": "neutral",
-    "lost": "lost", "loss": "lost", "lose": "lost", "churn": "lost", "churned": "lost",
-    "attrition": "lost", "cancelled": "lost", "canceled": "lost", "lapsed": "lost",
-    "成交": "won", "签约": "won", "签单": "won", "赢单": "won", "留存": "won", "续约": "won",
-    "续费": "won", "转化": "won", "复购": "won", "购买": "won",
-    "状态": "neutral", "阶段": "neutral", "结果": "neutral", "成败": "neutral", "输赢": "neutral",
-    "流失": "lost", "丢单": "lost", "输单": "lost", "退订": "lost", "退费": "lost",
-}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class HeaderRead:
-    """What a header says about being an outcome: the word found and its polarity."""
-
-    word: str  # as written in the header's words ("churned", "续约")
-    lost_style: bool  # the header names the bad side (churn, 流失): good = the other value
-
-
-def _words(header: str) -> list[str]:
-    s = unicodedata.normalize("NFKC", str(header))
-    s = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", s).lower()
-    return re.findall(r"[a-z]+|[^\W\d_a-z]+", s)
-
-
-def read_header(header: Any) -> HeaderRead | None:
-    """The outcome word in ``header`` and its polarity, or None when it names no outcome.
-
-    "Deal Outcome (Won/Lost)" holds both a won and a lost word: it is an
-    outcome, not a lost-style one.  "churned", "Churn", "是否流失" are lost-style.
-    """
-    words = _words(header)
-    found: list[tuple[str, str]] = []
-    for w in words:
-        if w.isascii():
-            if w in _HEADER_WORDS:
-                found.append((w, _HEADER_WORDS[w]))
-        else:
-            found += [(k, v) for k, v in _HEADER_WORDS.items() if not k.isascii() and k in w]
-    if not found:
-        return None
-    kinds = {k for _, k in found}
-    word = next((w for w, k in found if k != "neutral"), found[0][0])
-    return HeaderRead(word=word, lost_style="lost" in kinds and "won" not in kinds)
-
 
 # ------------------------------------------------------------------ values
 

@@ -24,6 +24,7 @@ import datetime as _dt
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -32,6 +33,7 @@ import pandas as pd
 __all__ = [
     "DATE_LIKE",
     "MISSING_MARKERS",
+    "HeaderRead",
     "as_text",
     "dates_from_uniques",
     "factorize",
@@ -44,6 +46,7 @@ __all__ = [
     "parse_number",
     "parse_range",
     "range_point",
+    "read_header",
     "split_tags",
     "won_mask",
 ]
@@ -565,8 +568,67 @@ def outcome(v: Any) -> bool | None:
     return None
 
 
+# Header words that make a column an outcome candidate.  English words match
+# whole words of the header (camelCase and snake_case split); Chinese ones any
+# substring.  Each is tagged: "won" (good = the won reading), "lost" (good =
+# the other reading) or "neutral" (a status/stage word; polarity from values).
+_HEADER_WORDS: dict[str, str] = {
+    "won": "won", "win": "won", "wins": "won", "winning": "won", "signed": "won",
+    "converted": "won", "conversion": "won", "retained": "won", "retention": "won",
+    "renewed": "won", "renewal": "won", "renew": "won", "success": "won", "closed": "neutral",
+    "result": "neutral", "results": "neutral", "outcome": "neutral", "status": "neutral",
+    "stage": "neutral",
+    "lost": "lost", "loss": "lost", "lose": "lost", "churn": "lost", "churned": "lost",
+    "attrition": "lost", "cancelled": "lost", "canceled": "lost", "lapsed": "lost",
+    "成交": "won", "签约": "won", "签单": "won", "赢单": "won", "留存": "won", "续约": "won",
+    "续费": "won", "转化": "won", "复购": "won", "购买": "won",
+    "状态": "neutral", "阶段": "neutral", "结果": "neutral", "成败": "neutral", "输赢": "neutral",
+    "流失": "lost", "丢单": "lost", "输单": "lost", "退订": "lost", "退费": "lost",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class HeaderRead:
+    """What a header says about being an outcome: the word found and its polarity."""
+
+    word: str  # as written in the header's words ("churned", "续约")
+    lost_style: bool  # the header names the bad side (churn, 流失): good = the other value
+
+
+def _words(header: str) -> list[str]:
+    s = unicodedata.normalize("NFKC", str(header))
+    s = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", s).lower()
+    return re.findall(r"[a-z]+|[^\W\d_a-z]+", s)
+
+
+def read_header(header: Any) -> HeaderRead | None:
+    """The outcome word in ``header`` and its polarity, or None when it names no outcome.
+
+    "Deal Outcome (Won/Lost)" holds both a won and a lost word: it is an
+    outcome, not a lost-style one.  "churned", "Churn", "是否流失" are lost-style.
+    """
+    words = _words(header)
+    found: list[tuple[str, str]] = []
+    for w in words:
+        if w.isascii():
+            if w in _HEADER_WORDS:
+                found.append((w, _HEADER_WORDS[w]))
+        else:
+            found += [(k, v) for k, v in _HEADER_WORDS.items() if not k.isascii() and k in w]
+    if not found:
+        return None
+    kinds = {k for _, k in found}
+    word = next((w for w, k in found if k != "neutral"), found[0][0])
+    return HeaderRead(word=word, lost_style="lost" in kinds and "won" not in kinds)
+
+
 def won_mask(series: pd.Series) -> pd.Series:
     """Nullable boolean per row: True won, False lost / not won, NA open or unknown.
+
+    A column whose header names the bad side (``churned``, ``是否流失``, see
+    ``read_header``) is read the other way round: "churned = No" is the
+    customer you want, so it is True.  (The user's own choice of good values
+    lives in the analysis: ``Analysis.won``.)
 
     Understands ``Won``/``Closed won``/``已签约``/``成交``/``是``/``yes``/``1`` and
     ``Lost``/``未签约``/``流失``/``否``/``no``/``0``; anything else (``Open``,
@@ -574,6 +636,9 @@ def won_mask(series: pd.Series) -> pd.Series:
     """
     codes, uniq = factorize(series)
     u = [outcome(v) for v in uniq]
+    read = read_header(series.name) if series.name is not None else None
+    if read is not None and read.lost_style:
+        u = [None if x is None else not x for x in u]
     arr = pd.array([pd.NA if x is None else x for x in u], dtype="boolean")
     if len(arr) == 0:
         return pd.Series(pd.array([pd.NA] * len(series), dtype="boolean"), index=series.index)
