@@ -17,9 +17,8 @@ import streamlit as st
 from icp import fmt
 from icp.dataset import Dataset
 from icp.definition import definition_sentence, outcome_choices, outcome_values
-from icp.i18n import LANGS, t
+from icp.i18n import LANGS, column_label, t
 from icp.model import Analysis, Definition
-from icp.outcome import read_header
 from icp.report import md_escape
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from ui import state
@@ -78,13 +77,21 @@ def confirm_step(ds: Dataset, definition: Definition) -> None:
     settings = state.settings()
     none = tr("confirm.none")
 
+    def label(column: str) -> str:  # app-created columns ("Won value") in the reader's language
+        return column if column == none else column_label(column, state.lang())
+
     def save_role(key: str, role: Role) -> None:
         value = st.session_state[key]
         state.save_mapping(_with_role(ds.mapping, None if value == none else value, role))
 
     def reason(column: str | None) -> None:
         msg = definition.reasons.get(column) if column else None
-        text = tr(msg) if msg is not None else tr("definition.reason.none")
+        if msg is None:
+            text = tr("definition.reason.none")
+        elif msg.key == "definition.reason.criterion":  # name the criterion in words
+            text = tr(msg.key, criterion=tr(f"definition.crit.{msg.params['criterion']}"))
+        else:
+            text = tr(msg)
         st.caption(md_escape(tr("confirm.reason", reason=text)))
 
     cols = [c.name for c in ds.mapping.columns if c.name in ds.table.columns]
@@ -102,6 +109,7 @@ def confirm_step(ds: Dataset, definition: Definition) -> None:
             [none, *texty],
             index=[none, *texty].index(name) if name in texty else 0,
             key=key,
+            format_func=label,
             on_change=save_role,
             args=(key, Role.NAME),
         )
@@ -114,6 +122,7 @@ def confirm_step(ds: Dataset, definition: Definition) -> None:
             [none, *cols],
             index=[none, *cols].index(ident) if ident in cols else 0,
             key=key,
+            format_func=label,
             on_change=save_role,
             args=(key, Role.ID),
         )
@@ -132,6 +141,7 @@ def confirm_step(ds: Dataset, definition: Definition) -> None:
             [none, *choices],
             index=[none, *choices].index(out_col) if out_col in choices else 0,
             key=key,
+            format_func=label,
             on_change=save_role,
             args=(key, Role.OUTCOME),
         )
@@ -158,9 +168,6 @@ def confirm_step(ds: Dataset, definition: Definition) -> None:
                 on_change=save_good,
                 args=(key,),
             )
-            read = read_header(out_col)
-            if read is not None and read.lost_style:
-                st.caption(md_escape(tr("definition.reason.outcome_lost", word=read.word)))
 
     # ------------------------------------------------------------ mode
     if out_col is not None:
@@ -197,6 +204,7 @@ def confirm_step(ds: Dataset, definition: Definition) -> None:
                 options,
                 index=options.index(current) if current in options else 0,
                 key=key,
+                format_func=label,
                 on_change=save_role,
                 args=(key, role),
                 help=tr("definition.reason.criterion", criterion=tr(f"criterion.{crit}")),
@@ -205,9 +213,11 @@ def confirm_step(ds: Dataset, definition: Definition) -> None:
                 reason(current)
     sep = tr("definition.list_sep")
     if definition.id_columns:
-        st.caption(md_escape(tr("confirm.ids", columns=sep.join(definition.id_columns))))
+        ids = sep.join(map(label, definition.id_columns))
+        st.caption(md_escape(tr("confirm.ids", columns=ids)))
     if definition.defining_columns:
-        st.caption(md_escape(tr("confirm.defining", columns=sep.join(definition.defining_columns))))
+        defining = sep.join(map(label, definition.defining_columns))
+        st.caption(md_escape(tr("confirm.defining", columns=defining)))
 
 
 def defining_differences(result: Analysis) -> None:

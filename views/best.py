@@ -46,6 +46,7 @@ def _save() -> None:
             lifetime_years=float(ss["best.lifetime"]),
             draws=settings.draws,
             seed=settings.seed,
+            good_values=settings.good_values,  # chosen on the Data page
         )
     )
 
