@@ -80,6 +80,12 @@ def _families() -> dict[str, Iterable[str]]:
     draft = _draft_keys()
     return {
         "lang.{code}": [f"lang.{c}" for c in LANGS],
+        "definition.crit.{crit}": [f"definition.crit.{c}" for c in CRITERIA],
+        "definition.crit.{c.id}": [f"definition.crit.{c}" for c in CRITERIA],
+        "confirm.mode.{m}": ["confirm.mode.top", "confirm.mode.outcome"],
+        "definition.reason.id.{why}": [
+            f"definition.reason.id.{w}" for w in ("role", "hash", "code", "row", "number")
+        ],
         "nav.{name}": [f"nav.{name}" for _, name in pages],
         "nav.section.{section}": [f"nav.section.{sec}" for sec, _ in pages],
         "report.page.{kind}": [f"report.page.{k}" for k in ("markdown", "json", "xlsx")],

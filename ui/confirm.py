@@ -89,7 +89,8 @@ def confirm_step(ds: Dataset, definition: Definition) -> None:
         if msg is None:
             text = tr("definition.reason.none")
         elif msg.key == "definition.reason.criterion":  # name the criterion in words
-            text = tr(msg.key, criterion=tr(f"definition.crit.{msg.params['criterion']}"))
+            crit = msg.params["criterion"]
+            text = tr(msg.key, criterion=tr(f"definition.crit.{crit}"))
         else:
             text = tr(msg)
         st.caption(md_escape(tr("confirm.reason", reason=text)))
