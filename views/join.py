@@ -140,14 +140,15 @@ if me is None:
 top.markdown(f"**{md_escape(tr('workshop.join.hello', name=me.name))}**")
 
 
-@st.fragment(run_every=2)
 def header() -> None:
-    """The current step and its question: follows the facilitator within 2 s."""
+    """The current step and its question (redrawn when the board sees the step change)."""
     try:
         view = engine.room(token)
     except InputError:
+        st.session_state["join.shape"] = None
         st.warning(tr("workshop.closed"), icon="⚠️")
         return
+    st.session_state["join.shape"] = (view.screen, view.locked)
     lg = lang()
     st.markdown(
         f'<div class="icp-step">{html.escape(wui.counter(view.screen, lg))} · '
@@ -159,13 +160,21 @@ def header() -> None:
         st.info(tr("workshop.join.locked"), icon=":material/lock:")
 
 
-@st.fragment(run_every=2)
+@st.fragment(run_every=2.5)
 def board() -> None:
-    """Findings on the slide and the step's notes, each a big button: tap to give a dot."""
+    """Findings on the slide and the step's notes, each a big button: tap to give a dot.
+
+    The phone's only poll: when the facilitator moves on (or locks the step) the
+    whole page redraws with the new question.
+    """
     try:
         view = engine.room(token)
-    except InputError:
+    except InputError:  # closed or expired meanwhile: say so once, then stop polling work
+        if st.session_state.get("join.shape") is not None:
+            st.rerun(scope="app")
         return
+    if st.session_state.get("join.shape") != (view.screen, view.locked):
+        st.rerun(scope="app")
     current = engine.session(me.ws)
     total = current.dots if current else view.dots_left
     left = tr("workshop.join.dots", n=view.dots_left, total=total)

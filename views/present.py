@@ -28,6 +28,7 @@ ws = state.workspace_id()
 engine = wui.engine()
 if not state.presenting():
     present.base_css()
+wui.clock_script()
 
 
 # ---------------------------------------------------------------- callbacks
@@ -39,16 +40,20 @@ def _start() -> None:
     st.session_state.pop("present.agenda_editor", None)
 
 
-def _step(delta: int) -> None:
-    engine.step(ws, delta)
+def _step(shown: str, delta: int) -> None:
+    """Next / Previous from the screen shown: a double click moves one screen."""
+    current = engine.session(ws)
+    if current is not None and current.screen == shown:
+        engine.step(ws, delta)
 
 
 def _jump() -> None:
     engine.go(ws, st.session_state["present.jump"])
 
 
-def _toggle_timer() -> None:
-    engine.toggle_timer(ws)
+def _toggle_timer(shown_running: bool) -> None:
+    if engine.timer(ws).running == shown_running:  # a double click toggles once
+        engine.toggle_timer(ws)
 
 
 def _reset_timer() -> None:
@@ -87,6 +92,9 @@ def _accept(note_id: int, screen: str) -> None:
     if prompt is not None:
         wui.append_answer(ws, screen, prompt, note.text)
     st.session_state["present.flash"] = (screen, note.text)
+    # The answer's text area sits outside the notes fragment: redraw the whole page, or
+    # its old value in the browser would be sent back and overwrite the accepted note.
+    st.session_state["present.redraw"] = True
 
 
 def _accept_top(screen: str, n: int) -> None:
@@ -163,13 +171,15 @@ def _header(s: Session) -> None:
         _clock()
 
 
-@st.fragment(run_every=1)
+@st.fragment(run_every=2)
 def _clock() -> None:
     s = engine.session(ws)
     if s is None:
         return
     timer = engine.timer(ws)
     st.markdown(wui.clock_html(timer, lang), unsafe_allow_html=True)
+    people, notes, votes = engine.counts(ws)
+    st.caption(tr("workshop.fac.join_status", code=s.code, people=people, notes=notes, votes=votes))
     go, reset = st.columns(2)
     if timer.running:
         label, icon = tr("workshop.timer.pause"), ":material/pause:"
@@ -177,7 +187,14 @@ def _clock() -> None:
         label, icon = tr("workshop.timer.resume"), ":material/play_arrow:"
     else:
         label, icon = tr("workshop.timer.start"), ":material/play_arrow:"
-    go.button(label, key="present.timer.go", icon=icon, on_click=_toggle_timer, width="stretch")
+    go.button(
+        label,
+        key="present.timer.go",
+        icon=icon,
+        on_click=_toggle_timer,
+        args=(timer.running,),
+        width="stretch",
+    )
     reset.button(
         tr("workshop.timer.reset"),
         key="present.timer.reset",
@@ -201,7 +218,7 @@ with st.container(key="icp-nav"):
         icon=":material/arrow_back:",
         disabled=at == 0,
         on_click=_step,
-        args=(-1,),
+        args=(session.screen, -1),
         width="stretch",
     )
     st.session_state["present.jump"] = session.screen  # the picker always names what is shown
@@ -220,11 +237,13 @@ with st.container(key="icp-nav"):
         type="primary",
         disabled=at == len(session.screens) - 1,
         on_click=_step,
-        args=(1,),
+        args=(session.screen, 1),
         width="stretch",
     )
 
 room, status = st.columns([1, 2], vertical_alignment="center")
+with status:
+    st.markdown(f"`{md_escape(wui.join_url(session.code))}`")
 room.link_button(
     tr("workshop.fac.open_room"),
     url=f"room?ws={ws}",
@@ -233,21 +252,6 @@ room.link_button(
     width="stretch",
 )
 
-
-@st.fragment(run_every=2)
-def _status() -> None:
-    s = engine.session(ws)
-    if s is None:
-        return
-    people, notes, votes = engine.counts(ws)
-    st.markdown(
-        tr("workshop.fac.join_status", code=s.code, people=people, notes=notes, votes=votes)
-        + f"  \n`{md_escape(wui.join_url(s.code))}`"
-    )
-
-
-with status:
-    _status()
 
 st.subheader(f"{wui.label(session.screen, lang)}")
 st.markdown(f"**{md_escape(wui.question(session.screen, lang))}**")
@@ -265,6 +269,8 @@ notes_tab, answer_tab, agenda_tab = st.tabs(
 def _notes(screen: str) -> None:
     s = engine.session(ws)
     if s is None or s.screen != screen:  # moved on elsewhere (room keys): redraw the page
+        st.rerun(scope="app")
+    if st.session_state.pop("present.redraw", False):
         st.rerun(scope="app")
     flash = st.session_state.pop("present.flash", None)
     if flash:

@@ -3,10 +3,11 @@
 Step counter and title, the step's clock, the question, the data's evidence
 (one chart, table or the top findings, with the room's dots), the room's
 sticky notes with live tallies (top-voted first), and the QR code, short
-link and code to join.  The whole slide is one fragment that re-reads the
-workspace database every second, so what the facilitator or the phones do
-shows here without a refresh.  Keys: →/PageDown/Space next, ←/PageUp
-previous, T start/pause the clock (hidden buttons pressed by our own script).
+link and code to join.  The live parts (clock, notes, tallies) are fragments
+that re-read the workspace database every second, so what the facilitator or
+the phones do shows here without a refresh; a new screen redraws the slide.
+Keys: →/PageDown/Space next, ←/PageUp previous, T start/pause the clock
+(hidden buttons pressed by our own script).
 """
 
 from __future__ import annotations
@@ -23,19 +24,21 @@ from ui import workshop as wui
 ws = state.workspace_id()
 wui.room_css()
 wui.keyboard_script()
+wui.clock_script()
 _MAX_NOTES = 8
 
 
-def _next() -> None:
-    wui.engine().step(ws, +1)
+def _move(shown: str, delta: int) -> None:
+    """→ / ← from the screen this slide shows: a key event delivered twice moves once."""
+    s = wui.engine().session(ws)
+    if s is not None and s.screen == shown:
+        wui.engine().step(ws, delta)
 
 
-def _prev() -> None:
-    wui.engine().step(ws, -1)
-
-
-def _timer() -> None:
-    wui.engine().toggle_timer(ws)
+def _timer(shown_running: bool) -> None:
+    """T: start if the slide showed a stopped clock, pause if it showed a running one."""
+    if wui.engine().timer(ws).running == shown_running:
+        wui.engine().toggle_timer(ws)
 
 
 def _notes_html(notes: list[Note], s: Session) -> str:
@@ -66,20 +69,29 @@ def _notes_html(notes: list[Note], s: Session) -> str:
     return '<div class="icp-notes">' + "".join(cards) + "</div>" + tail
 
 
-@st.fragment(run_every=1)
-def slide() -> None:
+def _shape(s: Session) -> tuple[str, str, str, bool]:
+    """What the static part of the slide depends on: screen, language, code, joinable."""
+    return s.screen, s.lang, s.code, s.joinable()
+
+
+LIVE_S = 1.5  # poll interval: a change shows within ~2 s; the clock ticks in the browser
+
+
+@st.fragment(run_every=LIVE_S)
+def live(shape: tuple[str, str, str, bool]) -> None:
+    """Counter, title, question, clock, the data's evidence with its dots and the notes
+    with their tallies — re-read every 1.5 s (one poll per slide keeps the server light);
+    when the screen, language or join code changed, the whole slide redraws."""
     engine = wui.engine()
     s = engine.session(ws)
-    if s is None:
-        st.info(t("workshop.room.no_session", state.lang()))
-        return
+    if s is None or _shape(s) != shape:
+        st.rerun(scope="app")
     lang = s.lang
     with st.container(key="room-keys"):
-        st.button("next", key="room-next", on_click=_next)
-        st.button("prev", key="room-prev", on_click=_prev)
-        st.button("timer", key="room-timer", on_click=_timer)
-    s = engine.session(ws) or s
-    wui.publish_evidence(ws, s)
+        timer = engine.timer(ws)
+        st.button("next", key="room-next", on_click=_move, args=(s.screen, 1))
+        st.button("prev", key="room-prev", on_click=_move, args=(s.screen, -1))
+        st.button("timer", key="room-timer", on_click=_timer, args=(timer.running,))
     i, n = s.position()
     head, clock = st.columns([5, 1.4], vertical_alignment="top")
     locked = (
@@ -95,28 +107,40 @@ def slide() -> None:
         f'<div class="icp-question">{html.escape(wui.question(s.screen, lang))}</div>',
         unsafe_allow_html=True,
     )
-    clock.markdown(wui.clock_html(engine.timer(ws), lang), unsafe_allow_html=True)
-
-    evidence, notes, join = st.columns([4, 4, 1.8], gap="large")
-    findings = engine.findings(ws)
+    clock.markdown(wui.clock_html(timer, lang), unsafe_allow_html=True)
+    evidence, notes = st.columns(2, gap="large")
     with evidence:
         st.markdown(
             f'<div class="icp-h">{html.escape(t("workshop.room.evidence", lang))}</div>',
             unsafe_allow_html=True,
         )
         wui.draw_evidence(s.screen, state.dataset(), state.analysis(), lang)
-        for f in findings:
+        for f in engine.findings(ws):
             st.markdown(
                 f'<div class="icp-finding"><span>{html.escape(f.label)}</span>'
                 f'<span class="icp-dots">● {f.votes}</span></div>',
                 unsafe_allow_html=True,
             )
-    with notes:
-        st.markdown(
-            f'<div class="icp-h">{html.escape(t("workshop.room.notes", lang))}</div>'
-            + _notes_html(engine.notes(ws), s),
-            unsafe_allow_html=True,
-        )
+    notes.markdown(
+        f'<div class="icp-h">{html.escape(t("workshop.room.notes", lang))}</div>'
+        + _notes_html(engine.notes(ws), s),
+        unsafe_allow_html=True,
+    )
+
+
+def slide() -> None:
+    """The slide: the live part (everything that changes) in one polling fragment, the
+    join column (QR code, code, link) drawn once per screen."""
+    s = wui.engine().session(ws)
+    if s is None:
+        st.info(t("workshop.room.no_session", state.lang()))
+        waiting()
+        return
+    lang = s.lang
+    wui.publish_evidence(ws, s)
+    main, join = st.columns([8, 1.8], gap="large")
+    with main:
+        live(_shape(s))
     with join:
         st.markdown(
             f'<div class="icp-join"><div class="title">{html.escape(t("workshop.room.join", lang))}'
@@ -140,6 +164,13 @@ def slide() -> None:
             f'<div class="icp-keys">{html.escape(t("workshop.room.keys", lang))}</div>',
             unsafe_allow_html=True,
         )
+
+
+@st.fragment(run_every=2)
+def waiting() -> None:
+    """No session yet: check every 2 s, and draw the slide as soon as one starts."""
+    if wui.engine().session(ws) is not None:
+        st.rerun(scope="app")
 
 
 slide()
