@@ -16,7 +16,6 @@ from icp.dataset import open_dataset
 from icp.store import Store
 from icp.workshop import AgendaItem, Workshop, template
 from ui import workshop as wui
-from ui.builder import answer_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data" / "saas_customers_en.xlsx"
@@ -96,7 +95,6 @@ def test_running_timer_survives_the_panel_other_controls_a_refresh_and_a_restart
     at.toggle(key="present.lock").set_value(True).run()
     at.toggle(key="present.join_open").set_value(False).run()
     at.selectbox(key="present.jump").set_value("S1").run()
-    at.text_area(key=answer_key("S1", "best")).input("Northwind").run()
     assert not at.exception, at.exception
     after = w.timer(ws)
     assert after.running and after.started == started.started and after.spent == started.spent
@@ -133,7 +131,7 @@ def test_accepting_notes_puts_them_into_the_steps_answer():
     at.button(key=f"present.accept.{top.id}").click().run()
     assert not at.exception, at.exception
     assert store.answers(ws)["S2"]["industry"] == "Mid-size manufacturers"
-    assert at.text_area(key=answer_key("S2", "industry")).value == "Mid-size manufacturers"
+    assert "Mid-size manufacturers" in _shown(at)  # in the answer tab too
     at.button(key="present.accept_top").click().run()  # the rest of the top 3
     assert store.answers(ws)["S2"]["industry"].splitlines() == [
         "Mid-size manufacturers",

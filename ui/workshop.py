@@ -28,7 +28,6 @@ from icp.i18n import Lang, t
 from icp.model import definition_sentence
 from icp.workshop import OPENINGS, STEP_IDS, Session, Timer, Workshop, fmt_clock
 from ui import state
-from ui.builder import answer_key
 
 __all__ = [
     "append_answer",
@@ -205,21 +204,13 @@ def draw_evidence(screen: str, ds: Dataset | None, result: Analysis | None, lang
 
 
 def append_answer(ws: str, step: str, prompt: str, text: str) -> None:
-    """Add ``text`` as a new line of an answer (skipped if that line is already there).
-
-    Also updates an open text area of the same answer in this session, so
-    the facilitator sees the accepted note at once.
-    """
-    key = answer_key(step, prompt)
-    current = st.session_state.get(key)
-    if current is None:
-        current = state.store().answers(ws).get(step, {}).get(prompt, "")
-    lines = {line.strip() for line in current.splitlines()}
-    if text.strip() in lines:
+    """Add ``text`` as a new line of a stored answer (skipped if that line is already there)."""
+    current = state.store().answers(ws).get(step, {}).get(prompt, "")
+    if text.strip() in {line.strip() for line in current.splitlines()}:
         return
-    new = f"{current.rstrip()}\n{text}" if current.strip() else text
-    st.session_state[key] = new
-    state.store().set_answer(ws, step, prompt, new)
+    state.store().set_answer(
+        ws, step, prompt, f"{current.rstrip()}\n{text}" if current.strip() else text
+    )
 
 
 def report_appendix(ws: str, lang: Lang) -> list[tuple[str, list[str]]]:

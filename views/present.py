@@ -19,7 +19,7 @@ from icp import builders
 from icp.errors import InputError
 from icp.report import md_escape
 from icp.workshop import ALL_SCREENS, STEP_IDS, TEMPLATES, AgendaItem, Session, template
-from ui import builder, confirm, present, state
+from ui import confirm, present, state
 from ui import workshop as wui
 
 tr = state.tr
@@ -40,11 +40,8 @@ def _start() -> None:
     st.session_state.pop("present.agenda_editor", None)
 
 
-def _step(shown: str, delta: int) -> None:
-    """Next / Previous from the screen shown: a double click moves one screen."""
-    current = engine.session(ws)
-    if current is not None and current.screen == shown:
-        engine.step(ws, delta)
+def _step(delta: int) -> None:
+    engine.step(ws, delta)
 
 
 def _jump() -> None:
@@ -92,9 +89,7 @@ def _accept(note_id: int, screen: str) -> None:
     if prompt is not None:
         wui.append_answer(ws, screen, prompt, note.text)
     st.session_state["present.flash"] = (screen, note.text)
-    # The answer's text area sits outside the notes fragment: redraw the whole page, or
-    # its old value in the browser would be sent back and overwrite the accepted note.
-    st.session_state["present.redraw"] = True
+    st.session_state["present.redraw"] = True  # the answer tab is outside the fragment
 
 
 def _accept_top(screen: str, n: int) -> None:
@@ -218,7 +213,7 @@ with st.container(key="icp-nav"):
         icon=":material/arrow_back:",
         disabled=at == 0,
         on_click=_step,
-        args=(session.screen, -1),
+        args=(-1,),
         width="stretch",
     )
     st.session_state["present.jump"] = session.screen  # the picker always names what is shown
@@ -237,7 +232,7 @@ with st.container(key="icp-nav"):
         type="primary",
         disabled=at == len(session.screens) - 1,
         on_click=_step,
-        args=(session.screen, 1),
+        args=(1,),
         width="stretch",
     )
 
@@ -367,9 +362,20 @@ with notes_tab:
 
 # ---------------------------------------------------------------- the answer
 
+
 with answer_tab:
     if session.screen in STEP_IDS:
-        builder.render_step(builders.STEPS[session.screen], state.answers())
+        step = builders.STEPS[session.screen]
+        st.caption(tr(step.intro_key))
+        given = state.answers().get(step.id, {})
+        # Shown, not edited here: one editor per answer (the builder pages) means the
+        # notes accepted from this page can never be overwritten by a stale text box.
+        for prompt in step.prompts:
+            st.markdown(f"**{md_escape(tr(prompt.label_key))}**")
+            text = (given.get(prompt.id) or "").strip()
+            st.markdown(md_escape(text).replace("\n", "  \n") if text else "—")
+        page = "views/icp_builder.py" if step.builder == "icp" else "views/persona_builder.py"
+        st.page_link(page, label=tr("workshop.fac.edit_answers"), icon=":material/edit:")
     else:
         st.caption(tr("workshop.fac.no_answer_step"))
 
