@@ -261,11 +261,12 @@ html { font-size: min(1.25vw, 2.2vh) !important; }
 }
 .stApp [data-testid="stVerticalBlock"] { gap: 0.6rem; }
 .st-key-room-keys { display: none !important; }
+.stApp [data-stale="true"] { opacity: 1 !important; transition: none !important; }
 .icp-top { display: flex; align-items: flex-start; justify-content: space-between; gap: 2rem; }
 .icp-counter { font-size: 2.2rem; font-weight: 800; color: #004f8c; line-height: 1.1; }
-.icp-title { font-size: 2.9rem; font-weight: 800; color: #000; line-height: 1.1;
+.icp-title { font-size: 2.5rem; font-weight: 800; color: #000; line-height: 1.1;
   margin: 0.1rem 0; }
-.icp-question { font-size: 2.0rem; font-weight: 600; color: #111; line-height: 1.25;
+.icp-question { font-size: 1.8rem; font-weight: 600; color: #111; line-height: 1.25;
   margin-top: 0.5rem; }
 .icp-clock { font-size: 4.4rem; font-weight: 800; line-height: 1; text-align: right;
   font-variant-numeric: tabular-nums; color: #000; }

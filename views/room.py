@@ -25,7 +25,7 @@ ws = state.workspace_id()
 wui.room_css()
 wui.keyboard_script()
 wui.clock_script()
-_MAX_NOTES = 8
+_MAX_NOTES = 6
 
 
 def _move(shown: str, delta: int) -> None:
