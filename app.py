@@ -10,7 +10,7 @@ from ui import present, state
 
 ROOT = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="ICP Workbench", page_icon=":material/target:", layout="wide")
+st.set_page_config(page_title="ICP Workbench", page_icon="🎯", layout="wide")
 
 
 def _phone() -> bool:
@@ -58,7 +58,7 @@ with st.sidebar:
         on_change=_on_lang,
     )
     info = state.store().info(ws)
-    st.caption(f"{state.tr('ui.workspace_label')}: {info.name if info else ws}")
+    st.caption(f"{state.tr('ui.workspace_label')}: {state.plain(info.name if info else ws)}")
     st.toggle(
         state.tr("ui.present_toggle"),
         key="app.present",

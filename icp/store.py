@@ -35,6 +35,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -149,12 +150,35 @@ class VersionInfo:
 def data_dir() -> Path:
     """The folder that holds ``workbench.db``: ``$ICP_DATA_DIR``, else ``~/.icp-workbench``.
 
-    Created if missing, so callers can write into it straight away.
+    Created if missing (owner-only, 0700: it holds customer data), so callers
+    can write into it straight away.
     """
     env = os.environ.get("ICP_DATA_DIR", "").strip()
     path = Path(env).expanduser() if env else Path.home() / ".icp-workbench"
-    path.mkdir(parents=True, exist_ok=True)
+    _make_private_dir(path)
     return path
+
+
+def _make_private_dir(path: Path) -> None:
+    """Create ``path`` as 0700; a folder that already exists keeps its permissions."""
+    try:
+        if not path.is_dir():
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path.chmod(0o700)  # mkdir's mode is filtered by the umask
+    except OSError as exc:
+        raise InputError("store.cannot_open", path=str(path), detail=_short(exc)) from None
+
+
+def _short(exc: BaseException) -> str:
+    """An error's own words, bounded (a path or a message is quoted, never a whole file)."""
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and "disk is full" in str(exc).lower()
 
 
 def version_label(label: str, lang: Lang = "en") -> str:
@@ -179,9 +203,18 @@ class Store:
 
     def __init__(self, root: str | Path | None = None) -> None:
         folder = data_dir() if root is None else Path(root).expanduser()
-        folder.mkdir(parents=True, exist_ok=True)
+        _make_private_dir(folder)
         self.path = folder / "workbench.db"
-        self._init_db()
+        try:
+            self._init_db()
+        except InputError:
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            # corrupt, truncated, read-only or not a file: say which store, never replace it
+            raise InputError("store.cannot_open", path=str(self.path), detail=_short(exc)) from None
+        for suffix in ("", "-wal", "-shm"):  # customer data: owner-only
+            with contextlib.suppress(OSError):
+                Path(f"{self.path}{suffix}").chmod(0o600)
 
     # -- plumbing ---------------------------------------------------------
 
@@ -194,16 +227,33 @@ class Store:
 
     @contextlib.contextmanager
     def _tx(self, *, write: bool) -> Iterator[sqlite3.Connection]:
-        """A connection inside one transaction: committed on success, rolled back on error."""
-        con = self._connect()
+        """A connection inside one transaction: committed on success, rolled back on error.
+
+        Every user action is one call, so a failure (the disk is full) leaves
+        everything exactly as it was and says so.
+        """
+        try:
+            con = self._connect()
+        except sqlite3.Error as exc:
+            raise InputError("store.cannot_open", path=str(self.path), detail=_short(exc)) from None
         try:
             con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield con
-            except BaseException:
-                con.execute("ROLLBACK")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    con.execute("ROLLBACK")
+                if _is_disk_full(exc):
+                    raise InputError("store.disk_full", path=str(self.path)) from None
                 raise
-            con.execute("COMMIT")
+            try:
+                con.execute("COMMIT")
+            except (sqlite3.Error, OSError) as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    con.execute("ROLLBACK")
+                if _is_disk_full(exc):
+                    raise InputError("store.disk_full", path=str(self.path)) from None
+                raise
         finally:
             con.close()
 
@@ -321,10 +371,20 @@ class Store:
 
     # -- the uploaded file ------------------------------------------------
 
-    def set_source(self, ws: str, *, filename: str, data: bytes, options: dict) -> None:
+    def set_source(
+        self,
+        ws: str,
+        *,
+        filename: str,
+        data: bytes,
+        options: dict,
+        values: dict[str, Any] | None = None,
+    ) -> None:
         """Keep the uploaded file itself plus how to read it (sheet, header_row).
 
-        Replaces the previous source and bumps ``source_version``.
+        Replaces the previous source and bumps ``source_version``.  ``values``
+        (e.g. ``{"mapping": None}`` for a new file) are set in the same
+        transaction, so a failed write never leaves a new file with an old mapping.
         """
         if not isinstance(options, dict):
             raise TypeError("options must be a dict")
@@ -337,6 +397,12 @@ class Store:
                 "source_version = source_version + 1 WHERE id = ?",
                 (sha, filename, opts, ws),
             )
+            for key, value in (values or {}).items():
+                con.execute(
+                    "INSERT INTO kv (ws, key, value) VALUES (?, ?, ?) "
+                    "ON CONFLICT (ws, key) DO UPDATE SET value = excluded.value",
+                    (ws, key, _dumps(value)),
+                )
             self._gc_blobs(con)
 
     def get_source(self, ws: str) -> tuple[str, bytes, dict] | None:

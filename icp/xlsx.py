@@ -216,3 +216,25 @@ def frame_xlsx_bytes(
         if notes_xml is not None:
             z.writestr("xl/worksheets/sheet2.xml", notes_xml)
     return buf.getvalue()
+
+
+def frame_csv_bytes(df: pd.DataFrame) -> bytes:
+    """``df`` as formula-safe CSV (UTF-8 with BOM, so Excel reads Chinese correctly).
+
+    The one helper for every CSV the app writes: a text cell starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+    apostrophe, so ``=HYPERLINK(…)`` or ``+cmd|…`` from a customer file opens
+    as text in Excel or LibreOffice, never as a formula.
+    """
+
+    def safe(value: object) -> object:
+        if isinstance(value, str) and value.startswith(_DANGER):
+            return "'" + value
+        return value
+
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(safe)
+    out.columns = [safe(str(c)) for c in out.columns]
+    return out.to_csv(index=False).encode("utf-8-sig")

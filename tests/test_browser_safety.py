@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 from test_browser_journey import (
     _RUN_COUNTER,
+    PAGES,
     eventually,
     go,
     new_workspace,
@@ -94,3 +95,32 @@ def test_two_people_typing_into_one_field_keep_both_texts(browser, server):
     finally:
         for c in contexts:
             c.close()
+
+
+HOSTILE = "![x](http://evil.example/p.png) $x^2$ <img src=http://evil.example/i.png>"
+
+
+def test_hostile_names_render_as_text_and_nothing_leaves_the_machine(pg, server):
+    page, en = pg, "en"
+    store = Store(server.data_dir)
+    ws = store.create(HOSTILE)
+    rows = "\n".join(f"Firm {i},{i * 10},{'Retail' if i % 2 else 'Bank'}" for i in range(40))
+    csv = f"Company,Revenue,{HOSTILE.replace(',', ' ')}\n{rows}\n".encode()
+    store.set_source(ws, filename=f"{HOSTILE}.csv", data=csv, options={})
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if not r.url.startswith((server.url, "data:", "blob:", "about:"))
+            else None
+        ),
+    )
+    open_app(page, server, ws)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text(HOSTILE, exact=False)).to_be_visible()  # shown, as plain text
+    for name in PAGES:
+        go(page, name, en)
+        assert page.locator('img[src*="evil.example"]').count() == 0, name
+        assert page.locator(".katex").count() == 0, name
+    assert outside == []

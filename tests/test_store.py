@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import errno
 import json
 import multiprocessing
 import os
@@ -471,3 +472,78 @@ def test_a_version_1_database_gains_answer_versions(tmp_path):
     store = Store(tmp_path)
     assert store.answer("w1", "S1", "best") == ("kept", 1)
     assert store.set_answer("w1", "S1", "best", "kept, more", base=1).version == 2
+
+
+# ---------------------------------------------------------------- broken disks and databases
+
+
+def test_a_full_disk_changes_nothing_and_says_so(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    ws = store.create("Full disk")
+    store.set_source(ws, filename="old.csv", data=b"a,b\n1,2\n", options={})
+    store.set_value(ws, "mapping", MAPPING)
+    store.set_answer(ws, "S1", "best", "kept")
+    real_put = Store._put_blob
+
+    def full(con, data):  # the disk fills up half-way through the upload's transaction
+        real_put(con, data)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Store, "_put_blob", staticmethod(full))
+    with pytest.raises(InputError) as err:
+        store.set_source(
+            ws, filename="new.csv", data=b"x,y\n3,4\n", options={}, values={"mapping": None}
+        )
+    assert err.value.msg.key == "store.disk_full"
+    assert "the disk is full" in err.value.message("en").lower()
+    assert "磁盘已满" in err.value.message("zh")
+    assert store.get_source(ws)[0] == "old.csv"  # not a new file with the old mapping
+    assert store.get_value(ws, "mapping") == MAPPING
+    assert store.answers(ws) == {"S1": {"best": "kept"}}
+
+
+def test_sqlite_full_database_is_reported_as_a_full_disk(tmp_path, monkeypatch):
+    store = Store(tmp_path)
+    ws = store.create("Tiny disk")
+    real_connect = Store._connect
+
+    def tiny(self):
+        con = real_connect(self)
+        pages = con.execute("PRAGMA page_count").fetchone()[0]
+        con.execute(f"PRAGMA max_page_count = {pages + 1}")
+        return con
+
+    monkeypatch.setattr(Store, "_connect", tiny)
+    with pytest.raises(InputError) as err:
+        store.set_source(ws, filename="big.csv", data=os.urandom(200_000), options={})
+    assert err.value.msg.key == "store.disk_full"
+    assert store.get_source(ws) is None
+
+
+def test_a_corrupt_database_names_the_store_and_is_never_overwritten(tmp_path):
+    db = tmp_path / "workbench.db"
+    junk = b"this is not a database " * 100
+    db.write_bytes(junk)
+    with pytest.raises(InputError) as err:
+        Store(tmp_path)
+    message = err.value.message("en")
+    assert str(db) in message and "restore a backup" in message and "ICP_DATA_DIR" in message
+    assert "Excel" not in message
+    assert db.read_bytes() == junk
+
+
+def test_a_data_folder_that_is_a_file_names_the_path(tmp_path):
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("oops")
+    with pytest.raises(InputError) as err:
+        Store(not_a_folder)
+    assert str(not_a_folder) in err.value.message("en")
+
+
+def test_data_folder_and_database_are_private(tmp_path, monkeypatch):
+    folder = tmp_path / "fresh"
+    monkeypatch.setenv("ICP_DATA_DIR", str(folder))
+    store = Store()
+    store.create("Private")
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert store.path.stat().st_mode & 0o777 == 0o600

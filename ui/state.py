@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.i18n import LANGS, Lang, Msg, t
 from icp.model import Analysis, Settings
+from icp.report import md_escape
 from icp.schema import Mapping
 from icp.store import SavedAnswer, Store
 from icp.worker import open_dataset
@@ -67,8 +69,9 @@ def store() -> Store:
 def load_sample(ws: str, sample: str) -> None:
     """Put one of the bundled sample files into workspace ``ws``."""
     path = ROOT / SAMPLES[sample]
-    store().set_source(ws, filename=path.name, data=path.read_bytes(), options={})
-    store().set_value(ws, "mapping", None)
+    store().set_source(
+        ws, filename=path.name, data=path.read_bytes(), options={}, values={"mapping": None}
+    )
 
 
 def _new_sample_workspace() -> str:
@@ -248,10 +251,20 @@ def save_answer(step: str, field: str, text: str, *, base: int | None = None) ->
 # ---------------------------------------------------------------- messages
 
 
+def plain(text: object) -> str:
+    """The one escaper for anything shown through Markdown that came from a file, an
+    import or a user (names, headers, notes, messages quoting them): Markdown, HTML,
+    LaTeX (``$``) and image syntax become literal text, so ``![x](http://…)`` never
+    makes a browser fetch anything and ``$x^2$`` is not typeset.  URLs are
+    escaped too, so they are not turned into links either."""
+    out = md_escape(str(text)).replace("://", ":\\/\\/")
+    return re.sub(r"(?i)\bwww\.", lambda m: m.group(0)[:3] + "\\.", out)
+
+
 def show_error(exc: InputError) -> None:
-    st.error(exc.message(lang()), icon="⚠️")
+    st.error(plain(exc.message(lang())), icon="⚠️")
 
 
 def show_notes(notes: list[Msg]) -> None:
     for note in notes:
-        st.caption("• " + tr(note))
+        st.caption("• " + plain(tr(note)))

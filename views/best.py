@@ -120,7 +120,7 @@ if not outcome and ranking is not None and ranking.criteria:  # (a hand pick has
         st.multiselect(tr("analysis.page.excludes"), names, key="best.excludes", on_change=_save)
 
 for msg in result.warnings:
-    st.warning(tr(msg), icon="ℹ️")
+    st.warning(state.plain(tr(msg)), icon="ℹ️")
 
 # ---------------------------------------------------------------- KPI tiles
 if result.kpis:

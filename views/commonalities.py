@@ -31,7 +31,7 @@ st.caption(
 if result.definition is not None:
     confirm.definition_line(result.definition)
 for msg in result.warnings:
-    st.warning(tr(msg), icon="ℹ️")
+    st.warning(state.plain(tr(msg)), icon="ℹ️")
 
 # ---------------------------------------------------------------- KPI tiles
 widgets.kpi_tiles(result)

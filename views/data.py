@@ -15,6 +15,7 @@ from icp.errors import InputError
 from icp.model import Settings
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from icp.worker import open_dataset
+from icp.xlsx import frame_csv_bytes
 from ui import confirm, state, widgets
 from ui.state import UPLOAD_MB
 
@@ -42,10 +43,14 @@ def _has_answers(workspace: str) -> bool:
 def _replace(workspace: str, filename: str, data: bytes, new: Dataset) -> None:
     """Put a new file into ``workspace``: a fresh mapping, and settings that
     start from what the file says best is (its outcome column, if it has one)."""
-    store.set_source(workspace, filename=filename, data=data, options={})
-    store.set_value(workspace, "mapping", None)
     mode = "outcome" if new.mapping.col(Role.OUTCOME) is not None else "top"
-    store.set_value(workspace, "settings", Settings(mode=mode).to_dict())
+    store.set_source(  # one transaction: a full disk never leaves a new file with old choices
+        workspace,
+        filename=filename,
+        data=data,
+        options={},
+        values={"mapping": None, "settings": Settings(mode=mode).to_dict()},
+    )
 
 
 if upload is not None:
@@ -97,7 +102,7 @@ if ds is None:
     st.info(tr("ui.no_data"))
     st.stop()
 if isinstance(ds, InputError):
-    st.error(tr("ui.data_unusable", message=ds.message(state.lang())))
+    st.error(state.plain(tr("ui.data_unusable", message=ds.message(state.lang()))))
     st.stop()
 assert isinstance(ds, Dataset)
 
@@ -110,8 +115,9 @@ def _set_option(**changes: object) -> None:
     if src is None:
         return
     filename, data, options = src
-    store.set_source(ws, filename=filename, data=data, options={**options, **changes})
-    store.set_value(ws, "mapping", None)
+    store.set_source(
+        ws, filename=filename, data=data, options={**options, **changes}, values={"mapping": None}
+    )
 
 
 cols = st.columns(2)
@@ -210,7 +216,7 @@ with st.expander(tr("data.join.title"), expanded=ds.join is not None):
         if len(joined.unmatched_deals):
             st.download_button(
                 tr("data.join.download_unmatched"),
-                data=joined.unmatched_deals.to_csv(index=False).encode("utf-8-sig"),
+                data=frame_csv_bytes(joined.unmatched_deals),
                 file_name="unmatched_deals.csv",
                 mime="text/csv",
             )

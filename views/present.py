@@ -269,7 +269,8 @@ def _notes(screen: str) -> None:
         st.rerun(scope="app")
     flash = st.session_state.pop("present.flash", None)
     if flash:
-        st.success(tr("workshop.fac.accepted", step=flash[0], text=flash[1]), icon="✅")
+        accepted = tr("workshop.fac.accepted", step=flash[0], text=flash[1])
+        st.success(state.plain(accepted), icon="✅")
     board = engine.notes(ws, screen, hidden=True)
     visible = [n for n in board if not n.hidden]
     if screen in STEP_IDS:

@@ -131,7 +131,7 @@ if scored is not None:
     model = scored.model
     st.caption(tr(f"prospects.model.{model.kind}", n_pos=model.n_pos, n_neg=model.n_neg))
     for note in model.notes:
-        st.warning(tr(note))
+        st.warning(state.plain(tr(note)))
     if prospects is not None:
         if not scored.matched:
             st.warning(tr("prospects.none_matched"))
@@ -190,7 +190,7 @@ if scored is not None:
         st.subheader(tr("prospects.backtest"))
         st.caption(tr("prospects.backtest.explain"))
         if bt.warning is not None:
-            st.warning(tr(bt.warning))
+            st.warning(state.plain(tr(bt.warning)))
         c1, c2, c3 = st.columns(3)
         c1.metric(tr("prospects.backtest.auc"), "—" if bt.auc is None else f"{bt.auc:.2f}")
         c2.metric(tr("prospects.backtest.tier_a"), f"{bt.best_in_tier_a} / {bt.best_total}")

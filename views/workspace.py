@@ -106,7 +106,7 @@ for v in versions[:20]:
         st.session_state["ws.flash"] = tr("store.restored")
         st.rerun()
 if st.session_state.get("ws.flash"):
-    st.success(st.session_state.pop("ws.flash"))
+    st.success(state.plain(st.session_state.pop("ws.flash")))
 
 # ---------------------------------------------------------------- export / import
 st.subheader(tr("store.export"))

@@ -36,4 +36,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "读取这个文件时读取程序中止（{detail}），文件可能已损坏。请用 Excel 或 LibreOffice 打开并重新保存后再试。",
     ),
     "cli.deleted": ("Deleted workspace {id}.", "已删除工作区 {id}。"),
+    "store.cannot_open": (
+        "The workspace database at {path} cannot be opened: {detail} — restore a backup, "
+        "or set ICP_DATA_DIR to another folder. The file was left as it is.",
+        "无法打开位于 {path} 的工作区数据库：{detail}——请恢复备份，或把 ICP_DATA_DIR 设为其他文件夹。该文件未被改动。",
+    ),
+    "store.disk_full": (
+        "The disk is full: nothing was changed (the workspace database at {path} is as it was). "
+        "Free some space and do it again.",
+        "磁盘已满：没有做任何修改（位于 {path} 的工作区数据库保持原样）。请释放空间后重试。",
+    ),
 }
