@@ -164,6 +164,8 @@ def test_room_phones_and_facilitator_run_a_step_into_the_pdf(server, contexts, l
     answer_tab.click()
     shown = fac.get_by_role("tabpanel").get_by_text(note_text, exact=True)
     expect(shown).to_be_visible(timeout=WAIT)
+    if lang == "zh":  # the Chinese run stops here (lighter); the English one goes on to the PDF
+        return
     fac.goto(f"{server.url}/report?ws={ws}", wait_until="domcontentloaded")
     fac.get_by_role("button", name=t("report.page.make_pdf", lang)).click()
     with fac.expect_download(timeout=WAIT * 2) as info:
