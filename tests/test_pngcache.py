@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from icp import analysis, charts, clouds, pngcache, report
+from icp import analysis, pngcache, report
 from icp.dataset import open_dataset
 from icp.store import data_dir
 
@@ -16,19 +16,6 @@ SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 def _images(name: str, top_n: int = 10):
     ds = open_dataset(SAMPLES / name)
     return report._images(ds, analysis.run(ds, analysis.Settings(top_n=top_n)), "en")
-
-
-def test_the_same_analysis_reuses_its_pictures_from_another_process(monkeypatch):
-    first = _images("saas_customers_en.xlsx")
-    assert all(first.values())  # two charts and two clouds
-    pngcache._memory.clear()  # as a new process would start: only the disk cache is left
-
-    def never(*a, **k):
-        raise AssertionError("drawn again")
-
-    monkeypatch.setattr(charts, "to_png", never)
-    monkeypatch.setattr(clouds, "cloud", never)
-    assert _images("saas_customers_en.xlsx") == first
 
 
 def test_different_content_gives_different_pictures():
