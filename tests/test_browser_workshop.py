@@ -114,7 +114,7 @@ def test_room_phones_and_facilitator_run_a_step_into_the_pdf(server, contexts, l
         "() => document.documentElement.scrollHeight - document.documentElement.clientHeight"
     )
     assert scroll <= 1, f"the slide scrolls by {scroll}px at 1920x1080"
-    assert room.get_by_test_id("stSidebar").is_hidden()
+    expect(room.get_by_test_id("stSidebar")).to_be_hidden(timeout=WAIT)
 
     # two phones join by the link, one posts, the other dot-votes
     ana, bo = contexts(PHONE, is_mobile=True, has_touch=True), contexts(PHONE, is_mobile=True)
