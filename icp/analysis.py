@@ -247,7 +247,11 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         ranking=ranking,
         traits=found,
         warning_traits=warn_traits,
-        numeric=[nt for nt in _traits.numeric_traits(table, pmap, best_s, rest_s) if nt.is_finding],
+        numeric=[
+            nt
+            for nt in _traits.numeric_traits(table, pmap, best_s, rest_s, units=dataset.units)
+            if nt.is_finding
+        ],
         kpis=_kpis(dataset, cv, best, rest),
         ltv_formula=cv.ltv_formula,
         keywords=keywords,

@@ -32,10 +32,11 @@ from icp import fmt
 from icp.dataset import Dataset
 from icp.i18n import Lang, Msg, t
 from icp.model import Analysis, NumericTrait, Settings, Trait
-from icp.schema import Role
+from icp.schema import FieldType, Role
 
 __all__ = [
     "COMMITTEE_ROLES",
+    "EXCLUSIVE_PROMPTS",
     "ICP_STEPS",
     "PERSONA_STEPS",
     "STEPS",
@@ -47,10 +48,12 @@ __all__ = [
     "committee_role",
     "draft_icp_statement",
     "draft_persona_story",
+    "is_person_data",
     "missing_required",
     "progress",
     "step_text",
     "suggestions",
+    "use_all",
 ]
 
 Answers = Mapping[str, Mapping[str, str]]
@@ -220,6 +223,27 @@ _OPTIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("P1", "seniority"): ("c_level", "vp", "director", "manager"),
     ("P6", "style"): ("bargain", "best"),
 }
+
+
+# Prompts whose options exclude each other: "Use all" adds only the first of them.
+EXCLUSIVE_PROMPTS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("S3", "team"),
+        ("S6", "kind"),
+        ("P1", "seniority"),
+        ("P6", "style"),
+    }
+)
+
+
+def use_all(step_id: str, prompt_id: str, found: list[Suggestion]) -> list[str]:
+    """The texts "Use all" appends for one prompt: all of them, except where the options
+    contradict each other (a distributed *and* a centralised team), where only the first
+    (the data's strongest) is taken."""
+    texts = list(dict.fromkeys(s.text for s in found if s.prompt_id == prompt_id))
+    if (step_id, prompt_id) in EXCLUSIVE_PROMPTS:
+        return texts[:1]
+    return texts
 
 
 def _option(step: str, pid: str, option: str, lang: Lang) -> str:
@@ -424,19 +448,6 @@ _PREVIOUS_KINDS: dict[str, tuple[str, ...]] = {
 # ---------------------------------------------------------------- formatting helpers
 
 
-def _fmt_value(x: float, role: Role, lang: Lang, column: str = "") -> str:
-    if role == Role.MARGIN and x is not None and not math.isnan(x) and abs(x) <= 1.5:
-        return f"{round(100 * x)}%"
-    if column and fmt.is_year_column(column):
-        return fmt.value(x, column=column)
-    return fmt.human(x, lang)
-
-
-def _fmt_range(low: float, high: float, role: Role, lang: Lang, column: str = "") -> str:
-    a, b = _fmt_value(low, role, lang, column), _fmt_value(high, role, lang, column)
-    return a if a == b else f"{a}–{b}"
-
-
 def _join(items: list[str], lang: Lang, *, word: str | None = None) -> str:
     """ "a, b and c" / "a、b和c"; ``word`` replaces "and"/"和" (e.g. "or"/"或")."""
     items = [i for i in items if i]
@@ -511,8 +522,8 @@ def _numeric_evidence(nt: NumericTrait, analysis: Analysis | None, lang: Lang) -
         key,
         {
             "column": nt.column,
-            "best": _fmt_value(nt.best_median, nt.role, lang, nt.column),
-            "rest": _fmt_value(nt.rest_median, nt.role, lang, nt.column),
+            "best": nt.num(nt.best_median),
+            "rest": nt.num(nt.rest_median),
             "n": nt.best_n,
         },
     )
@@ -630,10 +641,8 @@ def _from_traits(analysis: Analysis, dataset: Dataset | None, lang: Lang) -> lis
             continue  # text keywords: see _from_text; titles: see _from_titles
         sid, pid = route
         ev = _trait_evidence(tr, analysis)
-        if (sid, pid) == ("S4", "goals"):
+        if (sid, pid) == ("S4", "goals"):  # offered only as goals ("Cut costs"), never raw values
             out += _classified(tr.value, ev, lang, analysis, goals=True)
-            text = t("builders.sug.value_column", lang, column=tr.column, value=tr.value)
-            out.append((sid, pid, text, ev))
             continue
         value = tr.value
         if (sid, pid) in {("S2", "industry"), ("S2", "location"), ("S6", "before")}:
@@ -686,39 +695,60 @@ def _previous_kind(value: str) -> str:
 
 
 def _from_numeric(analysis: Analysis, lang: Lang) -> list[_Found]:
+    """Numeric findings routed to their prompts: a band as its range ("100–300 employees"),
+    a shift as both medians, a warning band as a disqualifier."""
     out: list[_Found] = []
     for nt in analysis.numeric:
         route = _route(nt.column, nt.role)
-        if route is None:
+        if route is None or not nt.is_finding:
             continue
-        rng = _fmt_range(nt.low, nt.high, nt.role, lang, nt.column)
+        if nt.kind == "warning":
+            ev = Msg(
+                "builders.ev.warning_outcome" if _outcome(analysis) else "builders.ev.warning",
+                {
+                    "count": nt.rest_count,
+                    "n": nt.rest_n,
+                    "best_pct": round(100 * nt.best_in_range),
+                    "column": nt.column,
+                },
+            )
+            text = t("builders.sug.column_range", lang, column=nt.column, range=nt.span())
+            out.append(("S7", "disqualifiers", text, ev))
+            continue
         ev = _numeric_evidence(nt, analysis, lang)
+        band = nt.kind == "band"
+        medians = t(
+            "builders.sug.median_vs",
+            lang,
+            column=nt.column,
+            best=nt.num(nt.best_median),
+            rest=nt.num(nt.rest_median),
+        )
         if nt.role == Role.EMPLOYEES or route == ("S2", "size"):
-            if nt.role == Role.EMPLOYEES:
-                out.append(("S2", "size", t("builders.sug.employees", lang, range=rng), ev))
+            if not band:
+                text = medians
+            elif nt.role == Role.EMPLOYEES:
+                text = t("builders.sug.employees", lang, range=nt.span())
             else:
-                text = t("builders.sug.column_range", lang, column=nt.column, range=rng)
-                out.append(("S2", "size", text, ev))
+                text = t("builders.sug.column_range", lang, column=nt.column, range=nt.span())
+            out.append(("S2", "size", text, ev))
         elif nt.role == Role.CYCLE_DAYS:
-            text = t("builders.sug.days", lang, range=rng)
+            text = t("builders.sug.days", lang, range=nt.span()) if band else medians
             out.append(("S5", "cycle", text, ev))
             out.append(("P6", "time", text, ev))
         elif nt.role == Role.TICKETS:
-            text = t(
-                "builders.sug.median_vs",
-                lang,
-                column=nt.column,
-                best=_fmt_value(nt.best_median, nt.role, lang, nt.column),
-                rest=_fmt_value(nt.rest_median, nt.role, lang, nt.column),
-            )
-            out.append(("S5", "support", text, ev))
+            out.append(("S5", "support", medians, ev))
         else:
             sid, pid = route
             if sid == "S3" and pid != "other":
                 pid = "other"
             if sid not in {"S1", "S2", "S3"}:
                 sid, pid = "S3", "other"
-            text = t("builders.sug.column_range", lang, column=nt.column, range=rng)
+            text = (
+                t("builders.sug.column_range", lang, column=nt.column, range=nt.span())
+                if band
+                else medians
+            )
             out.append((sid, pid, text, ev))
     return out
 
@@ -771,21 +801,6 @@ def _from_text(analysis: Analysis, dataset: Dataset | None, lang: Lang) -> list[
                     {"word": word, "count": int(b + r), "column": column},
                 )
                 out += _classified(word, ev, lang, analysis, goals=False)
-        lift = df["weight"] if "weight" in df.columns else pd.Series(2.0, index=df.index)
-        top = [
-            str(w)
-            for w, b, x in zip(order["word"], order["_b"], lift.reindex(order.index), strict=False)
-            if b >= _MIN_MENTIONS and x >= _MIN_LIFT
-        ][:5]
-        if top:
-            out.append(
-                (
-                    "S4",
-                    "goals",
-                    t("builders.sug.mentions", lang, words=_join(top, lang)),
-                    Msg("builders.ev.keywords_top", {"column": column}),
-                )
-            )
     for tr in analysis.traits:
         if tr.kind == "text":
             out += _classified(tr.value, _trait_evidence(tr, analysis), lang, analysis, goals=True)
@@ -805,7 +820,6 @@ def _from_text(analysis: Analysis, dataset: Dataset | None, lang: Lang) -> list[
 
 
 _MIN_MENTIONS = 2  # a word one customer used is an anecdote, not a finding
-_MIN_LIFT = 1.5  # "often mentioned by the best" = clearly more than by the rest
 
 
 def _classified(
@@ -865,6 +879,37 @@ def _titles(analysis: Analysis | None, dataset: Dataset | None) -> tuple[Counter
     return Counter(), 0, False
 
 
+_COMMITTEE_WORDS = _w(
+    "committee|stakeholders|stakeholder|buying team|buying group|contacts|decision makers",
+    "采购委员会|决策链|参与人|联系人们|采购小组|决策团队",
+)
+
+
+def _committee_columns(dataset: Dataset | None) -> list[str]:
+    """Columns that describe a buying committee *per account*: one column per role
+    (two or more title columns), or one multi-select column of contacts/stakeholders.
+
+    Without them, titles (one contact per account) are only "seen across the
+    best accounts" — a committee is never invented from one title per row.
+    """
+    if dataset is None:
+        return []
+    specs = [c for c in dataset.mapping.columns if c.include]
+    titles = [
+        c.name
+        for c in specs
+        if c.role == Role.CONTACT_TITLE
+        or (c.role == Role.NONE and _route(c.name, Role.NONE) == ("P1", "title"))
+    ]
+    if len(titles) >= 2:
+        return titles
+    return [
+        c.name
+        for c in specs
+        if c.type == FieldType.MULTI and _has_word(str(c.name), _COMMITTEE_WORDS) is not None
+    ]
+
+
 def _from_titles(analysis: Analysis | None, dataset: Dataset | None, lang: Lang) -> list[_Found]:
     counts, n, best = _titles(analysis, dataset)
     if not counts:
@@ -909,12 +954,16 @@ def _from_titles(analysis: Analysis | None, dataset: Dataset | None, lang: Lang)
     primary = (deciders or ranked)[0]
     others = [label for title, label in zip(ranked, labelled, strict=False) if title != primary]
     distinct = {roles[x] for x in ranked if roles[x]}
+    per_account = _committee_columns(dataset)
     out.append(
         (
             "S5",
             "stakeholders",
             _join(others[:6], lang),
-            Msg("builders.ev.committee", {"roles": len(distinct), "titles": len(counts)}),
+            Msg(
+                "builders.ev.committee" if per_account else "builders.ev.committee_across",
+                {"roles": len(distinct), "titles": len(counts)},
+            ),
         )
     )
     for title in ranked[:6]:
@@ -982,12 +1031,25 @@ def step_text(step_id: str, answers: Answers, *, lang: Lang) -> list[tuple[str, 
 # ---------------------------------------------------------------- narrative drafts
 
 
-# Suggestions that help a person think but do not read as an answer in a sentence.
-_NOT_DRAFTED = frozenset({"builders.ev.keywords_top", "builders.ev.mode_outcome"})
+# Evidence of suggestions that rest on a finding (a trait, a numeric finding, a warning
+# sign): only these may fill a draft's empty slot.  Everything else — keyword mentions,
+# the most common title, method options — waits until the user accepts it.
+_FINDING_EVIDENCE = frozenset(
+    {
+        "builders.ev.trait",
+        "builders.ev.trait_outcome",
+        "builders.ev.numeric",
+        "builders.ev.numeric_outcome",
+        "builders.ev.warning",
+        "builders.ev.warning_outcome",
+        "builders.ev.kind_from",
+    }
+)
 
 
 class _Slots:
-    """Answer items per (step, prompt), falling back to the data's first suggestion."""
+    """Answer items per (step, prompt): the user's own answers (typed or accepted), else the
+    findings of the data — never a suggestion nobody accepted."""
 
     def __init__(
         self, answers: Answers, analysis: Analysis | None, dataset: Dataset | None, lang: Lang
@@ -996,22 +1058,66 @@ class _Slots:
         self.lang = lang
         self._data: dict[tuple[str, str], list[str]] = {}
         for sid, pid, text, ev in _data_suggestions(analysis, dataset, lang, None):
-            if ev is not None and ev.key not in _NOT_DRAFTED:
+            if ev is not None and ev.key in _FINDING_EVIDENCE:
                 self._data.setdefault((sid, pid), []).append(text)
+        titles = _title_findings(analysis, dataset)
+        for slot in (("P1", "title"), ("S5", "decider")):
+            self._data.setdefault(slot, []).extend(titles)
         self.best_names = list(analysis.best_names) if analysis is not None else []
 
+    def typed(self, sid: str, pid: str) -> list[str]:
+        return _lines((self.answers.get(sid) or {}).get(pid))
+
     def get(self, sid: str, pid: str, *, fallback: int = 1) -> list[str]:
-        typed = _lines((self.answers.get(sid) or {}).get(pid))
-        if typed:
-            return typed
-        return self._data.get((sid, pid), [])[:fallback]
+        return self.typed(sid, pid) or self._data.get((sid, pid), [])[:fallback]
+
+    def first(self, *slots: tuple[str, str]) -> str:
+        """The first slot the user answered, else the first the data fills ("" if none)."""
+        for sid, pid in slots:
+            if self.typed(sid, pid):
+                return self.text(sid, pid)
+        for sid, pid in slots:
+            if self.get(sid, pid):
+                return self.text(sid, pid)
+        return ""
 
     def text(self, sid: str, pid: str, *, fallback: int = 1, word: str | None = None) -> str:
         return _join(self.get(sid, pid, fallback=fallback), self.lang, word=word)
 
 
-def _gap(key: str, lang: Lang) -> str:
-    return "[" + t(key, lang) + "]"
+def _title_findings(analysis: Analysis | None, dataset: Dataset | None) -> list[str]:
+    """Contact titles that are findings (held clearly more often by the best), strongest first."""
+    if analysis is None:
+        return []
+    return [
+        tr.value
+        for tr in analysis.traits
+        if tr.kind == "single"
+        and _route(tr.column, _column_role(tr.column, dataset)) == ("P1", "title")
+    ]
+
+
+# Header and value words of a list of people (TO C), not companies.
+_PERSON_WORDS = _w(
+    "student|students|person|people|patient|member|applicant|parent|family|age|gender|school",
+    "学员|学生|姓名|年龄|性别|学历|家庭|父母|学校|患者|会员|孩子|家长",
+)
+
+
+def is_person_data(dataset: Dataset | None) -> bool:
+    """Whether the rows are people (TO C: students, patients, members) rather than companies.
+
+    Read from the headers: a name column such as 学员姓名, or at least two
+    person headers (age, school, family …) and no company header.
+    """
+    if dataset is None:
+        return False
+    headers = [str(c.name) for c in dataset.mapping.columns if c.include]
+    person = sum(1 for h in headers if _has_word(h, _PERSON_WORDS))
+    company = sum(1 for h in headers if _has_word(h, _COMPANY_WORDS + _w("industry|行业")))
+    name = dataset.mapping.col(Role.NAME)
+    named = name is not None and _has_word(str(name), _PERSON_WORDS) is not None
+    return company == 0 and (named or person >= 2)
 
 
 def _sentences(parts: list[str], lang: Lang) -> str:
@@ -1034,18 +1140,25 @@ _COMPANY_WORDS = (
     "机构",
     "厂商",
 )
+# Sentences whose pronoun changes for people (它们 → 他们).
+_PERSON_SENTENCES = frozenset(
+    {"lead_any", "apart", "goals", "trigger", "before", "before_kind", "switch"}
+)
 
 
 def draft_icp_statement(
     answers: Answers, analysis: Analysis | None, dataset: Dataset | None, *, lang: Lang
 ) -> str:
-    """The S7 ICP statement written from the S1–S6 answers (data fills empty core slots).
+    """The S7 ICP statement written from the S1–S6 answers (findings fill empty core slots).
 
-    Core slots nobody answered and the data cannot fill are left as a
-    bracketed gap (e.g. "[industry]") for the user to complete.
+    The user's own answers come first, then the data's findings; a clause
+    with neither is left out and the sentence still reads, so a draft never
+    holds a bracketed placeholder.  A list of people (``is_person_data``)
+    is described as people, not companies.
     """
     s = _Slots(answers, analysis, dataset, lang)
     zh = lang == "zh"
+    person = is_person_data(dataset)
     industry_items = s.get("S2", "industry", fallback=2)
     if not zh:
         industry_items = [_common_noun(i) for i in industry_items]
@@ -1057,13 +1170,13 @@ def draft_icp_statement(
     apart_items = [
         i
         for pid in ("technology", "culture", "team", "influence", "channels", "other")
-        for i in s.get("S3", pid)
+        for i in s.get("S3", pid, fallback=2)
     ][:5]
     goals_items = s.get("S4", "goals", fallback=2)
     goals = _join(goals_items if zh else [_lower_first(g) for g in goals_items], lang)
     before = s.text("S6", "before", fallback=2, word="或" if zh else "or")
     kind = s.text("S6", "kind")
-    decider = s.text("S5", "decider") or s.text("P1", "title")
+    decider = s.first(("S5", "decider"), ("P1", "title"))
     champion = s.text("S5", "champion")
     stakeholders = s.text("S5", "stakeholders")
     cycle = s.text("S5", "cycle")
@@ -1075,22 +1188,29 @@ def draft_icp_statement(
     parts: list[str] = []
 
     def say(name: str, **params: str) -> None:
-        parts.append(t(f"{key}.{name}", lang, **params))
+        full = f"{key}_person.{name}" if person and name in _PERSON_SENTENCES else f"{key}.{name}"
+        parts.append(t(full, lang, **params))
 
+    where = t(f"{key}.location", lang, location=location) if location else ""
     noun = bool(industry) and _has_word(industry, _COMPANY_WORDS) is not None
-    say(
-        "lead_noun" if noun else "lead",
-        industry=industry or _gap("builders.gap.industry", lang),
-        size=size or _gap("builders.gap.size", lang),
-        location=t(f"{key}.location", lang, location=location) if location else "",
-    )
-    if finance:
+    if industry and size:
+        say("lead_noun" if noun else "lead", industry=industry, size=size, location=where)
+    elif industry:
+        where = t(f"{key}.location_of", lang, location=location) if location else ""
+        say("lead_industry_noun" if noun else "lead_industry", industry=industry, location=where)
+    elif size:
+        say("lead_size", size=size, location=where)
+    else:
+        near = t(f"{key}.location_any", lang, location=location) if location else ""
+        say("lead_any", location=near)
+    if finance and not person:
         say("finance", finance=finance)
-    if growth:
+    if growth and not person:
         say("growth", growth=growth)
     if apart_items:
         say("apart", traits=("；" if zh else "; ").join(apart_items))
-    say("goals", goals=goals or _gap("builders.gap.goals", lang))
+    if goals:
+        say("goals", goals=goals)
     if trigger:
         say("trigger", trigger=trigger)
     if before:
@@ -1099,11 +1219,10 @@ def draft_icp_statement(
             before=before,
             kind=_lower_first(kind) if not zh else kind,
         )
-    else:
-        say("before", before=_gap("builders.gap.before", lang))
     if switch:
         say("switch", switch=switch)
-    say("decider", decider=decider or _gap("builders.gap.decider", lang))
+    if decider:
+        say("decider", decider=decider)
     if champion:
         say("champion", champion=champion)
     if stakeholders:
@@ -1120,9 +1239,15 @@ def draft_icp_statement(
 def draft_persona_story(
     answers: Answers, analysis: Analysis | None, dataset: Dataset | None, *, lang: Lang
 ) -> str:
-    """The P7 story of the ideal decision maker, written from the P1–P6 answers (and S2)."""
+    """The P7 story of the ideal decision maker, written from the P1–P6 answers (and S2, S5).
+
+    The user's own answers come first (a decider typed in S5 names the
+    person when P1 is empty), then the data's findings; clauses with
+    neither are left out.
+    """
     s = _Slots(answers, analysis, dataset, lang)
     zh = lang == "zh"
+    person = is_person_data(dataset)
     key = "builders.draft.persona"
     parts: list[str] = []
 
@@ -1133,18 +1258,23 @@ def draft_persona_story(
         value = s.text(sid, pid, **kw)
         return value if zh else _lower_first(value)
 
-    title = s.text("P1", "title") or s.text("S5", "decider") or _gap("builders.gap.title", lang)
+    title = s.first(("P1", "title"), ("S5", "decider"))
     industry_items = s.get("S2", "industry")
     industry = _join(industry_items if zh else [_common_noun(i) for i in industry_items], lang)
     size = s.text("S2", "size")
-    if industry and size:
+    if person:
+        company = t(f"{key}.company_person", lang)
+    elif industry and size:
         company = t(f"{key}.company", lang, industry=industry, size=size)
     elif industry:
         company = t(f"{key}.company_nosize", lang, industry=industry)
     else:
         company = t(f"{key}.company_any", lang)
     seniority = text("P1", "seniority")
-    say("lead_sen" if seniority else "lead", title=title, company=company, seniority=seniority)
+    if title:
+        say("lead_sen" if seniority else "lead", title=title, company=company, seniority=seniority)
+    else:
+        say("lead_person" if person else "lead_notitle", company=company)
     duties = text("P1", "duties")
     if duties:
         say("duties", duties=duties)
@@ -1174,8 +1304,9 @@ def draft_persona_story(
     responsibilities = text("P4", "responsibilities")
     if responsibilities:
         say("responsibilities", responsibilities=responsibilities)
-    measures = text("P4", "measures", fallback=2) or _gap("builders.gap.measures", lang)
-    say("measures", measures=measures)
+    measures = text("P4", "measures", fallback=2)
+    if measures:
+        say("measures", measures=measures)
     career = text("P4", "career")
     if career:
         say("career", career=career)
@@ -1183,14 +1314,10 @@ def draft_persona_story(
     if skills:
         say("skills", skills=skills)
     p5 = ("challenges", "politics", "budget", "authority", "timing", "fud")
-    obstacles = [i for pid in p5 for i in _lines((answers.get("P5") or {}).get(pid))]
+    obstacles = [i for pid in p5 for i in s.typed("P5", pid)]
     obstacles = obstacles or [i for pid in p5 for i in s.get("P5", pid)]
-    say(
-        "obstacles",
-        obstacles=("；" if zh else "; ").join(obstacles[:6])
-        if obstacles
-        else _gap("builders.gap.obstacles", lang),
-    )
+    if obstacles:
+        say("obstacles", obstacles=("；" if zh else "; ").join(obstacles[:6]))
     others = s.text("P6", "others")
     if others:
         say("others", others=others)
@@ -1203,8 +1330,9 @@ def draft_persona_story(
         say("sources", sources=sources)
     if research:
         say("research", research=research)
-    time = s.text("P6", "time") or _gap("builders.gap.time", lang)
-    say("time", time=time)
+    time = s.first(("P6", "time"), ("S5", "cycle"))
+    if time:
+        say("time", time=time)
     inner = text("P6", "obstacles")
     if inner:
         say("inner", obstacles=inner)

@@ -154,11 +154,6 @@ def _fmt_kpi(key: str, v: float, lang: Lang) -> str:
     return fmt.compact(v, lang)
 
 
-def _axis_label(v: float, column: str, lang: Lang) -> str:
-    """A short value label; a year column keeps its years whole (1996, not 2e+03)."""
-    return fmt.year(v) if fmt.is_year_column(column) else fmt.compact(v, lang)
-
-
 def _finite(v: float | None) -> bool:
     return v is not None and isinstance(v, (int, float)) and math.isfinite(v)
 
@@ -337,11 +332,14 @@ def value_bars(
     sep: str | None = None,
     outcome: bool = False,
     big: bool = False,
+    order: Sequence[str] | None = None,
 ) -> alt.LayerChart | alt.Chart:
     """Share of each value of ``column`` among best vs rest, as paired bars.
 
-    Values are ordered by their share among the best; ``sep`` splits a
-    multi-select column into tags (a row can then count for several bars).
+    Values are ordered by their share among the best, or — for a band
+    column — in ``order`` (``icp.parse.band_order``: "10人以下" … "300人以上"),
+    every band shown; ``sep`` splits a multi-select column into tags (a row
+    can then count for several bars).
     """
     st = _style(big)
     title = _title(
@@ -354,7 +352,11 @@ def value_bars(
     both = pd.DataFrame({"best": b, "rest": r}).fillna(0.0)
     if both.empty or top <= 0:
         return _no_data(lang, title, st)
-    both = both.sort_values(["best", "rest"], ascending=False).head(top)
+    if order is not None:
+        known = [v for v in order if v in both.index]
+        both = both.loc[known + [v for v in both.index if v not in set(known)]]
+    else:
+        both = both.sort_values(["best", "rest"], ascending=False).head(top)
     best, rest = _groups(lang, outcome)
     labels = [str(v) for v in both.index]
     rows = [
@@ -486,6 +488,28 @@ def score_bars(
 # ---------------------------------------------------------------- numeric
 
 
+def _number_kind(nt: NumericTrait) -> str:
+    """How a numeric column's values read: "percent" (fractions), "year", or "number"."""
+    return fmt.column_kind(
+        nt.column,
+        fraction=str(getattr(nt.role, "value", nt.role)) == "margin",
+        values=[nt.low, nt.high, nt.best_median, nt.rest_median],
+    )
+
+
+def _axis_format(kind: str, values: list[float]) -> str:
+    largest = max((abs(v) for v in values), default=0.0)
+    return fmt.axis_format(percent=kind == "percent", year=kind == "year", largest=largest)
+
+
+def _label(v: float, kind: str, lang: Lang) -> str:
+    if kind == "percent":
+        return f"{100 * v:.0f}%"
+    if kind == "year":
+        return f"{round(v)}"
+    return fmt.compact(v, lang)
+
+
 def numeric_ranges(
     numeric: list[NumericTrait],
     *,
@@ -493,118 +517,113 @@ def numeric_ranges(
     top: int = 6,
     outcome: bool = False,
     big: bool = False,
-) -> alt.FacetChart | None:
-    """Per numeric column: the sweet spot of the best as a band, both medians as markers.
+) -> alt.VConcatChart | None:
+    """Per numeric column: the band that sets the best apart (when there is one) and both
+    medians as markers.
 
-    One small panel per column with its own x scale (employees and money do
-    not share an axis); medians differ by colour *and* shape.  ``None`` when
-    no column has finite values.
+    One small panel per column with its own x axis and format (employees,
+    money, shares and years never share one; a margin reads "70%", a year
+    "1996"); medians differ by colour *and* shape.  ``None`` when no column
+    has finite medians.
     """
     st = _style(big)
-    band_rows, point_rows = [], []
     best_lbl = t("charts.numeric.won_median" if outcome else "charts.numeric.best_median", lang)
     rest_lbl = t("charts.numeric.lost_median" if outcome else "charts.numeric.rest_median", lang)
+    rows: list[dict] = []
+    panels: list[tuple[str, str, list[float]]] = []
     for nt in numeric[: max(top, 0)]:
-        vals = [nt.low, nt.high, nt.best_median, nt.rest_median]
-        if not all(_finite(v) for v in vals):
+        if not (_finite(nt.best_median) and _finite(nt.rest_median)):
             continue
-        band_rows.append(
-            {
-                "column": nt.column,
-                "low": float(nt.low),
-                "high": float(nt.high),
-                "range": f"{_axis_label(nt.low, nt.column, lang)}–"
-                f"{_axis_label(nt.high, nt.column, lang)}",
-            }
-        )
-        for lbl, v in ((best_lbl, nt.best_median), (rest_lbl, nt.rest_median)):
-            point_rows.append(
+        kind = _number_kind(nt)
+        values = [nt.best_median, nt.rest_median]
+        if nt.kind in ("band", "warning") and _finite(nt.low) and _finite(nt.high):
+            values += [nt.low, nt.high]
+            rows.append(
                 {
                     "column": nt.column,
+                    "kind": "band",
+                    "low": float(nt.low),
+                    "high": float(nt.high),
+                    "marker": t("charts.numeric.range", lang),
+                    "range": f"{_label(nt.low, kind, lang)}–{_label(nt.high, kind, lang)}",
+                }
+            )
+        for lbl, v in ((best_lbl, nt.best_median), (rest_lbl, nt.rest_median)):
+            rows.append(
+                {
+                    "column": nt.column,
+                    "kind": "point",
                     "low": float(v),
                     "high": float(v),
                     "marker": lbl,
-                    "range": _axis_label(v, nt.column, lang),
+                    "range": _label(v, kind, lang),
                 }
             )
-    if not band_rows:
+        panels.append((nt.column, kind, values))
+    if not panels:
         return None
-    columns = [r["column"] for r in band_rows]
-    df = pd.concat(
-        [
-            pd.DataFrame(band_rows).assign(kind="band", marker=t("charts.numeric.range", lang)),
-            pd.DataFrame(point_rows).assign(kind="point"),
-        ],
-        ignore_index=True,
-    )
-    x = alt.X("low:Q", title=None, axis=_axis(st, format="~s"), scale=alt.Scale(zero=False))
-    band = (
-        alt.Chart()
-        .transform_filter(alt.datum.kind == "band")
-        .mark_bar(color="#56B4E9", opacity=0.45, height=st.step)
-        .encode(
-            x=x,
-            x2="high:Q",
-            tooltip=[
-                alt.Tooltip("marker:N", title=t("charts.numeric.marker", lang)),
-                alt.Tooltip("range:N", title=t("charts.numeric.range", lang)),
-            ],
+    df = pd.DataFrame(rows)
+    charts = []
+    for column, kind, values in panels:
+        x = alt.X(
+            "low:Q",
+            title=None,
+            axis=_axis(st, format=_axis_format(kind, values)),
+            scale=alt.Scale(zero=False),
         )
-    )
-    band_text = (
-        alt.Chart()
-        .transform_filter(alt.datum.kind == "band")
-        .transform_calculate(mid="(datum.low + datum.high) / 2")
-        .mark_text(dy=-(st.step // 2 + st.text // 2 + 2), fontSize=st.text, color="#000")
-        .encode(x=alt.X("mid:Q", title=None), text="range:N")
-    )
-    points = (
-        alt.Chart()
-        .transform_filter(alt.datum.kind == "point")
-        .mark_point(filled=True, size=st.point * 1.5, opacity=1)
-        .encode(
-            x=alt.X("low:Q", title=None),
-            color=alt.Color(
-                "marker:N",
-                scale=alt.Scale(domain=[best_lbl, rest_lbl], range=[BLUE, ORANGE]),
-                legend=_legend(st),
-            ),
-            shape=alt.Shape(
-                "marker:N",
-                scale=alt.Scale(domain=[best_lbl, rest_lbl], range=["circle", "diamond"]),
-                legend=_legend(st),
-            ),
-            tooltip=[
-                alt.Tooltip("marker:N", title=t("charts.numeric.marker", lang)),
-                alt.Tooltip("range:N", title=t("charts.kpi.value", lang)),
-            ],
+        mine = alt.datum.column == column
+        band = (
+            alt.Chart()
+            .transform_filter(mine & (alt.datum.kind == "band"))
+            .mark_bar(color="#56B4E9", opacity=0.45, height=st.step)
+            .encode(
+                x=x,
+                x2="high:Q",
+                tooltip=[
+                    alt.Tooltip("marker:N", title=t("charts.numeric.marker", lang)),
+                    alt.Tooltip("range:N", title=t("charts.numeric.range", lang)),
+                ],
+            )
         )
-    )
-    panel = alt.layer(band, band_text, points).properties(
-        width=st.width, height=st.step * 2 + st.text
-    )
-    return (
-        panel.facet(
-            data=df,
-            row=alt.Row(
-                "column:N",
-                sort=columns,
-                title=None,
-                header=alt.Header(
-                    labelAngle=0,
-                    labelAlign="left",
-                    labelAnchor="start",
-                    labelOrient="top",
-                    labelFontSize=st.axis_title,
-                    labelFontWeight="bold",
+        band_text = (
+            alt.Chart()
+            .transform_filter(mine & (alt.datum.kind == "band"))
+            .transform_calculate(mid="(datum.low + datum.high) / 2")
+            .mark_text(dy=-(st.step // 2 + st.text // 2 + 2), fontSize=st.text, color="#000")
+            .encode(x=alt.X("mid:Q", title=None), text="range:N")
+        )
+        points = (
+            alt.Chart()
+            .transform_filter(mine & (alt.datum.kind == "point"))
+            .mark_point(filled=True, size=st.point * 1.5, opacity=1)
+            .encode(
+                x=x,
+                color=alt.Color(
+                    "marker:N",
+                    scale=alt.Scale(domain=[best_lbl, rest_lbl], range=[BLUE, ORANGE]),
+                    legend=_legend(st),
                 ),
-            ),
-            spacing=st.step // 2,
+                shape=alt.Shape(
+                    "marker:N",
+                    scale=alt.Scale(domain=[best_lbl, rest_lbl], range=["circle", "diamond"]),
+                    legend=_legend(st),
+                ),
+                tooltip=[
+                    alt.Tooltip("marker:N", title=t("charts.numeric.marker", lang)),
+                    alt.Tooltip("range:N", title=t("charts.kpi.value", lang)),
+                ],
+            )
         )
-        .resolve_scale(x="independent")
-        .properties(
-            title=_title(t("charts.numeric.title", lang), st, t("charts.numeric.subtitle", lang))
+        title = alt.TitleParams(
+            str(column), anchor="start", fontSize=st.axis_title, fontWeight="bold"
         )
+        charts.append(
+            alt.layer(band, band_text, points).properties(
+                width=st.width, height=st.step * 2 + st.text, title=title
+            )
+        )
+    return alt.vconcat(*charts, data=df, spacing=st.step // 2).properties(
+        title=_title(t("charts.numeric.title", lang), st, t("charts.numeric.subtitle", lang))
     )
 
 

@@ -22,6 +22,7 @@ head counts, money — are not negative).
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +53,7 @@ __all__ = [
     "CleanReport",
     "Cleaned",
     "ColumnReport",
+    "band_cells",
     "clean",
     "is_missing",
     "parse_date",
@@ -269,6 +271,43 @@ def _clean_text(s: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
     return pd.Series(pd.array(obj, dtype="str"), index=s.index, name=s.name), state, total
 
 
+def _band_of(value: float, bands: list[tuple[float, float, str]]) -> str | None:
+    """The label whose range holds ``value`` (low end included, high end excluded,
+    except for the top band), or None."""
+    top = max((hi if math.isfinite(hi) else math.inf) for _, hi, _ in bands)
+    for lo, hi, label in bands:
+        hi = hi if math.isfinite(hi) else math.inf
+        if lo <= value < hi or (value == hi == top):
+            return label
+    return None
+
+
+def band_cells(s: pd.Series) -> pd.Series:
+    """A BAND column's cells: range labels as written; an exact amount ("650万") put
+    into the band that holds it ("500-1000万"), so one customer is one label.
+
+    Amounts outside every band, and an amount used as an option of its own
+    (``0元`` on a tenth or more of the rows), stay as written.
+    """
+    counts = s.value_counts()
+    common = set(counts.index[counts >= 0.1 * max(int(counts.sum()), 1)])
+    uniq = pd.unique(s.dropna())
+    bands: list[tuple[float, float, str]] = []
+    exact: dict[str, float] = {}
+    for v in uniq:
+        rng = parse_range(v)
+        if rng is not None:
+            bands.append((rng[0], rng[1], str(v)))
+        else:
+            x = parse_number(v)
+            if x is not None and v not in common:
+                exact[str(v)] = x
+    if not bands or not exact:
+        return s
+    into = {v: label for v, x in exact.items() if (label := _band_of(x, bands)) is not None}
+    return s.map(lambda v: into.get(v, v) if isinstance(v, str) else v).astype(s.dtype)
+
+
 def _is_total_word(text: str | None) -> bool:
     return text is not None and text.rstrip(":：").strip().lower() in _TOTAL_WORDS
 
@@ -362,6 +401,8 @@ def clean(df: pd.DataFrame, mapping: Mapping) -> Cleaned:
             out[name], state, total = _clean_text(s)
             total_hits.append(total)
             text_filled.append(state == 0)
+            if spec.type == FieldType.BAND:
+                out[name] = band_cells(out[name])
         states[name] = state
         reports.append(ColumnReport(name, spec.type, 0, 0, 0, examples))
 

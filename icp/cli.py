@@ -56,6 +56,11 @@ def _build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report", help="write the ICP summary as PDF")
     _customer_options(r)
     r.add_argument("--pdf", required=True, metavar="OUT.pdf")
+    r.add_argument(
+        "--worksheet",
+        action="store_true",
+        help="add the 14-step worksheet and checklist as an appendix (off by default)",
+    )
 
     s = sub.add_parser("score", help="score a prospect list for fit")
     _customer_options(s)
@@ -151,7 +156,7 @@ def _report(args: argparse.Namespace) -> int:
     from icp import analysis, report  # lazy: startup speed (scipy loads in the warm-up)
 
     result = analysis.run(ds, _settings(args))
-    pdf = report.pdf_bytes(ds, result, answers={}, lang=args.lang)
+    pdf = report.pdf_bytes(ds, result, answers={}, lang=args.lang, worksheet=args.worksheet)
     Path(args.pdf).write_bytes(pdf)
     print(t("cli.wrote", args.lang, path=args.pdf))
     return 0

@@ -19,6 +19,7 @@ import random
 import re
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 from PIL import Image
 
@@ -43,9 +44,12 @@ _MAX_TEXT_ROWS = 5000
 _DROP = re.compile(r"^[\W\d_]+$")  # only digits / punctuation / symbols
 
 
+_ONE_HAN = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]$")  # a lone hanzi is a function word
+
+
 def _keep_value(value: str) -> bool:
     v = value.strip()
-    return bool(v) and v.lower() not in STOP_WORDS and not _DROP.match(v)
+    return bool(v) and v.lower() not in STOP_WORDS and not _DROP.match(v) and not _ONE_HAN.match(v)
 
 
 def _tag_counts(s: pd.Series, sep: str | None) -> Counter[str]:
@@ -94,7 +98,9 @@ def frequencies(
     if columns is None:
         specs = [
             c
-            for c in mapping.of_type(FieldType.SINGLE, FieldType.MULTI, FieldType.TEXT)
+            for c in mapping.of_type(
+                FieldType.SINGLE, FieldType.BAND, FieldType.MULTI, FieldType.TEXT
+            )
             if c.role not in _SKIP_ROLES
         ]
     else:
@@ -111,7 +117,7 @@ def frequencies(
         s = s[s.str.strip() != ""]
         if s.empty:
             continue
-        if spec.type == FieldType.SINGLE:
+        if spec.type in (FieldType.SINGLE, FieldType.BAND):
             values = s.str.strip().value_counts()
         elif spec.type == FieldType.MULTI:
             values = _tag_counts(s, spec.sep)
@@ -125,29 +131,112 @@ def frequencies(
 
 
 def distinctive(
-    best: dict[str, float], rest: dict[str, float], *, alpha: float = 1.0
+    best: dict[str, float],
+    rest: dict[str, float],
+    *,
+    alpha: float = 1.0,
+    best_n: int | None = None,
+    rest_n: int | None = None,
+    min_share: float = 0.2,
+    q: float = 0.1,
+    min_lift: float = 1.5,
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Words that belong more to one side: (best-leaning, rest-leaning) weights.
 
-    Weight = log of the ratio of additively smoothed shares (``alpha`` per
-    word), kept only where positive, so a word common on both sides vanishes
-    and a word seen once cannot dwarf a word seen thirty times.
+    Forms are merged first ("Spreadsheets" = "spreadsheets" = "spreadsheet",
+    shown as the commonest form).  A word is kept for the best side only when
+    at least ``max(2, min_share × best_n)`` best rows hold it — one customer
+    is an anecdote — and, given the group sizes, its over-representation
+    survives a Benjamini–Hochberg control at ``q`` over every word with a
+    smoothed lift of at least ``min_lift``: so a column of pure noise gives an
+    empty cloud.  The rest side mirrors it (at least 2 rows and 5% of the
+    rest).  Without ``best_n``/``rest_n`` only the two-rows rule applies.
+    Weight = log of the ratio of additively smoothed shares (``alpha``).
     """
-    vocab = sorted(set(best) | set(rest))
+    b_all, r_all, shown = _merge_forms(best, rest)
+    vocab = sorted(set(b_all) | set(r_all))
     if not vocab:
         return {}, {}
-    nb, nr, v = sum(best.values()), sum(rest.values()), len(vocab)
-    left: dict[str, float] = {}
-    right: dict[str, float] = {}
+    sized = best_n is not None and rest_n is not None and best_n > 0 and rest_n > 0
+    if sized:
+        nb, nr = float(best_n), float(rest_n)  # rows: the share of the group holding a word
+        v = 2  # holds it / does not
+    else:
+        nb, nr, v = sum(b_all.values()), sum(r_all.values()), len(vocab)
+    score: dict[str, float] = {}
     for w in vocab:
-        pb = (best.get(w, 0.0) + alpha) / (nb + alpha * v)
-        pr = (rest.get(w, 0.0) + alpha) / (nr + alpha * v)
-        score = math.log(pb / pr)
-        if score > 1e-9 and best.get(w, 0.0) > 0:
-            left[w] = score
-        elif score < -1e-9 and rest.get(w, 0.0) > 0:
-            right[w] = -score
-    return _sorted(left), _sorted(right)
+        pb = (min(b_all.get(w, 0.0), nb) + alpha) / (nb + alpha * v)
+        pr = (min(r_all.get(w, 0.0), nr) + alpha) / (nr + alpha * v)
+        score[w] = math.log(pb / pr)
+    need_b = max(2, math.ceil(min_share * best_n)) if sized else 2
+    need_r = max(2, math.ceil(0.05 * rest_n)) if sized else 2
+    left = [w for w in vocab if score[w] > 1e-9 and b_all.get(w, 0.0) >= need_b]
+    right = [w for w in vocab if score[w] < -1e-9 and r_all.get(w, 0.0) >= need_r]
+    if sized:
+        left = _significant(left, b_all, r_all, best_n, rest_n, q, math.log(min_lift))
+        right = _significant(right, r_all, b_all, rest_n, best_n, q, math.log(min_lift))
+    return (
+        _sorted({shown[w]: score[w] for w in left}),
+        _sorted({shown[w]: -score[w] for w in right}),
+    )
+
+
+def _significant(
+    words: list[str],
+    mine: dict[str, float],
+    other: dict[str, float],
+    n_mine: int,
+    n_other: int,
+    q: float,
+    min_log_lift: float,
+) -> list[str]:
+    """The ``words`` over-represented on their side beyond chance (one-sided Fisher, BH)."""
+    from scipy import stats  # lazy: startup speed
+
+    if not words:
+        return []
+    a = np.array([min(mine.get(w, 0.0), n_mine) for w in words])
+    b = np.array([min(other.get(w, 0.0), n_other) for w in words])
+    lift = np.log(((a + 1) / (n_mine + 2)) / ((b + 1) / (n_other + 2)))
+    p = stats.hypergeom.sf(np.rint(a) - 1, n_mine + n_other, np.rint(a + b), n_mine)
+    keep = lift >= min_log_lift
+    if not keep.any():
+        return []
+    adj = np.ones(len(words))
+    adj[keep] = stats.false_discovery_control(np.clip(p[keep], 0, 1), method="bh")
+    return [w for w, ok in zip(words, adj < q, strict=True) if ok]
+
+
+def _form(word: str) -> str:
+    """A merge key: case folded, an English plural cut to its singular ("Policies" -> "policy")."""
+    w = word.strip().casefold()
+    if not w.isascii() or " " in w or len(w) <= 3 or w[-1] != "s":
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return w[:-2]
+    if w.endswith(("ss", "us", "is")):
+        return w  # "business", "status", "analysis" are not plurals
+    return w[:-1]
+
+
+def _merge_forms(
+    best: dict[str, float], rest: dict[str, float]
+) -> tuple[dict[str, float], dict[str, float], dict[str, str]]:
+    """Counts per merged form on each side, and the form to show (the commonest spelling)."""
+    b: dict[str, float] = {}
+    r: dict[str, float] = {}
+    seen: dict[str, Counter[str]] = {}
+    for side, out in ((best, b), (rest, r)):
+        for word, n in side.items():
+            if not n or not _keep_value(str(word)):
+                continue
+            key = _form(str(word))
+            out[key] = out.get(key, 0.0) + float(n)
+            seen.setdefault(key, Counter())[str(word)] += float(n)
+    shown = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for k, c in seen.items()}
+    return b, r, shown
 
 
 def _sorted(weights: dict[str, float]) -> dict[str, float]:
@@ -202,7 +291,7 @@ def cloud(
         max_words=max_words or (40 if big else 100),
         min_font_size=max(8, height // 18) if big else 10,
         max_font_size=None,
-        prefer_horizontal=0.95,  # Chinese and English both read best horizontally
+        prefer_horizontal=1.0,  # never rotated: Chinese and English both read horizontally
         relative_scaling=0.5,
         margin=4 if big else 2,
         random_state=seed,
@@ -222,14 +311,17 @@ def compare(
     width: int = 640,
     height: int = 400,
     big: bool = False,
+    best_n: int | None = None,
+    rest_n: int | None = None,
 ) -> tuple[Image.Image | None, Image.Image | None]:
     """Side-by-side clouds: words that set the best apart, and words that set the rest apart.
 
     A word's size is its positive log-ratio from ``distinctive`` — how much
-    more it belongs to that side — not its raw count.  Either image is
-    ``None`` when no word leans that way.
+    more it belongs to that side — not its raw count.  ``best_n`` and
+    ``rest_n`` (rows per group) switch on the noise filter of
+    ``distinctive``.  Either image is ``None`` when no word leans that way.
     """
-    left, right = distinctive(best, rest, alpha=alpha)
+    left, right = distinctive(best, rest, alpha=alpha, best_n=best_n, rest_n=rest_n)
     return (
         cloud(left, palette="best", width=width, height=height, big=big),
         cloud(right, palette="rest", width=width, height=height, big=big),

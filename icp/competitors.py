@@ -119,7 +119,7 @@ def won_group(dataset: Dataset, analysis: Analysis) -> pd.Series:
 def _value_rows(dataset: Dataset) -> dict[str, pd.Series]:
     """Column → per-row list of values (tags for a multi-select column)."""
     out: dict[str, pd.Series] = {}
-    for spec in dataset.mapping.of_type(FieldType.SINGLE, FieldType.MULTI):
+    for spec in dataset.mapping.of_type(FieldType.SINGLE, FieldType.BAND, FieldType.MULTI):
         if spec.role in _SKIP or spec.name not in dataset.table.columns:
             continue
         s = dataset.table[spec.name]

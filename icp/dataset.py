@@ -16,7 +16,7 @@ from typing import BinaryIO, Literal
 
 import pandas as pd
 
-from icp import clean, join, load, schema, variants
+from icp import clean, fmt, join, load, schema, variants
 from icp.errors import InputError
 from icp.i18n import Lang, Msg
 from icp.join import JoinResult
@@ -52,6 +52,7 @@ class Dataset:
     ranges: dict[str, pd.DataFrame] = field(default_factory=dict)  # col -> low/high
     join: JoinResult | None = None  # set when accounts and deals were joined
     variants: dict[str, dict[str, str]] = field(default_factory=dict)  # col -> {variant: label}
+    units: dict[str, str] = field(default_factory=dict)  # money column -> currency ("$", "元")
 
     @property
     def name_column(self) -> str | None:
@@ -132,6 +133,7 @@ def open_dataset(
         mapping = schema.detect_mapping(table)
         if joined is not None:
             mapping = _with_join_specs(mapping, joined)
+    units = _units(table, mapping)
     cleaned = clean.clean(table, mapping)
     variants = _group_variants(cleaned.table, mapping, notes) if group_variants else {}
     source = Source(
@@ -150,7 +152,20 @@ def open_dataset(
         ranges=cleaned.ranges,
         join=joined,
         variants=variants,
+        units=units,
     )
+
+
+def _units(table: pd.DataFrame, mapping: Mapping) -> dict[str, str]:
+    """The currency each number column's cells are written in ("$12,000" → "$"), read from
+    a sample of the raw cells before cleaning drops the marks."""
+    out: dict[str, str] = {}
+    for spec in mapping.of_type(FieldType.NUMBER):
+        if spec.name in table.columns:
+            mark = fmt.currency_of(table[spec.name].head(2000).tolist())
+            if mark:
+                out[spec.name] = mark
+    return out
 
 
 def _lang_of(columns: pd.Index) -> Lang:

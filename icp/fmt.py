@@ -24,15 +24,23 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from icp.i18n import Lang
+from icp.i18n import Lang, t
 
 __all__ = [
     "MISSING",
+    "Num",
+    "Span",
+    "amount",
+    "axis_format",
+    "column_kind",
     "compact",
+    "currency_of",
     "date",
     "human",
+    "interval",
     "is_year_column",
     "iso_date",
     "money",
@@ -40,6 +48,7 @@ __all__ = [
     "percent",
     "share",
     "value",
+    "with_unit",
     "year",
 ]
 
@@ -165,3 +174,150 @@ def date(d: _dt.date, lang: Lang = "en") -> str:
 def iso_date(d: _dt.date) -> str:
     """A date in a table cell or a file: 2026-12-01 (sorts and reads the same everywhere)."""
     return d.strftime("%Y-%m-%d")
+
+
+# ---------------------------------------------------------------- findings (issue 13)
+
+_PREFIX = ("US$", "$", "€", "£", "¥", "￥")
+_SUFFIX = ("万元", "美元", "元")
+
+
+def currency_of(cells: Any) -> str | None:
+    """The currency mark most money cells of a column carry ("$", "€", "£", "¥", "元"), or
+    None when fewer than 30% carry one.  Read from the raw cells before cleaning."""
+    counts: dict[str, int] = {}
+    n = 0
+    for cell in cells:
+        if not isinstance(cell, str):
+            if cell is not None and cell == cell:
+                n += 1
+            continue
+        s = cell.strip()
+        if not s:
+            continue
+        n += 1
+        mark = next((p for p in _PREFIX if s.startswith(p)), None)
+        if mark is None:
+            mark = next((x for x in _SUFFIX if s.endswith(x)), None)
+        if mark is not None:
+            mark = {"US$": "$", "￥": "¥", "万元": "元", "美元": "$"}.get(mark, mark)
+            counts[mark] = counts.get(mark, 0) + 1
+    if not counts or n == 0:
+        return None
+    mark, k = max(counts.items(), key=lambda kv: kv[1])
+    return mark if k >= 0.3 * n else None
+
+
+def _scale(v: float, lang: Lang) -> tuple[float, str]:
+    av = abs(v)
+    if lang == "zh":
+        if av >= 1e8:
+            return 1e8, "亿"
+        if av >= 1e5:
+            return 1e4, "万"
+    elif av >= 1e6:
+        return 1e6, "M"
+    return 1.0, ""
+
+
+def _scaled(x: float, divisor: float, suffix: str) -> str:
+    if divisor == 1.0:
+        return number(x)
+    v = x / divisor
+    return (f"{v:.0f}" if abs(v) >= 100 else f"{v:.3g}") + suffix
+
+
+def with_unit(text: str, unit: str | None) -> str:
+    """``text`` with its currency: "$76,450", "16.7万元"."""
+    if not unit:
+        return text
+    if unit == "元":
+        return f"{text}元"
+    return f"{unit}{text}"
+
+
+def amount(x: float | None, *, unit: str | None, lang: Lang = "en") -> str:
+    """A money amount in a sentence, with its currency: "$76,450", "$1.2M", "16.7万元"."""
+    if not _finite(x):
+        return MISSING
+    return with_unit(human(x, lang), unit)
+
+
+def column_kind(column: str, *, fraction: bool, values: list[float]) -> str:
+    """How a numeric column's values read: "percent" (fractions such as margins), "year",
+    or "number"."""
+    vals = [float(v) for v in values if _finite(v)]
+    if fraction and all(abs(v) <= 1.5 for v in vals):
+        return "percent"
+    if is_year_column(column) and vals and all(1000 <= abs(v) < 3000 for v in vals):
+        return "year"
+    return "number"
+
+
+def axis_format(*, percent: bool = False, year: bool = False, largest: float = 0.0) -> str:
+    """d3 format of a chart axis: "70%" for shares, "1996" for years, "12k" only from
+    10,000 (a small fraction never reads "700m")."""
+    if percent:
+        return ".0%"
+    if year:
+        return "d"
+    return "~s" if abs(largest) >= 1e4 else ",~g"
+
+
+@dataclass(frozen=True)
+class Num:
+    """One value of a column, rendered in the sentence's language (``icp.i18n.t`` calls
+    ``render``): a share, a year, money with its currency, or a plain number."""
+
+    x: float
+    kind: str = "number"  # "number" | "percent" | "year"
+    unit: str | None = None
+    ref: float | None = None  # write on the scale of this value (a pair of medians alike)
+
+    def render(self, lang: Lang) -> str:
+        if self.kind == "percent":
+            return percent(self.x)
+        if self.kind == "year":
+            return year(self.x)
+        if self.ref is not None and _finite(self.x) and _finite(self.ref):
+            divisor, suffix = _scale(max(abs(self.ref), abs(self.x)), lang)
+            return with_unit(_scaled(self.x, divisor, suffix), self.unit)
+        return with_unit(human(self.x, lang), self.unit)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A band of a column: "100–300", "$40k–$100k" with one scale for both ends ("4万–10万",
+    never "40,000–10万"), "300 or more" when it has no upper end."""
+
+    low: float
+    high: float
+    open_high: bool = False
+    kind: str = "number"
+    unit: str | None = None
+
+    def render(self, lang: Lang) -> str:
+        if self.open_high:
+            return t("fmt.or_more", lang, value=Num(self.low, self.kind, self.unit).render(lang))
+        if self.kind in ("percent", "year"):
+            a, b = Num(self.low, self.kind).render(lang), Num(self.high, self.kind).render(lang)
+        else:
+            divisor, suffix = _scale(max(abs(self.low), abs(self.high)), lang)
+            a, b = _scaled(self.low, divisor, suffix), _scaled(self.high, divisor, suffix)
+            if self.unit == "元":  # the unit once, at the end: "4万–10万元"
+                return with_unit(a if a == b else f"{a}–{b}", self.unit)
+            a, b = with_unit(a, self.unit), with_unit(b, self.unit)
+        return a if a == b else f"{a}–{b}"
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def interval(low: float, high: float) -> str:
+    """A 95% interval of a share in words: "60–98%"."""
+    if not (_finite(low) and _finite(high)):
+        return MISSING
+    return f"{round(100 * float(low))}–{round(100 * float(high))}%"

@@ -139,6 +139,7 @@ class Trait:
                 "value": self.value,
                 "rest_pct": round(100 * self.rest_share),
                 "best_pct": round(100 * self.best_share),
+                "ci": fmt.interval(self.ci_low, self.ci_high),
             },
         )
 
@@ -158,52 +159,77 @@ class NumericTrait:
     best_in_range: float = math.nan  # share of the best inside [low, high]
     rest_in_range: float = math.nan  # share of the rest inside [low, high]
 
+    kind: Literal["band", "higher", "lower", "warning", "none"] = "band"
+    best_count: int = 0  # best inside [low, high]
+    rest_count: int = 0
+    ci_low: float = math.nan  # Wilson interval of the best share inside the band
+    ci_high: float = math.nan
+    open_high: bool = False  # the band has no upper end ("300 or more")
+    unit: str | None = None  # currency mark of a money column ("$", "元")
+
     @property
     def is_finding(self) -> bool:
-        """Whether best and rest really differ on this column (not chance, not a wide band).
-
-        Either the values are shifted (Mann–Whitney p < 0.05), or the sweet
-        spot holds clearly more of the best than of the rest: at least 50
-        points more (the band is drawn around the best, so chance alone
-        reaches 30–40 points with ten customers) and Fisher's exact p < 0.05
-        on the in-range counts.  A
-        band such as "0–1,500 employees" that holds 90% of the best and 85%
-        of the rest is not a finding.
-        """
-        if math.isfinite(self.p_value) and self.p_value < 0.05:
-            return True
-        if not (math.isfinite(self.best_in_range) and math.isfinite(self.rest_in_range)):
-            return False
-        if self.best_in_range - self.rest_in_range < 0.5:
-            return False
-        from scipy.stats import fisher_exact  # lazy: startup speed
-
-        b_in = round(self.best_in_range * self.best_n)
-        r_in = round(self.rest_in_range * self.rest_n)
-        table = [[b_in, self.best_n - b_in], [r_in, self.rest_n - r_in]]
-        return bool(fisher_exact(table, alternative="greater").pvalue < 0.05)
+        """Whether best and rest really differ on this column (``icp.traits.numeric_traits``)."""
+        return self.kind != "none"
 
     @property
     def contrast(self) -> float:
         """How clearly best and rest differ, in [0, 1]: shifted (AUC) or banded (sweet spot)."""
         shift = 2 * abs(self.separation - 0.5)
-        band = self.best_in_range - self.rest_in_range
-        return float(max(shift, band if math.isfinite(band) else 0.0))
+        band = abs(self.best_in_range - self.rest_in_range)
+        if self.kind in ("higher", "lower") or not math.isfinite(band):
+            return float(shift)
+        return float(max(shift, band))
+
+    def _kind_of_values(self) -> str:
+        return fmt.column_kind(
+            self.column,
+            fraction=self.role == Role.MARGIN,
+            values=[self.low, self.high, self.best_median, self.rest_median],
+        )
+
+    def num(self, x: float) -> fmt.Num:
+        """One value of this column as the sentence writes it (share, year, money, number),
+        on the scale of the larger median so a pair reads alike ("16.7万 vs 4万")."""
+        ref = max(abs(self.best_median), abs(self.rest_median))
+        return fmt.Num(x, self._kind_of_values(), self.unit, ref if math.isfinite(ref) else None)
+
+    def span(self) -> fmt.Span:
+        """The band as the sentence writes it ("100–300", "300 or more", "70%–90%")."""
+        return fmt.Span(self.low, self.high, self.open_high, self._kind_of_values(), self.unit)
 
     def message(self, *, outcome: bool = False) -> Msg:
-        """E.g. "Employees: best customers mostly 100–300 (median 180 vs 40 for the rest)".
+        """The finding in words, with counts and medians.
 
-        Margins (stored as fractions) are written as percentages.
+        A band: "9 of your best 10 (60–98%) have Employees 100–300, vs 14% of
+        the rest (median 258 vs 178)"; a shift: "Employees: your best are
+        larger than the rest — median 279 vs 149 (10 best, 310 others)"; a
+        warning band: "Only 1 of your best 10 … have …, vs 45% of the rest".
         """
-        margin = self.role == Role.MARGIN
+        if self.kind in ("higher", "lower"):
+            key = f"traits.numeric.{self.kind}"
+        elif self.kind == "warning":
+            key = "traits.numeric.warning"
+        else:
+            key = "traits.numeric"
+        if outcome:
+            key += ".outcome"
         return Msg(
-            "traits.numeric.outcome" if outcome else "traits.numeric",
+            key,
             {
                 "column": self.column,
-                "low": fmt.value(self.low, column=self.column, fraction=margin),
-                "high": fmt.value(self.high, column=self.column, fraction=margin),
-                "best_median": fmt.value(self.best_median, column=self.column, fraction=margin),
-                "rest_median": fmt.value(self.rest_median, column=self.column, fraction=margin),
+                "range": self.span(),
+                "best_count": self.best_count,
+                "best_n": self.best_n,
+                "rest_n": self.rest_n,
+                "rest_pct": round(100 * self.rest_in_range)
+                if math.isfinite(self.rest_in_range)
+                else 0,
+                "ci": fmt.interval(self.ci_low, self.ci_high),
+                "best_median": self.num(self.best_median),
+                "rest_median": self.num(self.rest_median),
+                "low": self.num(self.low),
+                "high": self.num(self.high),
             },
         )
 

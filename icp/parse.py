@@ -35,6 +35,9 @@ __all__ = [
     "MISSING_MARKERS",
     "HeaderRead",
     "as_text",
+    "band_key",
+    "band_midpoints",
+    "band_order",
     "dates_from_uniques",
     "factorize",
     "is_missing",
@@ -668,3 +671,40 @@ def split_tags(series: pd.Series, sep: str) -> pd.Series:
         lists[i] = [] if text is None else [p.strip() for p in splitter.split(text) if p.strip()]
     lists[-1] = []
     return pd.Series(lists[codes], index=series.index, name=series.name, dtype=object)
+
+
+# ---------------------------------------------------------------- bands (issue 13)
+
+
+def band_key(label: Any) -> tuple[float, float, int]:
+    """Sort key of a band label: its low end, then its high end (open-ended last);
+    a label that is no range sorts after every band."""
+    rng = parse_range(label)
+    if rng is None:
+        x = parse_number(label)
+        if x is None:
+            return (math.inf, math.inf, 1)
+        return (x, x, 0)
+    low, high = rng
+    return (low, high if math.isfinite(high) else math.inf, 0)
+
+
+def band_order(labels: Any) -> list[str]:
+    """Band labels in the order of their numbers ("10人以下" < "10-20人" < … < "300人以上"),
+    each once; labels that are no range keep their order at the end."""
+    seen = list(dict.fromkeys(str(v) for v in labels if v is not None and v == v))
+    return sorted(seen, key=lambda v: (band_key(v), seen.index(v)))
+
+
+def band_midpoints(series: pd.Series) -> pd.Series:
+    """A band column as numbers: each label's midpoint (an open-ended band its low end,
+    as cleaning does for a number column), exact amounts as written, else NaN."""
+    points: dict[Any, float] = {}
+    for v in pd.unique(series.dropna()):
+        rng = parse_range(v)
+        if rng is not None:
+            points[v] = range_point(*rng)
+        else:
+            x = parse_number(v)
+            points[v] = math.nan if x is None else x
+    return series.map(points).astype("float64")

@@ -25,7 +25,8 @@ import pandas as pd
 from icp.dataset import Dataset
 from icp.i18n import Msg
 from icp.model import CRITERIA
-from icp.schema import Role
+from icp.parse import band_midpoints
+from icp.schema import FieldType, Role
 
 __all__ = [
     "CriterionValues",
@@ -79,10 +80,13 @@ class CriterionValues:
 
 def role_values(dataset: Dataset, role: Role) -> pd.Series | None:
     """The included column with ``role`` as float, or None if absent/empty."""
-    col = dataset.mapping.col(role)
-    if col is None or col not in dataset.table.columns:
+    spec = dataset.mapping.by_role(role)
+    if spec is None or spec.name not in dataset.table.columns:
         return None
-    s = pd.to_numeric(dataset.table[col], errors="coerce").astype("float64")
+    if spec.type == FieldType.BAND:  # "50-100人" counts as 75, like a number column's range
+        s = band_midpoints(dataset.table[spec.name])
+    else:
+        s = pd.to_numeric(dataset.table[spec.name], errors="coerce").astype("float64")
     return s if s.notna().any() else None
 
 

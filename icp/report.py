@@ -107,6 +107,7 @@ class Summary:
     trait_sentences: list[str]
     numeric_sentences: list[str]
     warning_sentences: list[str]
+    brief: list[str]  # the 3–5 strongest findings with their counts, for page 1
     steps: list[StepBlock]
     checklist: list[tuple[str, str, bool]]  # (area, item, done)
     methods: list[str]
@@ -254,7 +255,14 @@ def _trait_rows(traits: list[Trait], lang: Lang, outcome: bool) -> pd.DataFrame:
     rows = [
         (
             f"{tr.column} = {tr.value}",
-            f"{tr.best_count}/{tr.best_n} ({round(100 * tr.best_share)}%)",
+            t(
+                "report.traits.count_ci",
+                lang,
+                count=tr.best_count,
+                n=tr.best_n,
+                low=round(100 * tr.ci_low),
+                high=round(100 * tr.ci_high),
+            ),
             f"{tr.rest_count}/{tr.rest_n} ({round(100 * tr.rest_share)}%)",
             f"×{tr.lift:.1f}",
             f"{tr.p_value:.2g}",
@@ -269,6 +277,24 @@ def _trait_rows(traits: list[Trait], lang: Lang, outcome: bool) -> pd.DataFrame:
         t("report.traits.p", lang),
     ]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _brief(analysis: Analysis, lang: Lang, outcome: bool, limit: int = 5) -> list[str]:
+    """The strongest findings for page 1: categorical and numeric, strongest first, each
+    a sentence with its counts and interval (at most ``limit``)."""
+    ranked: list[tuple[float, str]] = [
+        (tr.strength, tr.message(outcome=outcome).render(lang)) for tr in analysis.traits
+    ]
+    ranked += [
+        (
+            (nt.ci_low - nt.rest_in_range) if nt.kind == "band" else 0.5 * nt.contrast,
+            nt.message(outcome=outcome).render(lang),
+        )
+        for nt in analysis.numeric
+        if nt.is_finding and nt.kind != "warning"
+    ]
+    ranked.sort(key=lambda x: -x[0])
+    return [text for _, text in ranked[:limit]]
 
 
 def _steps(
@@ -391,10 +417,23 @@ def summarise(
         traits=list(analysis.traits),
         trait_rows=_trait_rows(analysis.traits, lang, outcome),
         trait_sentences=[tr.message(outcome=outcome).render(lang) for tr in analysis.traits],
-        numeric_sentences=[nt.message(outcome=outcome).render(lang) for nt in analysis.numeric[:6]],
+        numeric_sentences=[
+            nt.message(outcome=outcome).render(lang)
+            for nt in analysis.numeric
+            if nt.is_finding and nt.kind != "warning"
+        ][:6],
         warning_sentences=[
-            tr.message(outcome=outcome, warning=True).render(lang) for tr in analysis.warning_traits
+            *(
+                tr.message(outcome=outcome, warning=True).render(lang)
+                for tr in analysis.warning_traits
+            ),
+            *(
+                nt.message(outcome=outcome).render(lang)
+                for nt in analysis.numeric
+                if nt.kind == "warning"
+            ),
         ],
+        brief=_brief(analysis, lang, outcome),
         steps=_steps(answers, analysis, dataset, lang, settings),
         checklist=_checklist(answers, lang),
         methods=_methods(analysis, settings, lang, best_n, rest_n),
@@ -454,7 +493,12 @@ def _images(
     )
     best = clouds.frequencies(dataset.table, dataset.mapping, analysis.best_mask)
     rest = clouds.frequencies(dataset.table, dataset.mapping, rest_mask(dataset, analysis))
-    left, right = clouds.distinctive(best, rest)
+    left, right = clouds.distinctive(
+        best,
+        rest,
+        best_n=int(analysis.best_mask.sum()),
+        rest_n=int(rest_mask(dataset, analysis).sum()),
+    )
     out["cloud_best"] = _cloud_png(left, "best")
     out["cloud_rest"] = _cloud_png(right, "rest")
     return out
@@ -715,51 +759,61 @@ def _pdf_class():
     return _Pdf
 
 
-def _cover(pdf, s: Summary) -> None:
-    """The blue title band (sized to the title, however long) and the data set's facts."""
+def _brief_page(pdf, s: Summary, images: dict[str, bytes | None]) -> None:
+    """Page 1: the ICP and persona brief — statement, story, the strongest findings with
+    their counts, the key numbers and one chart — on a single page."""
     pdf.add_page()
     title = pdf.c(s.title)
-    if len(title) > 200:
-        title = title[:199] + "…"
-    size, line_h = 22.0, 10.0
-    pdf.set_font("noto", "B", size)
-    lines = pdf.multi_cell(0, line_h, title, dry_run=True, output="LINES", wrapmode=pdf.wrap)
-    if len(lines) > 2:  # a very long workspace name: smaller type instead of a huge band
-        size, line_h = 14.0, 6.5
-        pdf.set_font("noto", "B", size)
-        lines = pdf.multi_cell(0, line_h, title, dry_run=True, output="LINES", wrapmode=pdf.wrap)
-    band = max(58.0, 14 + 8 + len(lines) * line_h + 16)
+    if len(title) > 120:
+        title = title[:119] + "…"
     pdf.set_fill_color(*_BLUE)
-    pdf.rect(0, 0, pdf.w, band, style="F")
     pdf.set_text_color(255, 255, 255)
-    pdf.set_xy(pdf.l_margin, 14)
-    pdf.set_font("noto", "", 11)
-    pdf.cell(0, 6, t("report.kicker", s.lang), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    pdf.set_font("noto", "B", size)
-    pdf.multi_cell(0, line_h, title, new_x="LMARGIN", new_y="NEXT", align="L", wrapmode=pdf.wrap)
-    pdf.set_y(max(pdf.get_y() + 2, band - 14))
+    pdf.set_font("noto", "B", 16)
+    lines = pdf.multi_cell(0, 7.5, title, dry_run=True, output="LINES", wrapmode=pdf.wrap)
+    band = 24 + 7.5 * min(len(lines), 2)
+    pdf.rect(0, 0, pdf.w, band, style="F")
+    pdf.set_xy(pdf.l_margin, 8)
     pdf.set_font("noto", "", 9.5)
-    pdf.cell(0, 5, t("report.meta.date", s.lang, date=s.date), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 5, t("report.kicker", s.lang), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("noto", "B", 16)
+    pdf.multi_cell(
+        0, 7.5, "\n".join(lines[:2]), new_x="LMARGIN", new_y="NEXT", align="L", wrapmode=pdf.wrap
+    )
+    pdf.set_font("noto", "", 8.5)
+    meta = [t("report.meta.date", s.lang, date=s.date), _meta_groups(s)]
+    pdf.cell(0, 5, pdf.c(" · ".join(meta)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*_INK)
-    pdf.set_y(band + 6)
-    meta = [_meta_groups(s)]
+    pdf.set_y(band + 3)
     if s.definition:
-        meta.insert(0, s.definition)
-    if s.source:
-        meta.insert(0, t("report.meta.source", s.lang, source=s.source))
-    for line in meta:
-        pdf.para(line, size=9, color=_GREY)
-    pdf.ln(2)
+        pdf.para(s.definition, size=8.5, color=_GREY)
 
+    def heading(text: str) -> None:
+        pdf.ln(1.5)
+        pdf.set_font("noto", "B", 11.5)
+        pdf.set_text_color(*_BLUE)
+        pdf.multi_cell(0, 6, pdf.c(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(*_INK)
+        pdf.ln(0.5)
 
-def _narrative_block(pdf, heading: str, n: Narrative, lang: Lang) -> None:
-    pdf.h1(heading)
-    pdf.para(n.text, size=11, fill=True)
-    if n.drafted:
-        pdf.ln(1)
-        pdf.para(t("report.drafted", lang), size=8.5, color=_ORANGE)
-    pdf.ln(2)
+    for key, n in (("report.statement", s.statement), ("report.story", s.story)):
+        heading(t(key, s.lang))
+        pdf.para(n.text, size=9.5, fill=True)
+    if s.statement.drafted or s.story.drafted:
+        pdf.ln(0.5)
+        pdf.para(t("report.drafted", s.lang), size=7.5, color=_ORANGE)
+    heading(t("report.brief.findings_outcome" if s.outcome else "report.brief.findings", s.lang))
+    if s.brief:
+        for line in s.brief:
+            pdf.bullet(line, size=9)
+    else:
+        pdf.para(t("report.traits.none", s.lang), size=9, color=_GREY)
+    if not s.kpis.empty:
+        heading(t("report.brief.numbers", s.lang))
+        pdf.grid(s.kpis, [40, 20, 20, 20], align=["LEFT", "RIGHT", "RIGHT", "RIGHT"])
+    chart = images.get("traits") or images.get("kpi")
+    left = pdf.h - pdf.b_margin - pdf.get_y() - 3
+    if chart and left >= 35 and pdf.page_no() == 1:
+        pdf.png(chart, max_h=left)
 
 
 def pdf_bytes(
@@ -772,21 +826,22 @@ def pdf_bytes(
     settings: Settings | None = None,
     appendix: Appendix = (),
     extra: Sequence[Section] = (),
+    worksheet: bool = False,
 ) -> bytes:
     """The ICP summary as an A4 PDF with charts and word clouds, fonts embedded (subset).
 
-    Cover, ICP statement and persona story first, then KPIs, the best
-    customers, their common traits, the charts and clouds, the 7+7 steps
-    (data suggestions where a step is unanswered), the checklist and how it
-    was worked out.  ``answers`` may be empty (the CLI has none).
+    Page 1 is the brief a founder sends on (``_brief_page``); then the details —
+    KPIs, the best customers, every finding with its interval, warning signs,
+    the clouds and how it was worked out.  ``worksheet`` adds the 14-step
+    worksheet (answers, data suggestions for unanswered steps) and the
+    checklist as an appendix.  ``answers`` may be empty (the CLI has none).
     """
     s = summarise(dataset, analysis, answers=answers, lang=lang, title=title, settings=settings)
     images = _images(dataset, analysis, lang)
     pdf = _pdf_class()(s)
 
-    _cover(pdf, s)
-    _narrative_block(pdf, t("report.statement", lang), s.statement, lang)
-    _narrative_block(pdf, t("report.story", lang), s.story, lang)
+    _brief_page(pdf, s, images)
+    pdf.add_page()
 
     # KPIs
     pdf.h1(t("report.kpis_outcome" if s.outcome else "report.kpis", lang))
@@ -814,8 +869,6 @@ def pdf_bytes(
             [40, 19, 19, 11, 13],
             align=["LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"],
         )
-        if images["traits"]:
-            pdf.png(images["traits"], max_h=110)
     else:
         pdf.para(t("report.traits.none", lang), color=_GREY)
     if s.numeric_sentences:
@@ -837,22 +890,6 @@ def pdf_bytes(
         pdf.ln(1)
         _clouds_row(pdf, s, images)
 
-    # The 7 + 7 steps
-    for key, ids in (("report.steps.icp", "S"), ("report.steps.persona", "P")):
-        pdf.h1(t(key, lang))
-        for block in s.steps:
-            if block.id.startswith(ids):
-                _step_block(pdf, block, lang)
-
-    # Checklist
-    pdf.h1(t("report.checklist", lang))
-    area = None
-    for a, item, done in s.checklist:
-        if a != area:
-            pdf.h2(a)
-            area = a
-        pdf.bullet(item, mark="✓" if done else "□", color=_INK if done else _GREY)
-
     _sections_into(pdf, extra)  # the portraits' saved views (icp.sections), if any
 
     # Methods
@@ -864,6 +901,22 @@ def pdf_bytes(
         pdf.para(t("report.methods.notes", lang), size=8.5, color=_GREY, bold=True)
         for line in s.notes:
             pdf.bullet(line, size=8.5, color=_GREY)
+
+    if worksheet:  # the appendix: the 7 + 7 steps and the checklist
+        pdf.add_page()
+        pdf.h1(t("report.appendix", lang))
+        for key, ids in (("report.steps.icp", "S"), ("report.steps.persona", "P")):
+            pdf.h1(t(key, lang))
+            for block in s.steps:
+                if block.id.startswith(ids):
+                    _step_block(pdf, block, lang)
+        pdf.h1(t("report.checklist", lang))
+        area = None
+        for a, item, done in s.checklist:
+            if a != area:
+                pdf.h2(a)
+                area = a
+            pdf.bullet(item, mark="✓" if done else "□", color=_INK if done else _GREY)
     _pdf_appendix(pdf, appendix)
     return bytes(pdf.output())
 

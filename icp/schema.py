@@ -43,6 +43,7 @@ __all__ = [
     "Mapping",
     "Role",
     "detect_mapping",
+    "is_band_column",
 ]
 
 
@@ -52,6 +53,7 @@ class FieldType(StrEnum):
     MULTI = "multi"  # multi-select: several tags per cell, split by ColumnSpec.sep
     NUMBER = "number"
     DATE = "date"
+    BAND = "band"  # ordered single-select of range labels ("50-100人", "$1M–$5M")
 
 
 class Role(StrEnum):
@@ -440,7 +442,7 @@ def _fit(role: Role, prof: _Profile) -> FieldType | None:
     """The field type a column gets in ``role``, or None if its values rule the role out."""
     t = prof.type
     if role in NUMERIC_ROLES:
-        return FieldType.NUMBER if t == FieldType.NUMBER else None
+        return t if t in (FieldType.NUMBER, FieldType.BAND) else None
     if role in (Role.CREATED, Role.CLOSED):
         return FieldType.DATE if t == FieldType.DATE else None
     if role in (Role.NAME, Role.ID):
@@ -448,7 +450,7 @@ def _fit(role: Role, prof: _Profile) -> FieldType | None:
     if role == Role.NOTES:
         return FieldType.TEXT if t in (FieldType.TEXT, FieldType.SINGLE, FieldType.MULTI) else None
     if role == Role.OUTCOME:
-        if t == FieldType.DATE:
+        if t in (FieldType.DATE, FieldType.BAND):
             return None
         if t == FieldType.NUMBER and prof.outcome < 0.9:
             return None
@@ -461,6 +463,37 @@ def _fit(role: Role, prof: _Profile) -> FieldType | None:
     if t == FieldType.TEXT:
         return FieldType.SINGLE
     return t
+
+
+_BAND_MAX_LABELS = 15
+
+
+def is_band_column(values: list[Any]) -> bool:
+    """Whether a column's cells are a few range labels: an ordered single choice.
+
+    CRM exports bucket sizes and money into labels — ``50-100人``,
+    ``500-1000万``, ``$1M–$5M``, ``1-10 employees``, ``300人以上`` — and a
+    founder reads findings in those labels.  True when at least half the
+    cells are range labels, there are 2–15 distinct labels, each label is
+    used more than once on average, and every other cell is a plain number
+    (an exact amount such as ``650万``, read into its band by cleaning).
+    """
+    if len(values) < 5:
+        return False
+    labels: Counter[str] = Counter()
+    for v in values:
+        if isinstance(v, str) and parse_range(v) is not None:
+            labels[v.strip()] += 1
+        elif isinstance(v, bool) or not (
+            isinstance(v, (int, float)) or parse_number(v) is not None
+        ):
+            return False
+    ranged = sum(labels.values())
+    return (
+        ranged >= 0.5 * len(values)
+        and 2 <= len(labels) <= _BAND_MAX_LABELS
+        and len(labels) <= 0.5 * ranged
+    )
 
 
 def detect_mapping(df: pd.DataFrame) -> Mapping:
@@ -491,6 +524,8 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
         sample = _sample(df[name])
         prof = _profile(sample, date_hint=date_hint)
         prof.n = len(sample)
+        if prof.type == FieldType.NUMBER and not date_hint and is_band_column(sample):
+            prof.type = FieldType.BAND
         profiles[name] = prof
         said = read_header(header)
         if said is not None and prof.outcome > 0 and prof.type != FieldType.DATE:

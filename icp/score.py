@@ -44,7 +44,6 @@ from icp.dataset import Dataset
 from icp.i18n import Lang, Msg, t
 from icp.model import Analysis, NumericTrait, Trait
 from icp.schema import FieldType, Role
-from icp.traits import nice_range
 from icp.xlsx import frame_xlsx_bytes
 from icp.xlsx import per_unique as _per_unique
 
@@ -68,7 +67,7 @@ __all__ = [
 TIER_EDGES: tuple[int, int, int] = (75, 50, 25)  # A ≥ 75, B ≥ 50, C ≥ 25, D below
 TIERS: tuple[str, ...] = ("A", "B", "C", "D")
 MIN_LOGISTIC = 30  # best and rest rows needed for the logistic model
-SCORE_COLUMNS = ("score", "tier", "action", "reason_1", "reason_2", "reason_3")
+SCORE_COLUMNS = ("score", "tier", "action", "reason_1", "reason_2", "reason_3", "reason_against")
 
 # Roles that define "best" (or identify a row): never model inputs.
 _EXCLUDED_ROLES = frozenset(
@@ -137,6 +136,9 @@ class FitModel:
     spread: float = 1.0
     notes: list[Msg] = field(default_factory=list)
     _design: _Design | None = None
+    _best_counts: dict[tuple[str, str], int] = field(default_factory=dict)  # (column, key) -> best
+    _curves: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    _centres: dict[str, float] = field(default_factory=dict)  # median per transformed number
     _groups: list[_Group] = field(default_factory=list)
     _weights: np.ndarray | None = None  # per design feature, reason-eligible weight
     _gmap: np.ndarray | None = None  # per design feature -> group index or -1
@@ -216,12 +218,12 @@ def _design(dataset: Dataset, best: np.ndarray, numeric: list[NumericTrait] | No
     number: list[str] = []
     log: dict[str, bool] = {}
     spots: dict[str, tuple[float, float]] = {}
-    given = {nt.column: (nt.low, nt.high) for nt in numeric or []}
+    given = {nt.column: (nt.low, nt.high) for nt in numeric or [] if nt.kind == "band"}
     for spec in dataset.mapping.columns:
         if not spec.include or spec.role in _EXCLUDED_ROLES or spec.name not in table.columns:
             continue
         col = table[spec.name]
-        if spec.type == FieldType.SINGLE:
+        if spec.type in (FieldType.SINGLE, FieldType.BAND):  # a band label is one value
             s = _as_str(col)
             nun = s.nunique()
             if nun < 2 or (n > 20 and nun > 0.5 * s.notna().sum()):
@@ -245,17 +247,9 @@ def _design(dataset: Dataset, best: np.ndarray, numeric: list[NumericTrait] | No
                 continue
             number.append(spec.name)
             log[spec.name] = bool(v.min() >= 0 and v.skew() > 1.0)
-            if spec.name in given:
+            if spec.name in given:  # only a band the analysis found (never a percentile guess)
                 spots[spec.name] = given[spec.name]
-            elif best.any() and v[best].notna().sum() >= 2:
-                lo, hi = v[best].quantile([0.1, 0.9]).tolist()
-                spots[spec.name] = _nice(float(lo), float(hi))
     return _Design(single, multi, seps, number, log, spots)
-
-
-def _nice(low: float, high: float) -> tuple[float, float]:
-    """The same "nice" rounding as the Commonalities sweet spots ("100–300")."""
-    return nice_range(low, high)
 
 
 def _frame(table: pd.DataFrame, d: _Design) -> pd.DataFrame:
@@ -353,12 +347,57 @@ def _fit_lift(frame: pd.DataFrame, d: _Design, best: np.ndarray, traits: list[Tr
     return pd.DataFrame(rows, columns=cols)
 
 
-def _lift_matrix(frame: pd.DataFrame, lift: pd.DataFrame) -> np.ndarray:
+_WEAK = 0.3  # weight of a number column the analysis did not find to matter (tie-breaks only)
+_CURVE_CLIP = 1.5  # a curve point is at most ±1.5 log-odds, however thin the data
+_CURVE_SAMPLE = 5000  # rows per group the density is estimated from (deterministic sample)
+
+
+def _density(z: np.ndarray, grid: np.ndarray, h: float) -> np.ndarray:
+    if len(z) > _CURVE_SAMPLE:
+        z = np.sort(z)[:: max(1, len(z) // _CURVE_SAMPLE)]
+    u = (grid[:, None] - z[None, :]) / h
+    return np.exp(-0.5 * u * u).mean(axis=1) / (h * math.sqrt(2 * math.pi))
+
+
+def _curve(zb: np.ndarray, zr: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Log density ratio best/rest of a number column on a grid (smoothed, shrunk, clipped).
+
+    What makes fit scores continuous: two prospects with 120 and 180
+    employees get different scores when the best sit around 200, instead of
+    tying on one in/out-of-band point.  Shrunk by ``n_best / (n_best + 10)``
+    so ten best customers cannot speak loudly.
+    """
+    zb, zr = zb[np.isfinite(zb)], zr[np.isfinite(zr)]
+    if len(zb) < 2 or len(zr) < 2:
+        return None
+    z = np.concatenate([zb, zr])
+    sd = float(np.std(z))
+    iqr = float(np.subtract(*np.percentile(z, [75, 25])))
+    spread = min(sd, iqr / 1.34) if iqr > 0 else sd
+    if spread <= 0:
+        return None
+    h = 1.5 * 0.9 * spread * len(z) ** -0.2
+    grid = np.linspace(z.min() - 2 * h, z.max() + 2 * h, 96)
+    fb, fr = _density(zb, grid, h), _density(zr, grid, h)
+    eps = 0.05 * max(float(fb.max()), float(fr.max()))
+    values = np.log((fb + eps) / (fr + eps)) * len(zb) / (len(zb) + 10)
+    return grid, np.clip(values, -_CURVE_CLIP, _CURVE_CLIP)
+
+
+def _curve_values(frame: pd.DataFrame, column: str, curve: tuple[np.ndarray, np.ndarray]):
+    z = frame[f"n:{column}"].to_numpy(dtype=float)
+    out = np.interp(np.nan_to_num(z, nan=0.0), curve[0], curve[1])
+    return np.where(np.isfinite(z), out, 0.0)
+
+
+def _lift_matrix(frame: pd.DataFrame, lift: pd.DataFrame, curves=None) -> np.ndarray:
     n = len(frame)
     X = np.zeros((n, len(lift)))
     for j, row in enumerate(lift.itertuples()):
         if row.kind == "single":
             X[:, j] = (frame[row.source] == _key(row.value)).to_numpy()
+        elif row.kind == "curve":
+            X[:, j] = _curve_values(frame, row.column, curves[row.column])
         else:
             X[:, j] = frame[row.source].to_numpy() > 0
     return X
@@ -443,7 +482,11 @@ def _raw_and_contrib(model: FitModel, frame: pd.DataFrame) -> tuple[np.ndarray, 
         lr = pipe.named_steps["model"]
         raw = X @ lr.coef_[0] + lr.intercept_[0]
     else:
-        X = _lift_matrix(frame, model.lift) if model.lift is not None else np.zeros((n, 0))
+        X = (
+            _lift_matrix(frame, model.lift, model._curves)
+            if model.lift is not None
+            else np.zeros((n, 0))
+        )
         raw = X @ model._weights if X.shape[1] else np.zeros(n)
     contrib = np.zeros((n, g))
     if X.shape[1] and g:
@@ -499,16 +542,50 @@ def _fit(
         lift = _fit_lift(frame, d, best, traits) if n_pos and n_neg else None
         if lift is None:
             lift = _fit_lift(frame.iloc[:0], d, best[:0], [])
+        found = {nt.column for nt in numeric or [] if nt.is_finding}
+        curve_rows = []
+        for c in d.number if n_pos and n_neg else []:
+            z = frame[f"n:{c}"].to_numpy(dtype=float)
+            curve = _curve(z[best], z[~best])
+            if curve is None:
+                continue
+            model._curves[c] = curve
+            weight = 1.0 if c in found and c not in d.spots else _WEAK
+            curve_rows.append(
+                {"column": c, "kind": "curve", "value": "", "best": int(n_pos), "rest": int(n_neg),
+                 "lift": math.nan, "points": weight, "source": f"n:{c}"}
+            )  # fmt: skip
+        if curve_rows:
+            lift = pd.concat([lift, pd.DataFrame(curve_rows)], ignore_index=True)
         model.lift = lift
         model._weights = lift["points"].to_numpy(dtype=float)
         model._gmap = np.array([index[s] for s in lift["source"]], dtype=int)
     model.notes = notes
+    model._best_counts = _best_counts(frame, d, best)
+    model._centres = {
+        c: float(np.nanmedian(frame[f"n:{c}"])) if frame[f"n:{c}"].notna().any() else 0.0
+        for c in d.number
+    }
     raw, _ = _raw_and_contrib(model, frame)
     model.reference = np.sort(raw)
     if raw.size:
         p5, p95 = np.quantile(raw, [0.05, 0.95])
         model.spread = float(p95 - p5) if p95 - p5 > 1e-9 else max(float(np.ptp(raw)), 1.0)
     return model
+
+
+def _best_counts(frame: pd.DataFrame, d: _Design, best: np.ndarray) -> dict[tuple[str, str], int]:
+    """Best customers per (column, value key) — tags and sweet spots too — for reason texts."""
+    out: dict[tuple[str, str], int] = {}
+    for c in d.single:
+        for k, n in frame.loc[best, f"s:{c}"].value_counts().items():
+            out[(c, str(k))] = int(n)
+    for c, tags in d.multi.items():
+        for i, tag in enumerate(tags):
+            out[(c, _key(tag))] = int((frame.loc[best, f"t:{c}:{i}"] > 0).sum())
+    for c in d.spots:
+        out[(c, "\x00spot")] = int((frame.loc[best, f"p:{c}"] > 0).sum())
+    return out
 
 
 def fit(
@@ -619,6 +696,94 @@ def _reasons(
     return out
 
 
+def _max_gain(model: FitModel) -> np.ndarray:
+    """Per reason group, the most a row can gain from it (0 for a number column of the
+    logistic model, whose contribution has no top)."""
+    g = len(model._groups)
+    out = np.zeros(g)
+    if model._weights is None or model._gmap is None:
+        return out
+    if model.kind == "lift" and model.lift is not None:
+        for j, row in enumerate(model.lift.itertuples()):
+            gi = model._gmap[j]
+            if gi < 0:
+                continue
+            top = float(model._curves[row.column][1].max()) if row.kind == "curve" else 1.0
+            out[gi] = max(out[gi], model._weights[j] * top)
+    else:
+        for j, gi in enumerate(model._gmap):
+            if gi >= 0 and model._groups[gi].kind != "number":
+                out[gi] = max(out[gi], float(model._weights[j]))
+    return out
+
+
+def _points(v: np.ndarray) -> np.ndarray:
+    return np.array([f"−{abs(int(x))}" for x in v], dtype=object)
+
+
+def _against(model: FitModel, frame: pd.DataFrame, contrib: np.ndarray, lang: Lang) -> np.ndarray:
+    """Per row the one reason that costs it the most, with counts from the best.
+
+    "Industry = Retail: 0 of your best 10 are Retail (−42)": the finding a
+    row misses (or the warning sign it carries) that takes the most points
+    from what a perfect fit would get.  Empty when nothing costs a point.
+    """
+    n, g = contrib.shape
+    out = np.full(n, "", dtype=object)
+    if n == 0 or g == 0:
+        return out
+    missed = np.rint(100.0 * (_max_gain(model)[None, :] - contrib) / model.spread)
+    pick = np.argmax(missed, axis=1)
+    rows = np.arange(n)
+    ok = missed[rows, pick] >= 1
+    d = model._design
+    nb = model.n_pos
+    for gi in np.unique(pick[ok]):
+        sel = np.flatnonzero(ok & (pick == gi))
+        grp = model._groups[gi]
+        col = grp.column
+        pts = _points(missed[sel, gi])
+        texts = np.empty(len(sel), dtype=object)
+        if grp.kind == "single":
+            values = frame[f"d:{col}"].to_numpy(dtype=object)[sel]
+            keys = frame[f"s:{col}"].to_numpy(dtype=object)[sel]
+            for i, (v, k, p) in enumerate(zip(values, keys, pts, strict=True)):
+                if k == _MISSING or v is None or (isinstance(v, float) and math.isnan(v)):
+                    texts[i] = t("score.reason.against.missing", lang, column=col, points=p)
+                else:
+                    count = model._best_counts.get((col, str(k)), 0)
+                    texts[i] = t(
+                        "score.reason.against", lang, column=col, value=v, count=count, n=nb,
+                        points=p,
+                    )  # fmt: skip
+        elif grp.kind == "multi":
+            count = model._best_counts.get((col, _key(grp.value)), 0)
+            idx = d.multi[col].index(grp.value)
+            has = frame[f"t:{col}:{idx}"].to_numpy()[sel] > 0
+            for i, (h, p) in enumerate(zip(has, pts, strict=True)):
+                key = "score.reason.against.has" if h else "score.reason.against.multi"
+                texts[i] = t(key, lang, column=col, value=grp.value, count=count, n=nb, points=p)
+        else:
+            vals = _fmt_numbers(frame[f"v:{col}"].to_numpy(dtype=float)[sel])
+            spot = d.spots.get(col)
+            z = frame[f"n:{col}"].to_numpy(dtype=float)[sel]
+            for i, (v, zz, p) in enumerate(zip(vals, z, pts, strict=True)):
+                if not np.isfinite(zz):
+                    texts[i] = t("score.reason.against.missing", lang, column=col, points=p)
+                elif spot:
+                    lo, hi = _fmt_numbers(np.array(spot, dtype=float))
+                    count = model._best_counts.get((col, "\x00spot"), 0)
+                    texts[i] = t(
+                        "score.reason.against.number", lang, column=col, value=v, low=lo, high=hi,
+                        count=count, n=nb, points=p,
+                    )  # fmt: skip
+                else:
+                    key = "score.reason.high" if zz >= _centre(model, col) else "score.reason.low"
+                    texts[i] = t(key, lang, column=col, value=v, points=p)
+        out[sel] = texts
+    return out
+
+
 def _centre(model: FitModel, col: str) -> float:
     """The customers' mean of a transformed number column (what "high"/"low" is relative to)."""
     if model.kind == "logistic" and model.pipeline is not None:
@@ -626,7 +791,7 @@ def _centre(model: FitModel, col: str) -> float:
         for name, trans, cols in features.transformers_:
             if name == "num" and f"n:{col}" in cols:
                 return float(trans[-1].mean_[cols.index(f"n:{col}")])
-    return -np.inf
+    return model._centres.get(col, -np.inf)
 
 
 # ---------------------------------------------------------------- scoring
@@ -637,15 +802,27 @@ def _tier(score: np.ndarray) -> np.ndarray:
     return np.select([score >= a, score >= b, score >= c], ["A", "B", "C"], "D").astype(object)
 
 
+def _or(texts: np.ndarray, key: str, lang: Lang) -> np.ndarray:
+    """Empty reason cells filled with the plain "nothing for / against it" sentence."""
+    return np.where(texts == "", t(f"score.reason.{key}", lang), texts).astype(object)
+
+
 def _scored_table(
-    model: FitModel, source: pd.DataFrame, model_input: pd.DataFrame, lang: Lang
+    model: FitModel,
+    source: pd.DataFrame,
+    model_input: pd.DataFrame,
+    lang: Lang,
+    name_column: str | None = None,
 ) -> pd.DataFrame:
+    """Name first, then score, tier, action, three reasons for and one against, then the
+    rest of the row as given; best fit first."""
     frame = _frame(model_input, model._design)
     raw, contrib = _raw_and_contrib(model, frame)
     score = np.clip(np.rint(_percentile(model, raw)), 0, 100).astype(int)
     tiers = _tier(score)
     actions = {tier: t(f"score.action.{tier}", lang) for tier in TIERS}
     reasons = _reasons(model, frame, contrib, lang)
+    reasons[0] = _or(reasons[0], "none_for", lang)
     data = source.rename(
         columns={
             c: f"{c} ({t('score.input_suffix', lang)})"
@@ -661,10 +838,14 @@ def _scored_table(
             "reason_1": reasons[0],
             "reason_2": reasons[1],
             "reason_3": reasons[2],
+            "reason_against": _or(_against(model, frame, contrib, lang), "none_against", lang),
         },
         index=source.index,
     )
-    out = pd.concat([head, data], axis=1)
+    parts = [head, data]
+    if name_column is not None and name_column in data.columns:
+        parts = [data[[name_column]], head, data.drop(columns=[name_column])]
+    out = pd.concat(parts, axis=1)
     order = np.argsort(-raw, kind="stable")
     return out.iloc[order]
 
@@ -746,7 +927,7 @@ def score_prospects(
     matched, unmatched = _match(model.columns, customers, prospects)
     pt = prospects.table
     model_input = pd.DataFrame({c: pt[p] for p, c in matched}, index=pt.index)
-    table = _scored_table(model, pt, model_input, lang)
+    table = _scored_table(model, pt, model_input, lang, prospects.name_column)
     bt = backtest(customers, analysis.best_mask, kind=model.kind) if with_backtest else None
     if bt is not None:
         model.cv_auc = bt.auc
@@ -780,7 +961,7 @@ def score_own(
     model = model or _model_for(customers, analysis)
     keep = _own_candidates(customers, analysis)
     ct = customers.table.loc[keep]
-    table = _scored_table(model, ct, ct, lang)
+    table = _scored_table(model, ct, ct, lang, customers.name_column)
     bt = backtest(customers, analysis.best_mask, kind=model.kind) if with_backtest else None
     if bt is not None:
         model.cv_auc = bt.auc

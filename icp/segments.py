@@ -15,11 +15,13 @@ turn them into Altair charts.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from icp import fmt
 from icp.dataset import Dataset
@@ -164,15 +166,24 @@ def pareto(dataset: Dataset) -> tuple[float | None, pd.DataFrame]:
     return k / n, curve
 
 
+MIN_PARETO = 20  # customers with a value needed before the 80/20 line says anything
+
+
 def pareto_sentence(share: float | None, dataset: Dataset, *, lang: Lang) -> str:
-    """ "20% of your customers bring 80% of your profit." (or the "spread evenly" variant)."""
+    """ "20% of your customers (12 of 60) bring 80% of your profit." (or "spread evenly").
+
+    Below ``MIN_PARETO`` customers with a value it says there is not enough data to tell.
+    """
     found = profitability(dataset)
     if share is None or found is None:
         return ""
     basis = t(f"segments.basis.{found[1]}", lang)
+    n = int(found[0].notna().sum())
+    if n < MIN_PARETO:
+        return t("segments.pareto.few", lang, basis=basis, n=n, min=MIN_PARETO)
     pct = round(100 * share)
     key = "segments.pareto" if share <= 0.5 else "segments.pareto.flat"
-    return t(key, lang, pct=pct, basis=basis)
+    return t(key, lang, pct=pct, basis=basis, k=round(share * n), n=n)
 
 
 def channels(
@@ -235,11 +246,39 @@ def channels(
     return res.reset_index(drop=True)
 
 
+def _clear_channels(df: pd.DataFrame, alpha: float = 0.1) -> pd.Series:
+    """Per channel: whether it holds clearly more best customers than its size predicts.
+
+    One-sided Fisher test of the channel's best customers against the other
+    channels', Holm-corrected over the channels, and at least
+    ``max(3, 20%)`` of the best customers — three against two in a noise
+    column is not a headline.
+    """
+    best = df["best"].to_numpy(dtype=float)
+    size = df["customers"].to_numpy(dtype=float)
+    nb, n = best.sum(), size.sum()
+    if nb <= 0 or n <= nb:
+        return pd.Series(False, index=df.index)
+    p = stats.hypergeom.sf(best - 1, n, nb, size)
+    order = np.argsort(p)
+    holm = np.minimum(1.0, np.maximum.accumulate(p[order] * (len(p) - np.arange(len(p)))))
+    adj = np.ones(len(p))
+    adj[order] = holm
+    enough = best >= max(3, math.ceil(0.2 * nb))
+    return pd.Series((adj < alpha) & enough, index=df.index)
+
+
 def channel_sentence(df: pd.DataFrame | None, lang: Lang) -> str:
-    """Name the channel bringing the most best customers per unit of cost (or per count)."""
+    """Name the channel bringing the most best customers per unit of cost (or per count).
+
+    Only a channel that clearly brings more best customers than its share of
+    all customers (``_clear_channels``) is named as a headline; otherwise the
+    sentence says there is not enough data to tell, with the counts.
+    """
     if df is None or df.empty or df["best"].sum() <= 0:
         return t("channels.sentence.none", lang) if df is not None else ""
-    costed = df[df["cost_per_best"].notna() & (df["best"] > 0)]
+    clear = _clear_channels(df)
+    costed = df[clear & df["cost_per_best"].notna() & (df["best"] > 0)]
     if not costed.empty:
         row = costed.sort_values(["cost_per_best", "best"], ascending=[True, False]).iloc[0]
         spend = (df["cac"] * df["customers"]).sum()
@@ -252,13 +291,24 @@ def channel_sentence(df: pd.DataFrame | None, lang: Lang) -> str:
             cost=fmt.money(float(row["cost_per_best"])),
             avg=fmt.money(float(avg)),
         )
-    row = df.sort_values("best", ascending=False, kind="stable").iloc[0]
+    top = df.sort_values(["best", "customers"], ascending=[False, True], kind="stable")
+    row = top.iloc[0]
+    total = int(df["best"].sum())
+    if not clear[row.name]:
+        return t(
+            "channels.sentence.unclear",
+            lang,
+            channel=row["channel"],
+            best=int(row["best"]),
+            total=total,
+            share=round(100 * float(row["customers"]) / float(df["customers"].sum())),
+        )
     return t(
         "channels.sentence.share",
         lang,
         channel=row["channel"],
         best=int(row["best"]),
-        total=int(df["best"].sum()),
+        total=total,
     )
 
 

@@ -54,9 +54,13 @@ _EN_STOP = """
     with won't would wouldn't yes yet you your yours yourself yourselves
     aren couldn didn doesn don hadn hasn haven isn mightn mustn needn shan shouldn wasn weren
     wouldn ll ve re
+    ask asked asking call called come came discuss discussed discussing give gave go goes going
+    gone went know knew look looked looking make made makes making put said say says see seen saw
+    seem seemed seems take taken takes took tell told think thinks thought tried try trying
 """
-# The last line: what is left of a contraction once the apostrophe splits it
-# ("don't" -> "don", "t"; "we'll" -> "we", "ll").
+# The "aren couldn" lines: what is left of a contraction once the apostrophe splits
+# it ("don't" -> "don", "t"; "we'll" -> "we", "ll").  Then common verbs, which say
+# nothing about who a customer is ("discussed", "looking").
 _ZH_STOP = """
     啊 吧 把 被 并 不 才 次 从 但 到 得 的 等 地 都 对 而 该 个 各 给 更 过 和 很 后 还 会 或 及 就
     里 了 吗 没 每 哪 那 呢 内 能 你 哦 其 前 让 上 是 所 他 它 她 太 外 为 位 我 无 下 想 向 些 呀
@@ -68,6 +72,7 @@ _ZH_STOP = """
     希望 现在 相关 需要 一般 一点 一个 一起 一下 一些 一样 一直 已经 以后 以及 以上 以下 因此
     因为 应该 咱们 暂无 怎么 怎样 曾经 这个 这里 这些 这样 正在 之后 之间 之前 只是 主要 自己
     该公司 为什么
+    讨论 考虑 提到 表示 准备 打算 知道 看看 了解 说过 觉得 进行
 """
 #: Words that are never a keyword nor a cloud word (compared lower-cased), EN + ZH.
 STOP_WORDS: frozenset[str] = frozenset(_EN_STOP.split()) | frozenset(_ZH_STOP.split())
@@ -209,7 +214,7 @@ def table_vocabulary(table: pd.DataFrame, mapping: Mapping) -> set[str]:
     are split by the column's separator (any usual one when it has none).
     """
     out: set[str] = set()
-    for spec in mapping.of_type(FieldType.SINGLE, FieldType.MULTI):
+    for spec in mapping.of_type(FieldType.SINGLE, FieldType.BAND, FieldType.MULTI):
         if spec.role in _VOCAB_SKIP or spec.name not in table.columns:
             continue
         col = table[spec.name]

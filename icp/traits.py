@@ -161,14 +161,14 @@ def _pairs(table: pd.DataFrame, mapping: Mapping) -> _Pairs:
     offset = 0
     specs = [
         s
-        for s in mapping.of_type(FieldType.SINGLE, FieldType.MULTI, FieldType.TEXT)
+        for s in mapping.of_type(FieldType.SINGLE, FieldType.BAND, FieldType.MULTI, FieldType.TEXT)
         if s.role not in SKIP_ROLES and s.name in table.columns
     ]
     if any(s.type == FieldType.TEXT for s in specs):  # the data set's own words, before any cut
         learn_vocabulary(table_vocabulary(table, mapping))
     for spec in specs:
         col = table[spec.name]
-        if spec.type == FieldType.SINGLE:
+        if spec.type in (FieldType.SINGLE, FieldType.BAND):  # a band label is one value
             cell, uniq, _ = _distinct(col)
             s = uniq.astype("string").str.strip()
             ok = s.notna().to_numpy() & (s.fillna("") != "").to_numpy()
@@ -538,19 +538,148 @@ def nice_range(low: float, high: float, *, whole: bool = False) -> tuple[float, 
     return round(lo, digits), round(hi, digits)
 
 
-def numeric_traits(
-    table: pd.DataFrame, mapping: Mapping, best: pd.Series, rest: pd.Series
-) -> list[NumericTrait]:
-    """Medians, sweet spot and AUC separation for every included number column.
+def _nice_edge(x: float, *, whole: bool) -> float:
+    """``x`` rounded to a number people use as a band edge (113 → 100, 287 → 300, 0.72 → 0.7)."""
+    if x == 0 or not math.isfinite(x):
+        return 0.0 if x == 0 else x
+    step = 10 ** math.floor(math.log10(abs(x))) / 2
+    if whole:
+        step = max(step, 1.0)
+    v = round(x / step) * step
+    return float(round(v, max(0, -math.floor(math.log10(step)) + 1)))
 
-    Sorted by ``contrast`` — the larger of ``2·|AUC − 0.5|`` (best sit higher
-    or lower) and the share of best minus the share of rest inside the sweet
-    spot (best sit in a band, e.g. 100–300 employees, which AUC misses).
-    Columns with fewer than 3 known values in either group are skipped.
+
+_DRAWS = 1000  # chance draws per column for the band search's p-value
+_MIN_BAND_GAIN = 0.3  # a band holds at least 30 points more of one group than of the other
+
+
+@dataclass
+class _Band:
+    low: float
+    high: float  # exclusive, unless ``open_high`` (then the largest value: "300 or more")
+    open_high: bool
+    best_in: int
+    rest_in: int
+    gain: float  # best share − rest share inside the band (or the reverse for a warning)
+    p_value: float  # how often chance alone finds a band this strong (permutation)
+
+
+_NICE = (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.5)  # edges people use, per power of ten
+
+
+def _edges(x: np.ndarray, *, whole: bool) -> np.ndarray:
+    """Candidate band edges: round numbers (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5 × 10^k) inside
+    the data's range plus every 5th percentile rounded to a nice number, so "100–300" can
+    be found wherever the data lie."""
+    lo, hi = float(x.min()), float(x.max())
+    qs = np.percentile(x, np.arange(0, 101, 5))
+    edges = {_nice_edge(float(q), whole=whole) for q in qs}
+    top = max(abs(lo), abs(hi))
+    if top > 0 and lo >= 0:
+        for k in range(math.floor(math.log10(top)) - 3, math.floor(math.log10(top)) + 1):
+            for m in _NICE:
+                v = m * 10.0**k
+                if lo < v < hi and (not whole or v.is_integer()):
+                    edges.add(float(round(v, 10)))
+    out = np.array(sorted(e for e in edges if lo <= e <= hi or e == _nice_edge(lo, whole=whole)))
+    if not len(out) or out[0] > lo:
+        out = np.concatenate([[math.floor(lo)], out])
+    if out[-1] <= hi:
+        out = np.concatenate([out, [hi + (1 if whole else abs(hi) * 1e-9 + 1e-12)]])
+    return np.unique(out)
+
+
+def _band_search(
+    xb: np.ndarray, xr: np.ndarray, *, whole: bool, reverse: bool, seed: int = 0
+) -> _Band | None:
+    """The band [low, high) that best separates one group from the other, found by search.
+
+    Every band between two candidate edges (``_edges``) is scored by the
+    share of the best inside minus the share of the rest inside (``reverse``:
+    the other way round); bands held by fewer than ``max(2, 20%)`` of the
+    group they favour, where the other group's share is more than half of
+    it, or covering everyone, are not considered.  Its p-value is the share of
+    ``_DRAWS`` random relabellings (the best drawn at random from all rows, a
+    multivariate hypergeometric draw per bin) whose best band is at least as
+    strong — so searching many bands is paid for, and a noise column rarely
+    passes.
+    """
+    x = np.concatenate([xb, xr])
+    edges = _edges(x, whole=whole)
+    k = len(edges) - 1
+    if k < 2:
+        return None
+    nb, nr = len(xb), len(xr)
+    bins_b = np.bincount(
+        np.clip(np.searchsorted(edges, xb, side="right") - 1, 0, k - 1), minlength=k
+    )
+    bins_t = np.bincount(
+        np.clip(np.searchsorted(edges, x, side="right") - 1, 0, k - 1), minlength=k
+    )
+    i, j = np.triu_indices(k + 1, 1)  # band = bins i .. j-1
+    full = (i == 0) & (j == k)
+    i, j = i[~full], j[~full]
+
+    def best_of(b_bins: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        cb = np.concatenate([np.zeros((*b_bins.shape[:-1], 1)), np.cumsum(b_bins, axis=-1)], -1)
+        ct = np.concatenate([[0], np.cumsum(bins_t)])
+        b_in = cb[..., j] - cb[..., i]
+        r_in = (ct[j] - ct[i]) - b_in
+        mine, other = (r_in / nr, b_in / nb) if reverse else (b_in / nb, r_in / nr)
+        held = r_in if reverse else b_in
+        need = max(2, math.ceil((0.05 * nr) if reverse else (0.2 * nb)))
+        # only bands where the other group's share is at most half this one's
+        ok = (held >= need) & (other <= mine / 2)
+        return np.where(ok, mine - other, -np.inf), b_in
+
+    gain, b_in = best_of(bins_b.astype(float))
+    if not np.isfinite(gain).any():
+        return None
+    # the strongest band; among equals the narrowest
+    top = int(np.lexsort((j - i, -gain))[0])
+    rng = np.random.default_rng(seed)
+    draws = rng.multivariate_hypergeometric(bins_t.astype(np.int64), nb, size=_DRAWS)
+    null, _ = best_of(draws.astype(float))
+    p = (1 + int((null.max(axis=1) >= gain[top] - 1e-12).sum())) / (_DRAWS + 1)
+    ct = np.concatenate([[0], np.cumsum(bins_t)])
+    best_in = int(b_in[top])
+    rest_in = int(ct[j[top]] - ct[i[top]]) - best_in
+    open_high = bool(j[top] == k)
+    high = float(x.max()) if open_high else float(edges[j[top]])
+    return _Band(float(edges[i[top]]), high, open_high, best_in, rest_in, float(gain[top]), p)
+
+
+def numeric_traits(
+    table: pd.DataFrame,
+    mapping: Mapping,
+    best: pd.Series,
+    rest: pd.Series,
+    *,
+    alpha: float = 0.05,
+    units: dict[str, str] | None = None,
+) -> list[NumericTrait]:
+    """Best vs rest on every included number column: a band, a shift, a warning or nothing.
+
+    Per column: medians, the Mann–Whitney shift test (AUC as separation) and
+    a searched band each way (``_band_search``).  The columns are one family:
+    Holm's correction at ``alpha`` over each column's smallest p-value (× 3
+    for its three tests).  A column that passes is, in this order:
+
+    * ``"band"`` — a sweet spot: the best band holds at least 30 points more
+      of the best than of the rest and the rest's share is at most half the
+      best's ("8 of your best 10 have 100–300 employees, vs 14% of the rest");
+    * ``"higher"``/``"lower"`` — the values are shifted but no band separates
+      ("larger than the rest: median 279 vs 149");
+    * ``"warning"`` — a band the best (the won) hold far *less* often.
+
+    Every other column comes back with ``kind="none"`` (``is_finding`` False).
+    Sorted by ``contrast``, strongest first.  Columns with fewer than 3 known
+    values in either group are skipped.
     """
     b_mask = best.reindex(table.index).fillna(False).to_numpy(dtype=bool)
     r_mask = rest.reindex(table.index).fillna(False).to_numpy(dtype=bool) & ~b_mask
-    out: list[NumericTrait] = []
+    units = units or {}
+    cols: list[tuple[ColumnSpec, np.ndarray, np.ndarray, Any, _Band | None, _Band | None]] = []
     for spec in mapping.of_type(FieldType.NUMBER):
         if spec.role in SKIP_ROLES or spec.name not in table.columns:
             continue
@@ -563,24 +692,70 @@ def numeric_traits(
             continue
         res = stats.mannwhitneyu(xb, xr, alternative="two-sided")
         whole = bool(np.all(np.mod(np.concatenate([xb, xr]), 1) == 0))
-        low, high = nice_range(*np.percentile(xb, [10, 90]), whole=whole)
-        best_in = float(np.mean((xb >= low) & (xb <= high)))
-        rest_in = float(np.mean((xr >= low) & (xr <= high)))
+        up = _band_search(xb, xr, whole=whole, reverse=False)
+        down = _band_search(xb, xr, whole=whole, reverse=True)
+        cols.append((spec, xb, xr, res, up, down))
+    if not cols:
+        return []
+    p_col = np.array(
+        [
+            min(
+                1.0, 3 * min([float(res.pvalue), *(b.p_value for b in (up, down) if b is not None)])
+            )
+            for _, _, _, res, up, down in cols
+        ]
+    )
+    order = np.argsort(p_col)
+    holm = np.minimum(
+        1.0, np.maximum.accumulate(p_col[order] * (len(p_col) - np.arange(len(p_col))))
+    )
+    passed = np.zeros(len(cols), dtype=bool)
+    passed[order] = holm < alpha
+    out: list[NumericTrait] = []
+    for ok, (spec, xb, xr, res, up, down) in zip(passed, cols, strict=True):
+        nb, nr = len(xb), len(xr)
+        auc = float(res.statistic / (nb * nr))
+        kind, band = "none", None
+        if ok and up is not None and _separates(up, nb, nr, alpha):
+            kind, band = "band", up
+        elif ok and float(res.pvalue) < alpha:
+            kind = "higher" if auc > 0.5 else "lower"
+        elif ok and down is not None and _separates(down, nr, nb, alpha, reverse=True):
+            kind, band = "warning", down
+        shown = band  # a shift has no band: never a sweet spot to be "inside"
+        lo, hi = wilson(np.array(shown.best_in if shown else 0), nb)
         out.append(
             NumericTrait(
                 column=spec.name,
                 role=spec.role,
                 best_median=float(np.median(xb)),
                 rest_median=float(np.median(xr)),
-                low=float(low),
-                high=float(high),
-                separation=float(res.statistic / (len(xb) * len(xr))),
-                best_n=len(xb),
-                rest_n=len(xr),
-                p_value=float(res.pvalue),
-                best_in_range=best_in,
-                rest_in_range=rest_in,
+                low=shown.low if shown else math.nan,
+                high=shown.high if shown else math.nan,
+                separation=auc,
+                best_n=nb,
+                rest_n=nr,
+                p_value=float(band.p_value if band else res.pvalue),
+                best_in_range=shown.best_in / nb if shown else math.nan,
+                rest_in_range=shown.rest_in / nr if shown else math.nan,
+                kind=kind,
+                best_count=shown.best_in if shown else 0,
+                rest_count=shown.rest_in if shown else 0,
+                ci_low=float(lo),
+                ci_high=float(hi),
+                open_high=bool(shown.open_high) if shown else False,
+                unit=units.get(spec.name),
             )
         )
-    out.sort(key=lambda t: -t.contrast)
+    out.sort(key=lambda t: (not t.is_finding, -t.contrast))
     return out
+
+
+def _separates(
+    band: _Band, n_mine: int, n_other: int, alpha: float, *, reverse: bool = False
+) -> bool:
+    """A band that clearly separates: ≥ 30 points more of one group, the other's share at
+    most half of it, and chance alone rarely finds one as strong (p < ``alpha``)."""
+    mine = (band.rest_in if reverse else band.best_in) / n_mine
+    other = (band.best_in if reverse else band.rest_in) / n_other
+    return band.gain >= _MIN_BAND_GAIN and other <= mine / 2 and band.p_value < alpha

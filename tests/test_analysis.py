@@ -10,6 +10,7 @@ noise.
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pandas as pd
@@ -215,7 +216,7 @@ def test_findings_read_as_plain_sentences_in_both_languages():
     zh = run(planted(ZH), Settings()).traits[0].message().render("zh")
     assert "最佳 10 个客户中有" in zh and "其余客户中仅" in zh
     num = a.numeric[0].message().render("en")
-    assert "best customers mostly" in num and "median" in num
+    assert re.search(r"\d+ of your best 10 \(\d+–\d+%\) have", num) and "median" in num
 
 
 def test_kpis_best_vs_rest_and_ltv_formula_left_out_without_margin():
@@ -310,8 +311,10 @@ def test_margin_sweet_spot_is_written_as_a_percentage():
     from icp.schema import Role
 
     trait = NumericTrait("Gross margin", Role.MARGIN, 0.77, 0.67, 0.7, 0.9, 0.86, 10, 310)
+    trait.best_count, trait.best_in_range, trait.rest_in_range = 8, 0.8, 0.2
+    trait.ci_low, trait.ci_high = 0.49, 0.94
     text = trait.message().render("en")
-    assert text.startswith("Gross margin: best customers mostly 70%–90%")
+    assert text.startswith("8 of your best 10 (49–94%) have Gross margin 70%–90%, vs 20%")
     assert "median 77% vs 67%" in text
     assert "70%–90%" in trait.message().render("zh")
 

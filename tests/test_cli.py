@@ -165,9 +165,10 @@ def test_score_writes_a_formula_safe_sorted_xlsx(tmp_path: Path, lang: str, cli)
     rows = list(wb.active.iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
     assert len(body) == 3
-    scores = [r[0] for r in body]  # the fit score comes first
+    assert header[0] == "Company"  # the prospect's name first, then the fit score
+    scores = [r[1] for r in body]
     assert all(isinstance(s, int) for s in scores) and scores == sorted(scores, reverse=True)
-    assert {r[1] for r in body} <= {"A", "B", "C", "D"}
+    assert {r[2] for r in body} <= {"A", "B", "C", "D"}
     for row in wb.active.iter_rows():
         for cell in row:
             assert cell.data_type != "f"

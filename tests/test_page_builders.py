@@ -112,7 +112,16 @@ def test_persona_page_suggests_the_decider_and_saves_the_checklist(app_test):
     at.checkbox(key=f"use.{item}").uncheck().run()
     assert _saved(at)["USE"][item] == ""
 
+    # VP Operations is a suggestion, not a finding: the story names it once it is accepted
     at.radio(key="persona.step").set_value("P7").run()
     at.button(key="builder.draft.P7").click().run()
+    story = at.text_area(key=answer_key("P7", "story")).value
+    assert "VP Operations" not in story and "[" not in story
+    at.radio(key="persona.step").set_value("P1").run()
+    at.button(key="builder.use.P1.title.0").click().run()
+    assert _saved(at)["P1"]["title"] == "VP Operations"
+    at.radio(key="persona.step").set_value("P7").run()
+    at.button(key="builder.draft.P7").click().run()
+    at.button(key="builder.replace.P7").click().run()
     story = at.text_area(key=answer_key("P7", "story")).value
     assert story.startswith("Meet our ideal decision maker: the VP Operations")

@@ -81,7 +81,8 @@ def test_english_headers_map_to_roles_and_types():
         "Comments": "notes",
     }
     types = _types(m)
-    assert types["Deal value"] == types["Company size"] == types["Gross margin"] == "number"
+    assert types["Deal value"] == types["Gross margin"] == "number"
+    assert types["Company size"] == "band"  # range labels stay an ordered choice (issue 13)
     assert types["Close date"] == types["Created"] == "date"
     assert types["Stage"] == types["Vertical"] == "single"
     assert types["Customer ID"] == types["Account Name"] == types["Comments"] == "text"

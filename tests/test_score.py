@@ -131,8 +131,9 @@ def test_table_sorted_and_tiers_monotone_in_score(planted_run):
     a = tab[tab["tier"] == "A"]["action"].iloc[0]
     assert a == "Route to an account executive this week"
     assert (tab[tab["tier"] == "D"]["action"] == "Deprioritise").all()
-    assert list(tab.columns[:6]) == list(score.SCORE_COLUMNS)
-    assert "Company" in tab.columns  # the prospect's own columns ride along
+    assert tab.columns[0] == "Company"  # the prospect's name first, then the scores
+    assert list(tab.columns[1:8]) == list(score.SCORE_COLUMNS)
+    assert "Industry" in tab.columns  # the prospect's own columns ride along
 
 
 def test_backtest_on_planted_data(planted_run):
@@ -189,7 +190,9 @@ def test_few_positives_fall_back_to_lift_points_with_reasons():
     model = score.fit(_ds(df), best)
     assert model.kind == "lift" and model.n_pos == 15
     assert "Manufacturing" in set(model.lift["value"])
-    scored = score.score_own(_ds(df), _analysis(best, mode="top"), lang="en")
+    # the sweet spot the analysis found (the model never guesses one from percentiles)
+    spot = NumericTrait("Employees", R.EMPLOYEES, 180, 60, 100, 300, 0.7, 15, 285)
+    scored = score.score_own(_ds(df), _analysis(best, mode="top", numeric=[spot]), lang="en")
     assert not scored.table.index.isin(df.index[idx]).any()  # the best are not re-scored
     assert len(scored.table) == 300 - 15
     fits = scored.table.loc[scored.table.index.isin(df.index[planted])]
@@ -252,7 +255,7 @@ def test_xlsx_is_formula_safe_and_readable():
     wb = openpyxl.load_workbook(io.BytesIO(data))
     ws = wb.active
     header = [c.value for c in ws[1]]
-    assert header[:3] == ["匹配分", "等级", "建议行动"]
+    assert header[:4] == ["Company", "匹配分", "等级", "建议行动"]
     assert all(c.font.b for c in ws[1])
     assert ws.freeze_panes == "A2"
     col = header.index("Company") + 1
@@ -268,9 +271,9 @@ def test_xlsx_is_formula_safe_and_readable():
         for cell in row:
             assert cell.data_type != "f"
             assert not (isinstance(cell.value, str) and cell.value.startswith("'"))
-    scores = [r[0].value for r in ws.iter_rows(min_row=2)]
+    scores = [r[1].value for r in ws.iter_rows(min_row=2)]
     assert all(isinstance(v, int) for v in scores) and scores == sorted(scores, reverse=True)
-    assert ws.column_dimensions["D"].width >= 20  # reasons get room
+    assert ws.column_dimensions["E"].width >= 20  # reasons get room
 
 
 def test_lift_model_uses_the_analysis_traits_it_is_given():
@@ -283,5 +286,5 @@ def test_lift_model_uses_the_analysis_traits_it_is_given():
     )
     model = score.fit(_ds(df), best, traits=[trait])
     assert model.kind == "lift"
-    cats = model.lift[model.lift["kind"] != "number"]
+    cats = model.lift[~model.lift["kind"].isin(["number", "curve"])]
     assert list(cats["value"]) == ["Manufacturing"]  # only what the user was shown

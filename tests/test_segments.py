@@ -27,9 +27,10 @@ ROWS = [
 ]
 
 
-def _ds(drop: tuple[str, ...] = ()) -> tuple[Dataset, pd.Series, pd.Series]:
+def _ds(drop: tuple[str, ...] = (), times: int = 1) -> tuple[Dataset, pd.Series, pd.Series]:
     cols = ["Name", "Profit", "Value", "Channel", "Status", "CAC", "LTV", "best", "fit"]
-    df = pd.DataFrame(ROWS, columns=cols)
+    rows = [(f"{r[0]}{i}" if times > 1 else r[0], *r[1:]) for i in range(times) for r in ROWS]
+    df = pd.DataFrame(rows, columns=cols)
     best, fit = df.pop("best"), df.pop("fit")
     for c in ("Name", "Channel", "Status"):
         df[c] = df[c].astype("str")
@@ -94,10 +95,16 @@ def test_pareto_share_and_sentence():
     assert share == pytest.approx(3 / 8)  # 100 + 80 + 60 = 240 = 80% of 300
     assert curve["cumulative"].iloc[-1] == pytest.approx(1.0)
     assert curve["cumulative"].is_monotonic_increasing
-    assert segments.pareto_sentence(share, ds, lang="en") == (
-        "38% of your customers bring 80% of your profit."
+    # eight customers are too few for an 80/20 line
+    assert segments.pareto_sentence(share, ds, lang="en").startswith("Not enough data to tell")
+    big, _, _ = _ds(times=5)
+    share, _ = segments.pareto(big)
+    assert segments.pareto_sentence(share, big, lang="en") == (
+        "38% of your customers (15 of 40) bring 80% of your profit."
     )
-    assert segments.pareto_sentence(share, ds, lang="zh") == "38% 的客户贡献了 80% 的利润。"
+    assert segments.pareto_sentence(share, big, lang="zh") == (
+        "38% 的客户（40 个中的 15 个）贡献了 80% 的利润。"
+    )
     none, _, _ = _ds(drop=("Profit", "Value"))
     assert segments.pareto(none)[0] is None
 
@@ -118,16 +125,35 @@ def test_channels_numbers():
     assert math.isnan(ads["cost_per_best"])
 
 
-def test_channel_sentence_names_cheapest_source_of_best_customers():
+def test_channel_sentence_says_not_enough_data_on_eight_customers():
     ds, best, _ = _ds()
+    en = segments.channel_sentence(segments.channels(ds, best), "en")
+    assert en == (
+        "Not enough data to tell which channel brings your best customers: the most, Referral, "
+        "brought 2 of 3 best customers from 38% of all customers."
+    )
+    assert "数据不足" in segments.channel_sentence(segments.channels(ds, best), "zh")
+
+
+def _concentrated(drop: tuple[str, ...] = ()) -> tuple[Dataset, pd.Series]:
+    """40 customers; 8 of the 10 best came through Referral (a third of all customers)."""
+    ds, best, _ = _ds(drop=drop, times=5)
+    best = pd.Series(False, index=ds.table.index)
+    ref = ds.table.index[ds.table["Channel"] == "Referral"] if "Channel" in ds.table else []
+    best[list(ref[:8])] = True
+    best[list(ds.table.index[ds.table["Channel"] == "Events"][:2])] = True
+    return ds, best
+
+
+def test_channel_sentence_names_cheapest_source_of_best_customers():
+    ds, best = _concentrated()
     df = segments.channels(ds, best)
     en = segments.channel_sentence(df, "en")
-    assert en.startswith("Referral brings the most best customers per unit of cost")
-    assert "150" in en and "633" in en  # 1,900 spent / 3 best on average
+    assert en.startswith("Referral brings the most best customers per unit of cost: 8 best")
     assert segments.channel_sentence(df, "zh").startswith("Referral每单位成本带来的最佳客户最多")
-    no_cost, best2, _ = _ds(drop=("CAC",))
+    no_cost, best2 = _concentrated(drop=("CAC",))
     text = segments.channel_sentence(segments.channels(no_cost, best2), "en")
-    assert text.startswith("Referral brings the most best customers: 2 of 3.")
+    assert text.startswith("Referral brings the most best customers: 8 of 10.")
     no_channel, best3, _ = _ds(drop=("Channel",))
     assert segments.channels(no_channel, best3) is None
 

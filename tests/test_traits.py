@@ -71,7 +71,9 @@ def test_multi_select_with_its_own_separator():
     found, _, _ = categorical_traits(table, mapping, *groups(5, 30))
     erp = next(t for t in found if t.value == "ERP")
     assert erp.best_count == 4 and erp.rest_count == 0  # "ERP|CRM|ERP" counts once
-    assert erp.message().render("en").startswith("4 of your best 5 have “ERP” in Interests")
+    assert (
+        erp.message().render("en").startswith("4 of your best 5 (38–96%) have “ERP” in Interests")
+    )
     # without a separator in the mapping, the one the cells use is found
     auto = Mapping([ColumnSpec("Interests", FieldType.MULTI, sep=None)])
     found, _, _ = categorical_traits(table, auto, *groups(5, 30))
@@ -162,7 +164,10 @@ def test_numeric_traits_find_a_band_and_a_shift():
     emp = by["Employees"]
     assert 100 <= emp.low < emp.high <= 300 and emp.best_in_range >= 0.7
     sentence = emp.message().render("en")
-    assert sentence.startswith(f"Employees: best customers mostly {emp.low:,.0f}–{emp.high:,.0f}")
+    assert sentence.startswith(
+        f"{emp.best_count} of your best {emp.best_n} ({round(100 * emp.ci_low)}–"
+        f"{round(100 * emp.ci_high)}%) have Employees {emp.low:,.0f}–{emp.high:,.0f}"
+    )
 
 
 def test_leads_are_held_back_values_never_findings():

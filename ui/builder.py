@@ -262,12 +262,13 @@ def _render_suggestions(step_id: str, prompt_id: str, found: list[Suggestion]) -
     from_data = any(s.evidence is not None for s in found)
     head, use_all = st.columns([4, 1])
     head.caption(tr("builders.ui.suggestions" if from_data else "builders.ui.options"))
-    if len(found) > 1:
+    every = builders.use_all(step_id, prompt_id, found)
+    if len(every) > 1:  # options that exclude each other get no "Use all"
         use_all.button(
             tr("builders.ui.use_all"),
             key=f"builder.useall.{step_id}.{prompt_id}",
             on_click=_append,
-            args=(step_id, prompt_id, [s.text for s in found]),
+            args=(step_id, prompt_id, every),
             width="stretch",
         )
     for i, sug in enumerate(found):

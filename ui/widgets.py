@@ -48,7 +48,15 @@ def _cloud_pngs(
     best = clouds.frequencies(_ds.table, mapping, _result.best_mask)
     rest_mask = _result.rest_mask if _result.rest_mask is not None else ~_result.best_mask
     rest = clouds.frequencies(_ds.table, mapping, rest_mask)
-    left, right = clouds.compare(best, rest, width=size[0], height=size[1], big=big)
+    left, right = clouds.compare(
+        best,
+        rest,
+        width=size[0],
+        height=size[1],
+        big=big,
+        best_n=int(_result.best_mask.sum()),
+        rest_n=int(rest_mask.sum()),
+    )
     return (
         clouds.png_bytes(left) if left is not None else None,
         clouds.png_bytes(right) if right is not None else None,

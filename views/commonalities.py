@@ -6,6 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from icp import charts, report
+from icp.parse import band_order
+from icp.schema import FieldType
 from ui import confirm, state, widgets
 
 tr = state.tr
@@ -50,7 +52,16 @@ if result.traits:
             {
                 tr("traits.page.col.column"): [t.column for t in result.traits],
                 tr("traits.page.col.value"): [t.value for t in result.traits],
-                best_lbl: [f"{t.best_count}/{t.best_n}" for t in result.traits],
+                best_lbl: [
+                    tr(
+                        "report.traits.count_ci",
+                        count=t.best_count,
+                        n=t.best_n,
+                        low=round(100 * t.ci_low),
+                        high=round(100 * t.ci_high),
+                    )
+                    for t in result.traits
+                ],
                 rest_lbl: [f"{t.rest_count}/{t.rest_n}" for t in result.traits],
                 tr("traits.page.col.lift"): [t.lift for t in result.traits],
                 tr("traits.page.col.p"): [t.p_value for t in result.traits],
@@ -80,28 +91,38 @@ if result.leads:
             sentence = tr(trait.message(outcome=outcome))
             st.text("• " + sentence + " " + tr("traits.lead_note", p=f"{trait.p_value:.3f}"))
 
-# ---------------------------------------------------------------- numeric sweet spots
-if result.numeric:
-    st.subheader(tr("traits.page.numeric"))
-    in_range = "traits.page.in_range_outcome" if outcome else "traits.page.in_range"
-    for nt in result.numeric[:6]:
-        st.text("• " + tr(nt.message(outcome=outcome)))
-        st.caption(
-            tr(
-                in_range,
-                best_pct=round(100 * nt.best_in_range),
-                rest_pct=round(100 * nt.rest_in_range),
-            )
+# ---------------------------------------------------------------- bands, in their own order
+bands = [
+    spec
+    for spec in ds.mapping.of_type(FieldType.BAND)
+    if spec.name in {t.column for t in (*result.traits, *result.warning_traits)}
+]
+for spec in bands:
+    order = band_order(ds.table[spec.name].dropna().unique())
+    st.altair_chart(
+        charts.value_bars(
+            ds.table, spec.name, result.best_mask, lang=lang, outcome=outcome, big=big, order=order
         )
-    ranges = charts.numeric_ranges(result.numeric, lang=lang, outcome=outcome, big=big)
+    )
+
+# ---------------------------------------------------------------- numeric findings
+shown = [nt for nt in result.numeric if nt.is_finding and nt.kind != "warning"]
+if shown:
+    st.subheader(tr("traits.page.numeric"))
+    for nt in shown[:6]:
+        st.text("• " + tr(nt.message(outcome=outcome)))
+    ranges = charts.numeric_ranges(shown, lang=lang, outcome=outcome, big=big)
     if ranges is not None:
         st.altair_chart(ranges)
 
 # ---------------------------------------------------------------- warning signs
 st.subheader(tr("traits.page.warnings"), help=tr("traits.page.warnings_help"))
-if result.warning_traits:
+numeric_warnings = [nt for nt in result.numeric if nt.kind == "warning"]
+if result.warning_traits or numeric_warnings:
     for trait in result.warning_traits:
         st.text("• " + tr(trait.message(outcome=outcome, warning=True)))
+    for nt in numeric_warnings:
+        st.text("• " + tr(nt.message(outcome=outcome)))
 else:
     st.caption(tr("traits.page.no_warnings"))
 

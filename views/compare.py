@@ -83,6 +83,8 @@ def _clouds(key: str, _ds: Dataset, _c: groups.Comparison) -> tuple[bytes | None
     left, right = clouds.compare(
         clouds.frequencies(_ds.table, mapping, _c.a_mask),
         clouds.frequencies(_ds.table, mapping, _c.b_mask),
+        best_n=int(_c.a_mask.sum()),
+        rest_n=int(_c.b_mask.sum()),
     )
     return (
         clouds.png_bytes(left) if left is not None else None,
@@ -201,7 +203,7 @@ st.subheader(tr("compare.page.breakdown"))
 st.caption(tr("groups.breakdown.label"))
 columns = [
     c.name
-    for c in ds.mapping.of_type(FieldType.SINGLE, FieldType.MULTI, FieldType.NUMBER)
+    for c in ds.mapping.of_type(FieldType.SINGLE, FieldType.BAND, FieldType.MULTI, FieldType.NUMBER)
     if c.role not in (Role.NAME, Role.ID) and c.name in ds.table.columns
 ]
 which = {

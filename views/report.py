@@ -29,6 +29,7 @@ def _pdf(_ds: Dataset, _result: Analysis, key: str) -> bytes:
         settings=Settings.from_dict(inputs["settings"]),
         appendix=inputs["appendix"],
         extra=portraits.report_sections(_ds, _result, inputs["lang"]),
+        worksheet=bool(inputs.get("worksheet")),
     )
 
 
@@ -56,6 +57,10 @@ def _save_title() -> None:
     state.set_ui("report.title", st.session_state["report.title"])
 
 
+def _save_worksheet() -> None:
+    state.set_ui("report.worksheet", bool(st.session_state["report.worksheet"]))
+
+
 def _make_pdf(key: str) -> None:
     st.session_state["report.pdf_key"] = key
 
@@ -71,6 +76,13 @@ ws = state.workspace_id()
 info = state.store().info(ws)
 st.session_state.setdefault("report.title", state.get_ui("report.title", info.name if info else ""))
 st.text_input(tr("report.page.title_label"), key="report.title", on_change=_save_title)
+st.session_state.setdefault("report.worksheet", bool(state.get_ui("report.worksheet", False)))
+st.checkbox(
+    tr("report.page.worksheet"),
+    key="report.worksheet",
+    on_change=_save_worksheet,
+    help=tr("report.page.worksheet_help"),
+)
 
 answers = state.answers()
 settings = state.settings()
@@ -87,6 +99,7 @@ key = json.dumps(
         "title": title,
         "appendix": workshop.report_appendix(ws, lang),
         "portraits": portraits.saved_key(),  # saved comparisons and tags
+        "worksheet": bool(st.session_state["report.worksheet"]),
     },
     ensure_ascii=False,
     sort_keys=True,

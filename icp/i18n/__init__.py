@@ -161,6 +161,7 @@ def t(key: str | Msg, lang: Lang = "en", /, **params: Any) -> str:
     suite, see ``strict``) both raise ``MissingString``.
     A ``column`` parameter naming a column the app created is shown in
     ``lang`` (``column_label``).
+    A parameter with a ``render(lang)`` method is rendered in ``lang`` first.
     """
     if isinstance(key, Msg):
         params = {**dict(key.params), **params}
@@ -175,6 +176,11 @@ def t(key: str | Msg, lang: Lang = "en", /, **params: Any) -> str:
         return text
     if isinstance(params.get("column"), str):
         params["column"] = column_label(params["column"], lang)
+    # a parameter that renders itself (a nested Msg, a number formatted by icp.fmt) is
+    # written in the same language as the sentence around it
+    params = {
+        k: v.render(lang) if callable(getattr(v, "render", None)) else v for k, v in params.items()
+    }
     try:
         return _FORMAT.format(text, **params)
     except (KeyError, IndexError, ValueError) as exc:

@@ -716,6 +716,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{count} of {n} customers' contacts · {role}",
         "{n} 个客户中有 {count} 位联系人 · {role}",
     ),
+    "builders.ev.committee_across": (
+        "seen across your best accounts (one contact each): {titles} titles in {roles} roles",
+        "来自各最佳客户（每家一位联系人）：{titles} 种职位，对应 {roles} 种角色",
+    ),
     "builders.ev.committee": (
         "{titles} titles in {roles} buying-committee roles",
         "{titles} 种职位，对应 {roles} 种采购决策链角色",
@@ -731,15 +735,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "builders.kpi.sales_cycle_days": ("Sales cycle (days)", "销售周期（天）"),
     "builders.kpi.employees": ("Employees", "员工人数"),
     "builders.kpi.deal_value": ("Deal value", "成交金额"),
-    "builders.gap.industry": ("industry", "行业"),
-    "builders.gap.size": ("company size", "公司规模"),
-    "builders.gap.goals": ("their goals", "购买目的"),
-    "builders.gap.before": ("what they used before", "之前使用的方案"),
-    "builders.gap.decider": ("decision maker", "决策人"),
-    "builders.gap.title": ("job title", "职位"),
-    "builders.gap.measures": ("how they are measured", "考核指标"),
-    "builders.gap.obstacles": ("obstacles", "成交障碍"),
-    "builders.gap.time": ("how long", "多长时间"),
     # ------------------------------------------------------------ ICP statement template
     "builders.draft.icp.lead": (
         "Our ideal customers are {industry} companies with {size}{location}.",
@@ -749,7 +744,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Our ideal customers are {industry} with {size}{location}.",
         "我们的理想客户是{location}{size}的{industry}。",
     ),
+    "builders.draft.icp.lead_industry": (
+        "Our ideal customers are {industry} companies{location}.",
+        "我们的理想客户是{location}{industry}企业。",
+    ),
+    "builders.draft.icp.lead_industry_noun": (
+        "Our ideal customers are {industry}{location}.",
+        "我们的理想客户是{location}{industry}。",
+    ),
+    "builders.draft.icp.lead_size": (
+        "Our ideal customers are companies with {size}{location}.",
+        "我们的理想客户是{location}{size}的企业。",
+    ),
+    "builders.draft.icp.lead_any": (
+        "Our ideal customers{location} look like the best customers we have today.",
+        "我们的理想客户{location}与我们现有的最佳客户相似。",
+    ),
+    "builders.draft.icp_person.lead_any": (
+        "Our ideal customers are people{location} like the best customers we have today.",
+        "我们的理想客户是{location}与现有最佳客户相似的个人。",
+    ),
     "builders.draft.icp.location": (" in {location}", "位于{location}、"),
+    "builders.draft.icp.location_of": (" in {location}", "位于{location}的"),
+    "builders.draft.icp.location_any": (" in {location}", "（位于{location}）"),
     "builders.draft.icp.finance": ("Typical figures: {finance}.", "典型经营数据：{finance}。"),
     "builders.draft.icp.growth": ("Stage and growth: {growth}.", "发展阶段与增长：{growth}。"),
     "builders.draft.icp.apart": ("What sets them apart: {traits}.", "它们的显著特点是：{traits}。"),
@@ -767,6 +784,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "在使用我们之前，它们依靠的是{before}（{kind}）。",
     ),
     "builders.draft.icp.switch": ("Why they switch: {switch}.", "它们转向我们的原因：{switch}。"),
+    "builders.draft.icp_person.apart": (
+        "What sets them apart: {traits}.",
+        "他们的显著特点是：{traits}。",
+    ),
+    "builders.draft.icp_person.goals": ("They buy to {goals}.", "他们购买是为了{goals}。"),
+    "builders.draft.icp_person.trigger": (
+        "What sets the purchase off: {trigger}.",
+        "促使他们购买的契机：{trigger}。",
+    ),
+    "builders.draft.icp_person.before": (
+        "Before us, they relied on {before}.",
+        "在选择我们之前，他们依靠的是{before}。",
+    ),
+    "builders.draft.icp_person.before_kind": (
+        "Before us, they relied on {before} — {kind}.",
+        "在选择我们之前，他们依靠的是{before}（{kind}）。",
+    ),
+    "builders.draft.icp_person.switch": (
+        "Why they switch: {switch}.",
+        "他们转向我们的原因：{switch}。",
+    ),
     "builders.draft.icp.decider": (
         "The final decision is made by the {decider}.",
         "最终拍板的是{decider}。",
@@ -797,6 +835,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "一家{size}的{industry}企业",
     ),
     "builders.draft.persona.company_nosize": ("a {industry} company", "一家{industry}企业"),
+    "builders.draft.persona.company_person": ("our ideal customers", "我们的理想客户"),
+    "builders.draft.persona.lead_notitle": (
+        "Meet our ideal decision maker at {company}.",
+        "我们的理想决策人来自{company}。",
+    ),
+    "builders.draft.persona.lead_person": (
+        "Meet the person who decides to buy among {company}.",
+        "在{company}中，做出购买决定的人是这样的。",
+    ),
     "builders.draft.persona.company_any": (
         "one of our ideal customers",
         "我们的一家理想客户企业",

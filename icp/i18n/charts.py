@@ -75,8 +75,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "charts.numeric.high": ("To", "到"),
     # Word clouds
     "clouds.empty": (
-        "Not enough words for a word cloud yet — map a text, tag or category column.",
-        "词语太少，暂时无法生成词云——请映射文本、标签或类别列。",
+        "No word sets this group apart beyond chance — a word needs at least two customers and "
+        "a clear lean (or map a text, tag or category column).",
+        "没有明显偏向这一组的词——一个词至少要有两个客户提到且差异明显"
+        "（或请映射文本、标签或类别列）。",
     ),
     "clouds.best": ("Words of your best customers", "最佳客户的高频词"),
     "clouds.rest": ("Words of the rest", "其余客户的高频词"),

@@ -16,6 +16,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "report.page": ("Page {page} of {total}", "第 {page} 页，共 {total} 页"),
     "report.statement": ("Our Ideal Customer Profile", "我们的理想客户画像"),
+    "report.brief.findings": ("What sets our best customers apart", "最佳客户的突出特点"),
+    "report.brief.findings_outcome": (
+        "What sets our won customers apart",
+        "已签约客户的突出特点",
+    ),
+    "report.brief.numbers": ("Key numbers", "关键数字"),
+    "report.appendix": (
+        "Appendix: the 14-step worksheet",
+        "附录：14 步工作表",
+    ),
+    "report.traits.count_ci": ("{count}/{n} ({low}–{high}%)", "{count}/{n}（{low}–{high}%）"),
     "report.story": ("The ideal decision maker", "理想决策人"),
     "report.drafted": (
         "Drafted from the data because this step has no answer yet — "
@@ -79,7 +90,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.clouds.rest": ("The rest", "其余客户"),
     "report.clouds.won": ("Won", "已签约"),
     "report.clouds.not_won": ("Not won", "未签约"),
-    "report.clouds.empty": ("No words lean this way.", "没有偏向这一组的词。"),
+    "report.clouds.empty": (
+        "No word leans this way beyond chance.",
+        "没有明显偏向这一组的词。",
+    ),
     "report.steps.icp": ("The 7 steps to the ICP", "构建理想客户画像的 7 个步骤"),
     "report.steps.persona": (
         "The 7 steps to the ideal decision maker",
@@ -203,6 +217,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "所有客户及其排名、得分和最佳客户标记；可放心用 Excel 打开。",
     ),
     "report.page.title_label": ("Title on the cover", "封面标题"),
+    "report.page.worksheet": (
+        "Add the 14-step worksheet as an appendix to the PDF",
+        "在 PDF 末尾附上 14 步工作表",
+    ),
+    "report.page.worksheet_help": (
+        "Page 1 is always the one-page ICP and persona brief. The appendix adds every builder "
+        "step with your answers, data suggestions for the empty ones, and the checklist.",
+        "第 1 页始终是一页纸的理想客户与决策人简报。附录包含每个构建步骤的回答、"
+        "未回答步骤的数据建议以及行动清单。",
+    ),
     "report.page.progress": (
         "{done}/{total} builder steps answered",
         "已完成 {done}/{total} 个构建步骤",

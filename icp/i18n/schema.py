@@ -7,6 +7,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "schema.type.multi": ("Multi-select", "多选型"),
     "schema.type.number": ("Number", "数字型"),
     "schema.type.date": ("Date", "日期型"),
+    "schema.type.band": ("Band (ordered choice)", "区间型（有序单选）"),
     # roles
     "schema.role.none": ("— (no special meaning)", "—（无特定含义）"),
     "schema.role.name": ("Customer / company name", "客户/公司名称"),

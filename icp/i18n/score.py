@@ -11,6 +11,34 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{column} {value} is inside the {low}–{high} sweet spot (+{points})",
         "{column} {value}，处于 {low}–{high} 的最佳区间（+{points}）",
     ),
+    "score.reason.against": (
+        "{column} = {value}: {count} of your best {n} are {value} ({points})",
+        "{column} = {value}：最佳 {n} 个客户中有 {count} 个是{value}（{points}）",
+    ),
+    "score.reason.against.multi": (
+        "{column} lacks {value}: {count} of your best {n} have it ({points})",
+        "{column}不含{value}：最佳 {n} 个客户中有 {count} 个包含（{points}）",
+    ),
+    "score.reason.none_for": (
+        "Shares none of what sets your best apart",
+        "不具备最佳客户的任何突出特征",
+    ),
+    "score.reason.none_against": (
+        "Nothing in your data speaks against it",
+        "数据中没有不利因素",
+    ),
+    "score.reason.against.has": (
+        "{column} includes {value}: only {count} of your best {n} do ({points})",
+        "{column}包含{value}：最佳 {n} 个客户中只有 {count} 个如此（{points}）",
+    ),
+    "score.reason.against.missing": (
+        "{column} unknown ({points})",
+        "{column}未知（{points}）",
+    ),
+    "score.reason.against.number": (
+        "{column} {value} is outside {low}–{high}, where {count} of your best {n} are ({points})",
+        "{column} {value}，不在最佳客户集中的 {low}–{high}（最佳 {n} 个中有 {count} 个在此区间）（{points}）",
+    ),
     "score.reason.high": (
         "{column} is high: {value} (+{points})",
         "{column}较高：{value}（+{points}）",
@@ -38,6 +66,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "score.col.reason_1": ("Reason 1", "理由 1"),
     "score.col.reason_2": ("Reason 2", "理由 2"),
     "score.col.reason_3": ("Reason 3", "理由 3"),
+    "score.col.reason_against": ("Reason against", "不利因素"),
     "score.input_suffix": ("input", "原始"),
     "score.sheet": ("Scored prospects", "潜在客户评分"),
     # model notes and backtest
@@ -97,12 +126,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "segments.col.fit": ("Fit score", "匹配分"),
     "segments.col.name": ("Customer", "客户"),
     "segments.pareto": (
-        "{pct}% of your customers bring 80% of your {basis}.",
-        "{pct}% 的客户贡献了 80% 的{basis}。",
+        "{pct}% of your customers ({k} of {n}) bring 80% of your {basis}.",
+        "{pct}% 的客户（{n} 个中的 {k} 个）贡献了 80% 的{basis}。",
     ),
     "segments.pareto.flat": (
-        "Your {basis} is spread evenly: it takes {pct}% of customers to reach 80%.",
-        "你的{basis}分布较均匀：需要 {pct}% 的客户才能达到 80%。",
+        "Your {basis} is spread evenly: it takes {pct}% of customers ({k} of {n}) to reach 80%.",
+        "你的{basis}分布较均匀：需要 {pct}% 的客户（{n} 个中的 {k} 个）才能达到 80%。",
+    ),
+    "segments.pareto.few": (
+        "Not enough data to tell how concentrated your {basis} is: {n} customers have a value "
+        "(at least {min} are needed).",
+        "数据不足，无法判断{basis}的集中程度：只有 {n} 个客户有数值（至少需要 {min} 个）。",
     ),
     "segments.pareto.customers": ("Share of customers (largest first)", "客户占比（从大到小）"),
     "segments.pareto.cumulative": ("Cumulative share", "累计占比"),
@@ -127,6 +161,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "compare channels by cost.",
         "{channel}带来的最佳客户最多：{total} 个中有 {best} 个。"
         "加入获客成本（CAC/CPA）列即可按成本比较渠道。",
+    ),
+    "channels.sentence.unclear": (
+        "Not enough data to tell which channel brings your best customers: the most, {channel}, "
+        "brought {best} of {total} best customers from {share}% of all customers.",
+        "数据不足，无法判断哪个渠道带来最佳客户：最多的是{channel}，{total} 个最佳客户中有 {best} 个，"
+        "而它占全部客户的 {share}%。",
     ),
     "channels.sentence.none": (
         "No channel has brought a best customer yet.",

@@ -3,88 +3,126 @@
 STRINGS: dict[str, tuple[str, str]] = {
     # over-represented among the best (best vs rest)
     "traits.sentence": (
-        "{best_count} of your best {best_n} are {column} = {value}, vs {rest_pct}% of the rest",
-        "最佳 {best_n} 个客户中有 {best_count} 个的{column}为「{value}」，其余客户中仅 {rest_pct}%",
+        "{best_count} of your best {best_n} ({ci}) are {column} = {value}, vs {rest_pct}% of the rest",
+        "最佳 {best_n} 个客户中有 {best_count} 个（{ci}）的{column}为「{value}」，其余客户中仅 {rest_pct}%",
     ),
     "traits.sentence.multi": (
-        "{best_count} of your best {best_n} have “{value}” in {column}, vs {rest_pct}% of the rest",
-        "最佳 {best_n} 个客户中有 {best_count} 个的{column}包含「{value}」，"
+        "{best_count} of your best {best_n} ({ci}) have “{value}” in {column}, vs {rest_pct}% of the rest",
+        "最佳 {best_n} 个客户中有 {best_count} 个（{ci}）的{column}包含「{value}」，"
         "其余客户中仅 {rest_pct}%",
     ),
     "traits.sentence.text": (
-        "{best_count} of your best {best_n} mention “{value}” in {column}, "
+        "{best_count} of your best {best_n} ({ci}) mention “{value}” in {column}, "
         "vs {rest_pct}% of the rest",
-        "最佳 {best_n} 个客户中有 {best_count} 个在{column}中提到「{value}」，"
+        "最佳 {best_n} 个客户中有 {best_count} 个（{ci}）在{column}中提到「{value}」，"
         "其余客户中仅 {rest_pct}%",
     ),
     # over-represented among the won (won vs not won)
     "traits.sentence.outcome": (
-        "{best_count} of {best_n} won customers are {column} = {value}, "
+        "{best_count} of {best_n} won customers ({ci}) are {column} = {value}, "
         "vs {rest_pct}% of those not won",
-        "{best_n} 个已签约客户中有 {best_count} 个的{column}为「{value}」，"
+        "{best_n} 个已签约客户中有 {best_count} 个（{ci}）的{column}为「{value}」，"
         "未签约客户中仅 {rest_pct}%",
     ),
     "traits.sentence.multi.outcome": (
-        "{best_count} of {best_n} won customers have “{value}” in {column}, "
+        "{best_count} of {best_n} won customers ({ci}) have “{value}” in {column}, "
         "vs {rest_pct}% of those not won",
-        "{best_n} 个已签约客户中有 {best_count} 个的{column}包含「{value}」，"
+        "{best_n} 个已签约客户中有 {best_count} 个（{ci}）的{column}包含「{value}」，"
         "未签约客户中仅 {rest_pct}%",
     ),
     "traits.sentence.text.outcome": (
-        "{best_count} of {best_n} won customers mention “{value}” in {column}, "
+        "{best_count} of {best_n} won customers ({ci}) mention “{value}” in {column}, "
         "vs {rest_pct}% of those not won",
-        "{best_n} 个已签约客户中有 {best_count} 个在{column}中提到「{value}」，"
+        "{best_n} 个已签约客户中有 {best_count} 个（{ci}）在{column}中提到「{value}」，"
         "未签约客户中仅 {rest_pct}%",
     ),
     # warning signs: over-represented among the rest / the lost
     "traits.warning": (
-        "Only {best_count} of your best {best_n} are {column} = {value}, "
+        "Only {best_count} of your best {best_n} ({ci}) are {column} = {value}, "
         "vs {rest_pct}% of the rest",
-        "最佳 {best_n} 个客户中只有 {best_count} 个的{column}为「{value}」，"
+        "最佳 {best_n} 个客户中只有 {best_count} 个（{ci}）的{column}为「{value}」，"
         "而其余客户中占 {rest_pct}%",
     ),
     "traits.warning.multi": (
-        "Only {best_count} of your best {best_n} have “{value}” in {column}, "
+        "Only {best_count} of your best {best_n} ({ci}) have “{value}” in {column}, "
         "vs {rest_pct}% of the rest",
-        "最佳 {best_n} 个客户中只有 {best_count} 个的{column}包含「{value}」，"
+        "最佳 {best_n} 个客户中只有 {best_count} 个（{ci}）的{column}包含「{value}」，"
         "而其余客户中占 {rest_pct}%",
     ),
     "traits.warning.text": (
-        "Only {best_count} of your best {best_n} mention “{value}” in {column}, "
+        "Only {best_count} of your best {best_n} ({ci}) mention “{value}” in {column}, "
         "vs {rest_pct}% of the rest",
-        "最佳 {best_n} 个客户中只有 {best_count} 个在{column}中提到「{value}」，"
+        "最佳 {best_n} 个客户中只有 {best_count} 个（{ci}）在{column}中提到「{value}」，"
         "而其余客户中占 {rest_pct}%",
     ),
     "traits.warning.outcome": (
-        "Only {best_count} of {best_n} won customers are {column} = {value}, "
+        "Only {best_count} of {best_n} won customers ({ci}) are {column} = {value}, "
         "vs {rest_pct}% of those not won",
-        "{best_n} 个已签约客户中只有 {best_count} 个的{column}为「{value}」，"
+        "{best_n} 个已签约客户中只有 {best_count} 个（{ci}）的{column}为「{value}」，"
         "而未签约客户中占 {rest_pct}%",
     ),
     "traits.warning.multi.outcome": (
-        "Only {best_count} of {best_n} won customers have “{value}” in {column}, "
+        "Only {best_count} of {best_n} won customers ({ci}) have “{value}” in {column}, "
         "vs {rest_pct}% of those not won",
-        "{best_n} 个已签约客户中只有 {best_count} 个的{column}包含「{value}」，"
+        "{best_n} 个已签约客户中只有 {best_count} 个（{ci}）的{column}包含「{value}」，"
         "而未签约客户中占 {rest_pct}%",
     ),
     "traits.warning.text.outcome": (
-        "Only {best_count} of {best_n} won customers mention “{value}” in {column}, "
+        "Only {best_count} of {best_n} won customers ({ci}) mention “{value}” in {column}, "
         "vs {rest_pct}% of those not won",
-        "{best_n} 个已签约客户中只有 {best_count} 个在{column}中提到「{value}」，"
+        "{best_n} 个已签约客户中只有 {best_count} 个（{ci}）在{column}中提到「{value}」，"
         "而未签约客户中占 {rest_pct}%",
     ),
-    # numeric sweet spots
+    # numeric findings: a band that separates, or a shift of the whole distribution
     "traits.numeric": (
-        "{column}: best customers mostly {low}–{high} (median {best_median} vs {rest_median} for the rest)",
-        "最佳客户的{column}多在 {low}–{high} 之间"
-        "（中位数 {best_median}，其余客户为 {rest_median}）",
+        "{best_count} of your best {best_n} ({ci}) have {column} {range}, vs {rest_pct}% of "
+        "the rest (median {best_median} vs {rest_median})",
+        "最佳 {best_n} 个客户中有 {best_count} 个（{ci}）的{column}在 {range}，"
+        "其余客户中仅 {rest_pct}%（中位数 {best_median}，其余客户为 {rest_median}）",
     ),
     "traits.numeric.outcome": (
-        "{column}: won customers mostly {low}–{high} "
-        "(median {best_median} vs {rest_median} for those not won)",
-        "已签约客户的{column}多在 {low}–{high} 之间"
-        "（中位数 {best_median}，未签约客户为 {rest_median}）",
+        "{best_count} of {best_n} won customers ({ci}) have {column} {range}, vs {rest_pct}% "
+        "of those not won (median {best_median} vs {rest_median})",
+        "{best_n} 个已签约客户中有 {best_count} 个（{ci}）的{column}在 {range}，"
+        "未签约客户中仅 {rest_pct}%（中位数 {best_median}，未签约客户为 {rest_median}）",
     ),
+    "traits.numeric.warning": (
+        "Only {best_count} of your best {best_n} ({ci}) have {column} {range}, vs {rest_pct}% "
+        "of the rest",
+        "最佳 {best_n} 个客户中只有 {best_count} 个（{ci}）的{column}在 {range}，"
+        "而其余客户中占 {rest_pct}%",
+    ),
+    "traits.numeric.warning.outcome": (
+        "Only {best_count} of {best_n} won customers ({ci}) have {column} {range}, vs "
+        "{rest_pct}% of those not won",
+        "{best_n} 个已签约客户中只有 {best_count} 个（{ci}）的{column}在 {range}，"
+        "而未签约客户中占 {rest_pct}%",
+    ),
+    "traits.numeric.higher": (
+        "{column}: your best are larger than the rest — median {best_median} vs {rest_median} "
+        "({best_n} best, {rest_n} others)",
+        "{column}：最佳客户普遍更高——中位数 {best_median}，其余客户为 {rest_median}"
+        "（最佳 {best_n} 个，其余 {rest_n} 个）",
+    ),
+    "traits.numeric.lower": (
+        "{column}: your best are smaller than the rest — median {best_median} vs {rest_median} "
+        "({best_n} best, {rest_n} others)",
+        "{column}：最佳客户普遍更低——中位数 {best_median}，其余客户为 {rest_median}"
+        "（最佳 {best_n} 个，其余 {rest_n} 个）",
+    ),
+    "traits.numeric.higher.outcome": (
+        "{column}: won customers are larger than those not won — median {best_median} vs "
+        "{rest_median} ({best_n} won, {rest_n} not won)",
+        "{column}：已签约客户普遍更高——中位数 {best_median}，未签约客户为 {rest_median}"
+        "（已签约 {best_n} 个，未签约 {rest_n} 个）",
+    ),
+    "traits.numeric.lower.outcome": (
+        "{column}: won customers are smaller than those not won — median {best_median} vs "
+        "{rest_median} ({best_n} won, {rest_n} not won)",
+        "{column}：已签约客户普遍更低——中位数 {best_median}，未签约客户为 {rest_median}"
+        "（已签约 {best_n} 个，未签约 {rest_n} 个）",
+    ),
+    "traits.interval": ("{low}–{high}%", "{low}–{high}%"),
     # Commonalities page
     "traits.page.title": ("Commonalities", "共同特征"),
     "traits.page.intro": (
