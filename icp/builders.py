@@ -1171,7 +1171,10 @@ def draft_icp_statement(
         i
         for pid in ("technology", "culture", "team", "influence", "channels", "other")
         for i in s.get("S3", pid, fallback=2)
-    ][:5]
+    ]
+    if person:  # a person has no finance or growth stage: what was found there sets them apart
+        apart_items += [*s.get("S2", "finance"), *s.get("S2", "growth")]
+    apart_items = apart_items[:5]
     goals_items = s.get("S4", "goals", fallback=2)
     goals = _join(goals_items if zh else [_lower_first(g) for g in goals_items], lang)
     before = s.text("S6", "before", fallback=2, word="或" if zh else "or")

@@ -28,7 +28,7 @@ from icp.fmt import number as fmt_number
 from icp.fmt import percent as fmt_percent
 from icp.i18n import Lang, t
 from icp.model import NumericTrait, Trait
-from icp.parse import split_tags, won_mask
+from icp.parse import band_midpoints, split_tags, won_mask
 from icp.schema import FieldType, Mapping, Role
 from icp.sections import Section
 from icp.segments import channels as _channels
@@ -189,7 +189,8 @@ def _condition_mask(table: pd.DataFrame, mapping: Mapping, cond: Condition) -> p
     if cond.op == "empty":
         return ~filled
     if cond.op == "between":
-        x = pd.to_numeric(s, errors="coerce")
+        banded = spec is not None and spec.type == FieldType.BAND
+        x = band_midpoints(s) if banded else pd.to_numeric(s, errors="coerce")
         ok = x.notna()
         if cond.low is not None:
             ok &= x >= cond.low

@@ -293,8 +293,10 @@ def _brief(analysis: Analysis, lang: Lang, outcome: bool, limit: int = 5) -> lis
         for nt in analysis.numeric
         if nt.is_finding and nt.kind != "warning"
     ]
-    ranked.sort(key=lambda x: -x[0])
-    return [text for _, text in ranked[:limit]]
+    # who the best are (values, tags, words) before how much (numbers), strongest first in each
+    n_traits = len(analysis.traits)
+    order = sorted(range(len(ranked)), key=lambda i: (i >= n_traits, -ranked[i][0]))
+    return [ranked[i][1] for i in order[:limit]]
 
 
 def _steps(

@@ -10,6 +10,7 @@ import pytest
 
 from icp import groups
 from icp.dataset import open_dataset
+from icp.parse import band_midpoints
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,7 +52,10 @@ def test_conditions_in_between_and_all_any():
         )
     )
     rows = groups.mask(ds, rule)
-    expected = (t["注册资金"] >= 5_000_000) & t["联系人身份"].isin(["企业法人", "股东"])
+    # 注册资金 is a band column ("500-1000万"): "between" reads each band's midpoint
+    expected = (band_midpoints(t["注册资金"]) >= 5_000_000) & t["联系人身份"].isin(
+        ["企业法人", "股东"]
+    )
     assert rows.sum() == expected.sum() > 0
     either = groups.mask(ds, groups.Rule(rule.conditions, "any"))
     assert either.sum() > rows.sum()

@@ -47,7 +47,7 @@ def test_to_b_equipment_card_in_chinese():
     titles = [c.group_title(k) for k, _ in c.groups]
     assert titles[:3] == ["企业信息", "联系人", "需求"]
     fields = {f.column: f.text for _, fs in c.groups for f in fs}
-    assert fields["人员规模"] == "50–100"  # a band stays a band
+    assert fields["人员规模"] == "50-100人"  # a band stays the label the user wrote
     assert fields["毛利率"].endswith("%")
     assert 0 <= c.score <= 100 and c.tier in "ABCD" and c.reasons
     assert c.status == "best" and c.rank is not None

@@ -12,6 +12,7 @@ from icp import report, tags
 from icp.analysis import run
 from icp.dataset import open_dataset
 from icp.groups import Condition, Rule
+from icp.parse import band_midpoints
 from icp.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +56,8 @@ def test_counts_on_customers_and_on_a_prospect_list():
     other = tags.Tag("行业", Rule((Condition("客户行业", "in", ("生产型",)),)))
     counts = tags.counts(ds, [KEY, other], prospects)
     t = ds.table
-    expected = ((t["注册资金"] >= 5e6) & t["联系人身份"].isin(["企业法人", "股东"])).sum()
+    capital = band_midpoints(t["注册资金"])  # a band column: each label's midpoint
+    expected = ((capital >= 5e6) & t["联系人身份"].isin(["企业法人", "股东"])).sum()
     assert counts["customers"].tolist()[0] == expected
     assert counts["prospects"].tolist()[0] == 1  # 500-1000万 + 股东
     assert pd.isna(counts["prospects"].tolist()[1])  # the list has no 客户行业 column
