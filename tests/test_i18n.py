@@ -156,6 +156,11 @@ def _families() -> dict[str, Iterable[str]]:
         "{key}.company": draft,
         "{key}.company_nosize": draft,
         "{key}.company_any": draft,
+        "{key}.location_of": draft,
+        "{key}.location_any": draft,
+        "{key}.company_person": draft,
+        "{key}_person.{name}": [k for k in catalog() if k.startswith("builders.draft.icp_person.")],
+        "score.reason.{key}": ["score.reason.none_for", "score.reason.none_against"],
     }
 
 

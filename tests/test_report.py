@@ -114,7 +114,7 @@ def test_chinese_pdf_has_chinese_text_embedded_fonts_and_pictures(zh, zh_pdf):
     assert "生产型" in text and "客户行业" in text
     assert result.best_names[0] in _flat(text)  # the best-10 table
     assert "第 1 页，共" in text  # page numbers in Chinese
-    assert len(reader.pages) >= 4
+    assert len(reader.pages) >= 3  # brief, details (the worksheet is an opt-in appendix)
 
     fonts = _fonts(reader)
     assert fonts
