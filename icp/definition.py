@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from icp.i18n import Msg
-from icp.model import Criterion, Definition, definition_json, definition_sentence
+from icp.model import CRITERION_ROLES, Criterion, Definition, definition_json, definition_sentence
 from icp.outcome import (
     default_good_values,
     id_reason,
@@ -49,16 +49,6 @@ __all__ = [
     "resolve_good_values",
     "won_series",
 ]
-
-# The roles whose columns feed each S1 criterion (see icp.rank.criterion_values).
-CRITERION_ROLES: dict[str, tuple[Role, ...]] = {
-    "sales_cycle": (Role.CYCLE_DAYS, Role.CREATED, Role.CLOSED),
-    "profit": (Role.PROFIT, Role.VALUE, Role.MARGIN),
-    "deal_value": (Role.VALUE, Role.DEALS),
-    "referrals": (Role.REFERRALS,),
-    "support": (Role.TICKETS,),
-    "ltv_cac": (Role.LTV, Role.VALUE, Role.MARGIN, Role.CAC),
-}
 
 
 def outcome_values(dataset: Dataset, column: str | None) -> list[tuple[str, int]]:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # annotation only: the data set sits above this floor
 
 __all__ = [
     "CRITERIA",
+    "CRITERION_ROLES",
     "Analysis",
     "Criterion",
     "Definition",
@@ -47,6 +48,17 @@ CRITERIA: tuple[str, ...] = (
     "support",
     "ltv_cac",
 )
+
+# The roles whose columns feed each S1 criterion (see icp.rank.criterion_values);
+# also what the Best page names as "not in your data" when none is mapped.
+CRITERION_ROLES: dict[str, tuple[Role, ...]] = {
+    "sales_cycle": (Role.CYCLE_DAYS, Role.CREATED, Role.CLOSED),
+    "profit": (Role.PROFIT, Role.VALUE, Role.MARGIN),
+    "deal_value": (Role.VALUE, Role.DEALS),
+    "referrals": (Role.REFERRALS,),
+    "support": (Role.TICKETS,),
+    "ltv_cac": (Role.LTV, Role.VALUE, Role.MARGIN, Role.CAC),
+}
 
 
 @dataclass

@@ -24,7 +24,7 @@ import pandas as pd
 
 from icp.dataset import Dataset
 from icp.i18n import Msg
-from icp.model import CRITERIA
+from icp.model import CRITERIA, CRITERION_ROLES
 from icp.parse import band_midpoints
 from icp.schema import FieldType, Role
 
@@ -47,16 +47,6 @@ HIGHER_IS_BETTER: dict[str, bool] = {
     "referrals": True,
     "support": False,
     "ltv_cac": True,
-}
-
-# criterion -> roles that could enable it (shown as "not in your data")
-ENABLING_ROLES: dict[str, tuple[Role, ...]] = {
-    "sales_cycle": (Role.CYCLE_DAYS, Role.CREATED, Role.CLOSED),
-    "profit": (Role.PROFIT, Role.VALUE, Role.MARGIN),
-    "deal_value": (Role.VALUE, Role.DEALS),
-    "referrals": (Role.REFERRALS,),
-    "support": (Role.TICKETS,),
-    "ltv_cac": (Role.LTV, Role.VALUE, Role.MARGIN, Role.CAC),
 }
 
 
@@ -173,7 +163,7 @@ def criterion_values(dataset: Dataset, *, lifetime_years: float = 3.0) -> Criter
 
     present = {r for r in Role if dataset.mapping.col(r)}
     missing = {
-        c: [r for r in ENABLING_ROLES[c] if r not in present] or list(ENABLING_ROLES[c])
+        c: [r for r in CRITERION_ROLES[c] if r not in present] or list(CRITERION_ROLES[c])
         for c in CRITERIA
         if c not in parts
     }
