@@ -19,6 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+from icp.errors import InputError
 from icp.store import data_dir
 
 __all__ = ["cached_png"]
@@ -34,7 +35,7 @@ def _folder() -> Path | None:
         path = data_dir() / "cache" / "png"
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
         return path
-    except OSError:
+    except (OSError, InputError):  # no usable data folder: draw every time, never fail
         return None
 
 
