@@ -8,6 +8,7 @@ Helpers and the shared server come from ``test_browser_journey``.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from icp.store import Store
@@ -41,6 +42,22 @@ def _findings(page) -> str:
     return visit_text
 
 
+def _choose(page, box, option: str) -> None:
+    """Open the multiselect and pick ``option``; a rerun that lands while the list is
+    opening closes it again, so open it until the option shows (no fixed sleeps)."""
+    for _ in range(5):
+        act(page, lambda: box.locator("input").first.click())
+        item = page.get_by_role("option", name=option, exact=True)
+        try:
+            item.wait_for(timeout=10_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
+        act(page, item.click)
+        return
+    raise AssertionError(f"the option {option!r} never showed in the list")
+
+
 def test_churn_upload_definition_flip_reload(pg, server):
     page = pg
     ws = new_workspace(server, "churn", sample=None)
@@ -62,8 +79,7 @@ def test_churn_upload_definition_flip_reload(pg, server):
     visit(page, server, ws, "data", "en")
     box = _good_values(page)
     act(page, box.get_by_role("button", name="Remove No").first.click)
-    act(page, lambda: box.locator("input").first.click())
-    act(page, page.get_by_role("option", name="Yes", exact=True).click)
+    _choose(page, box, "Yes")
     page.keyboard.press("Escape")
     expect(page.get_by_text(FLIPPED, exact=True).first).to_be_visible(timeout=30_000)
     eventually(
