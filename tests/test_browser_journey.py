@@ -459,7 +459,9 @@ def test_english_journey_with_messy_upload(pg, server):
     assert Store(server.data_dir).get_source(ws)[0] == "q4_export.xlsx"
 
     go(page, "best", en)
-    page.get_by_role("heading", name=t("analysis.page.top_table", en, n=10)).wait_for()
+    # a "Status" column of Won/Lost is an outcome: best means won, and the page says so
+    page.get_by_text("Won = “Status” is Won (30) vs Lost (30)").first.wait_for()
+    page.get_by_role("heading", name=t("analysis.page.won_table", en, n=30)).wait_for()
     go(page, "commonalities", en)
     page.get_by_test_id("stVegaLiteChart").first.locator("canvas, svg").first.wait_for()
     go(page, "icp", en)
