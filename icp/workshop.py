@@ -86,35 +86,31 @@ class AgendaItem:
     minutes: int
 
 
+# The data screens and all seven ICP steps: the first 52 minutes of the 60- and 90-minute sessions.
+_FULL_ICP: tuple[tuple[str, int], ...] = (
+    ("data", 3),
+    ("best", 5),
+    ("commonalities", 7),
+    ("S1", 4),
+    ("S2", 5),
+    ("S3", 4),
+    ("S4", 5),
+    ("S5", 5),
+    ("S6", 4),
+    ("S7", 6),
+)
+
 # Minutes per screen for a 30-, 60- and 90-minute session (each sums to its length).
 TEMPLATES: dict[int, tuple[tuple[str, int], ...]] = {
     30: (("best", 4), ("commonalities", 5), ("S2", 5), ("S4", 5), ("S5", 5), ("S7", 6)),
     60: (
-        ("data", 3),
-        ("best", 5),
-        ("commonalities", 7),
-        ("S1", 4),
-        ("S2", 5),
-        ("S3", 4),
-        ("S4", 5),
-        ("S5", 5),
-        ("S6", 4),
-        ("S7", 6),
+        *_FULL_ICP,
         ("P1", 4),
         ("P5", 4),
         ("P7", 4),
     ),
     90: (
-        ("data", 3),
-        ("best", 5),
-        ("commonalities", 7),
-        ("S1", 4),
-        ("S2", 5),
-        ("S3", 4),
-        ("S4", 5),
-        ("S5", 5),
-        ("S6", 4),
-        ("S7", 6),
+        *_FULL_ICP,
         *((f"P{i}", 6) for i in range(1, 8)),
     ),
 }
