@@ -1,0 +1,409 @@
+"""Workbooks (.xlsx/.xlsm/.xls/.ods): safety pre-checks, sheet choice, the grid.
+
+A workbook is opened once per content (``cached_book``): zip-bomb and entity
+checks plus every sheet's extent in one streaming pass (``icp.load.bookscan``),
+then python-calamine reads it; the sheet most like a customer table is picked
+and its rows go through the shared header rules in ``icp.load.header``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import math
+import re
+import threading
+import zipfile
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from icp.errors import InputError
+from icp.i18n import Lang, Msg
+from icp.load import bookscan
+from icp.load.header import (
+    SAMPLE_ROWS,
+    count_nonblank,
+    detect_header,
+    finish,
+    is_blank,
+    is_label,
+    is_subheader,
+    join_header,
+)
+from icp.load.table import RawTable, SheetInfo
+
+__all__ = ["cached_book", "read_book"]
+
+_MB = 1024 * 1024
+_MAX_UNZIPPED = 500 * _MB  # total declared uncompressed size of a workbook
+_MAX_RATIO = 200  # compression ratio refused on a large member ...
+_RATIO_MEMBER = 20 * _MB  # ... i.e. one declaring more than this uncompressed
+_MAX_MEMBERS = 10_000
+_MAX_CELLS = 30_000_000  # rows x columns of a sheet's used area (calamine stores it densely)
+_SPARSE_ROWS = 100_000  # a sheet spanning more rows than this ...
+_SPARSE_RATIO = 20  # ... must write at least 1 in this many of them
+
+
+@dataclass
+class _Sheet:
+    info: SheetInfo
+    obj: Any  # python_calamine.CalamineSheet
+    sample: list[list[Any]]
+    start: tuple[int, int]
+    part: str | None  # worksheet XML member (xlsx only)
+
+
+@dataclass
+class _Book:
+    kind: str
+    sheets: list[_Sheet]
+    zf: zipfile.ZipFile | None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    # the last table read from this book, by (sheet, header_row, lang): the
+    # accounts + deals check reads the sheet just read again
+    last: tuple[tuple[str, int | None, str], RawTable] | None = None
+
+
+_BOOKS: OrderedDict[bytes, _Book] = OrderedDict()  # last opened workbooks, by content
+_BOOKS_LOCK = threading.Lock()
+_BOOKS_KEEP = 2
+
+
+def cached_book(data: bytes, kind: str) -> _Book:
+    """The opened workbook for ``data``, reused when the same bytes come again.
+
+    Listing sheets, reading one, then reading another (the accounts + deals
+    flow) would otherwise parse and safety-check the whole file each time.
+    """
+    key = hashlib.blake2b(data, digest_size=16).digest()
+    with _BOOKS_LOCK:
+        book = _BOOKS.get(key)
+        if book is not None:
+            _BOOKS.move_to_end(key)
+            return book
+    book = _open_book(data, kind)
+    with _BOOKS_LOCK:
+        _BOOKS[key] = book
+        while len(_BOOKS) > _BOOKS_KEEP:
+            _BOOKS.popitem(last=False)
+    return book
+
+
+def _open_book(data: bytes, kind: str) -> _Book:
+    # lazy: startup speed
+    from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
+
+    label = {"xlsx": "Excel", "xls": "Excel 97-2003", "ods": "OpenDocument"}[kind]
+    zf = None
+    parts: dict[str, str] = {}
+    if kind in ("xlsx", "ods"):
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        _check_zip(zf, label)
+        if kind == "xlsx":
+            parts = _xlsx_sheet_parts(zf)
+        _check_extents(zf, kind, parts, label)
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        meta = wb.sheets_metadata
+    except PasswordError:
+        raise InputError("load.encrypted") from None
+    except Exception as exc:
+        raise InputError("load.unreadable", kind=label, detail=_short(exc)) from None
+    sheets: list[_Sheet] = []
+    for m in meta:
+        if m.typ != SheetTypeEnum.WorkSheet:
+            continue
+        part = parts.get(m.name)
+        try:
+            sh = wb.get_sheet_by_name(m.name)
+            sample = sh.to_python(skip_empty_area=True, nrows=SAMPLE_ROWS)
+        except PasswordError:
+            raise InputError("load.encrypted") from None
+        except Exception as exc:
+            raise InputError("load.unreadable", kind=label, detail=_short(exc)) from None
+        n_rows, n_cols = (sh.height, sh.width) if sample else (0, 0)
+        hidden = m.visible != SheetVisibleEnum.Visible
+        score = _sheet_score(m.name, sample, n_rows, hidden=hidden)
+        info = SheetInfo(name=m.name, n_rows=n_rows, n_cols=n_cols, score=score)
+        start = tuple(sh.start) if sample and sh.start is not None else (0, 0)
+        sheets.append(_Sheet(info=info, obj=sh, sample=sample, start=start, part=part))
+    if not sheets:
+        raise InputError("load.no_sheets")
+    return _Book(kind=kind, sheets=sheets, zf=zf)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+def _check_zip(zf: zipfile.ZipFile, label: str) -> None:
+    """Refuse zip bombs and XML entity declarations before any parser sees the file."""
+    infos = zf.infolist()
+    if len(infos) > _MAX_MEMBERS:
+        raise InputError("load.zip_bomb", size_mb=len(infos))
+    total = sum(i.file_size for i in infos)
+    if total > _MAX_UNZIPPED:
+        raise InputError("load.zip_bomb", size_mb=total // _MB)
+    for i in infos:
+        ratio = i.file_size / max(i.compress_size, 1)
+        if i.file_size > _RATIO_MEMBER and ratio > _MAX_RATIO:
+            raise InputError("load.zip_bomb", size_mb=total // _MB)
+
+
+def _check_extents(zf: zipfile.ZipFile, kind: str, parts: dict[str, str], label: str) -> None:
+    """One streaming pass: XML entity declarations, and how far each sheet reaches.
+
+    The reader allocates a sheet's used area densely, so a sheet is refused
+    when that area is over ``_MAX_CELLS`` or when it spans far more rows than
+    the file writes (a few KB unfolding into a million rows).
+    """
+    try:
+        if kind == "xlsx":
+            extents = list(bookscan.scan_xlsx(zf, _sheets_to_measure(zf, parts)).values())
+        else:
+            extents = bookscan.scan_ods(zf)
+    except bookscan.ScanError as exc:
+        if exc.kind == "entities":
+            raise InputError("load.xml_entities") from None
+        raise InputError("load.corrupt", kind=label) from None
+    for e in extents:
+        if e.rows * e.cols > _MAX_CELLS:
+            if kind == "ods":
+                raise InputError("load.book_too_large", rows=e.rows, cols=e.cols, limit=_MAX_CELLS)
+            raise InputError(
+                "load.sheet_too_large", sheet=e.name, rows=e.rows, cols=e.cols, limit=_MAX_CELLS
+            )
+        if e.rows > _SPARSE_ROWS and e.rows > _SPARSE_RATIO * max(e.written_rows, 1):
+            raise InputError("load.sheet_sparse", sheet=e.name, rows=e.rows, written=e.written_rows)
+
+
+def _sheets_to_measure(zf: zipfile.ZipFile, parts: dict[str, str]) -> dict[str, str]:
+    """Sheet name → worksheet member; members the workbook did not name are measured too."""
+    out = dict(parts)
+    named = set(parts.values())
+    loose = [n for n in zf.NameToInfo if _WORKSHEET.search(n) and n not in named]
+    if not parts:  # unusual layout: measure every XML part but the known big non-sheets
+        loose = [
+            n for n in zf.NameToInfo if n.lower().endswith(".xml") and not _NOT_SHEET.search(n)
+        ]
+    for n in loose:
+        out.setdefault(n.rsplit("/", 1)[-1], n)
+    return out
+
+
+_WORKSHEET = re.compile(r"(?i)worksheets/[^/]+\.xml$")
+_NOT_SHEET = re.compile(r"(?i)sharedstrings|styles|theme|\[content_types\]|docprops/")
+
+
+def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → worksheet XML member, from workbook.xml and its relationships."""
+    from defusedxml import ElementTree  # lazy: startup speed
+
+    try:
+        rels_xml = zf.read("_rels/.rels")
+        book = "xl/workbook.xml"
+        for rel in ElementTree.fromstring(rels_xml):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                book = rel.get("Target", book).lstrip("/")
+        base = book.rsplit("/", 1)[0] if "/" in book else ""
+        rels_path = f"{base}/_rels/{book.rsplit('/', 1)[-1]}.rels" if base else f"_rels/{book}.rels"
+        targets = {}
+        for rel in ElementTree.fromstring(zf.read(rels_path)):
+            tgt = rel.get("Target", "")
+            path = tgt.lstrip("/") if tgt.startswith("/") else f"{base}/{tgt}" if base else tgt
+            targets[rel.get("Id")] = path
+        out = {}
+        rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+        for el in ElementTree.fromstring(zf.read(book)).iter():
+            if el.tag.endswith("}sheet") and el.get(rid) in targets:
+                out[el.get("name")] = targets[el.get(rid)]
+        return {k: v for k, v in out.items() if v in zf.NameToInfo}
+    except Exception:  # unusual layout: calamine still reads it, just without the pre-check
+        return {}
+
+
+def _col_letters(idx: int) -> str:
+    s, n = "", idx + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+_NOTES_NAME = re.compile(
+    r"note|readme|read me|instruction|about|info|help|cover|legend|dictionary|glossary|"
+    r"changelog|说明|备注|注释|目录|封面|字典|图例|帮助|须知|填写",
+    re.IGNORECASE,
+)
+_SUMMARY_NAME = re.compile(r"summary|pivot|chart|dashboard|汇总|透视|图表|统计", re.IGNORECASE)
+
+
+def _sheet_score(name: str, sample: list[list[Any]], n_rows: int, *, hidden: bool) -> float:
+    """How much a sheet looks like a customer table: rows x filled columns x header-ness."""
+    if not sample:
+        return 0.0
+    h = detect_header(sample)
+    below = sample[h + 1 :]
+    filled_cols = sum(1 for c in range(len(sample[0])) if any(not is_blank(r[c]) for r in below))
+    header = sample[h]
+    labels = sum(1 for v in header if is_label(v))
+    filled = sum(1 for v in header if not is_blank(v))
+    header_like = filled >= 2 and labels >= 0.8 * filled
+    data_rows = max(n_rows - h - 1, 0)
+    score = filled_cols * math.log2(2 + data_rows) * (1.5 if header_like else 1.0)
+    if _NOTES_NAME.search(name):
+        score *= 0.1
+    elif _SUMMARY_NAME.search(name):
+        score *= 0.5
+    if hidden:
+        score *= 0.05
+    return round(score, 3)
+
+
+def read_book(
+    data: bytes, kind: str, *, sheet: str | None, header_row: int | None, lang: Lang
+) -> RawTable:
+    book = cached_book(data, kind)
+    infos = [replace(s.info) for s in book.sheets]  # copies: the book may be cached
+    notes: list[Msg] = []
+    if sheet is None:
+        chosen = max(book.sheets, key=lambda s: s.info.score)  # first of equals wins
+        if len(book.sheets) > 1:
+            notes.append(
+                Msg("load.note.sheet_chosen", {"sheet": chosen.info.name, "n": len(infos)})
+            )
+    else:
+        match = [s for s in book.sheets if s.info.name == sheet]
+        if not match:
+            match = [s for s in book.sheets if s.info.name.strip().lower() == sheet.strip().lower()]
+        if not match:
+            raise InputError(
+                "load.sheet_missing", sheet=sheet, sheets=", ".join(i.name for i in infos)
+            )
+        chosen = match[0]
+    name = chosen.info.name
+    if not chosen.sample:
+        raise InputError("load.sheet_empty", sheet=name)
+    key = (name, header_row, lang)
+    with book.lock:  # one reader at a time per cached workbook (Streamlit threads)
+        if book.last is not None and book.last[0] == key:
+            raw = book.last[1]
+        else:
+            rows = chosen.obj.to_python(skip_empty_area=True)
+            merged = _merged_in(chosen.obj, *chosen.start)
+            raw = _book_table(book, chosen, rows, merged, infos, [], header_row, lang)
+            book.last = (key, raw)
+    # a copy: callers own what they get (the cached one stays as read)
+    return replace(raw, df=raw.df.copy(), sheets=infos, notes=[*notes, *raw.notes])
+
+
+def _book_table(
+    book: _Book,
+    chosen: _Sheet,
+    rows: list[list[Any]],
+    merged: dict[int, list[tuple[int, int]]],
+    infos: list[SheetInfo],
+    notes: list[Msg],
+    header_row: int | None,
+    lang: Lang,
+) -> RawTable:
+    kind, name = book.kind, chosen.info.name
+    r0, c0 = chosen.start
+
+    if header_row is None:
+        h = detect_header(chosen.sample)
+    else:
+        h = header_row - r0
+        if header_row < 0 or h >= len(rows):
+            raise InputError(
+                "load.header_row_out_of_range", row=header_row + 1, rows=r0 + len(rows)
+            )
+    header = list(rows[h]) if h >= 0 else [None] * (len(rows[0]) if rows else 0)
+    n_hdr = 1
+    if h >= 0 and h + 1 < len(rows) and is_subheader(header, rows[h + 1], merged.get(h, [])):
+        header = join_header(header, rows[h + 1], merged.get(h, []))
+        n_hdr = 2
+    df = _grid_frame(rows[max(h + n_hdr, 0) :], len(header))
+    grid_first = r0 + max(h + n_hdr, 0)  # sheet row index of df's first row
+    df.index = pd.RangeIndex(grid_first, grid_first + len(df))
+    raw, empty_cols = finish(
+        df,
+        header,
+        kind=kind,
+        sheet=name,
+        sheets=infos,
+        header_row=r0 + max(h, 0),
+        header_rows=n_hdr,
+        col_offset=c0,
+        notes=list(notes),
+        title_rows=count_nonblank(rows[: max(h, 0)]),
+        lang=lang,
+    )
+    if empty_cols and kind == "xlsx" and book.zf is not None and chosen.part is not None:
+        raw.notes += _formula_notes(book.zf, chosen.part, empty_cols, c0)
+    return raw
+
+
+def _merged_in(sh: Any, r0: int, c0: int) -> dict[int, list[tuple[int, int]]]:
+    """Horizontal merged ranges per (sample-relative) row: {row: [(first col, last col)]}."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    try:
+        ranges = sh.merged_cell_ranges or []
+    except Exception:
+        return out
+    for (ra, ca), (rb, cb) in ranges:
+        if cb > ca:
+            for r in range(ra, min(rb, ra + 2) + 1):
+                out.setdefault(r - r0, []).append((ca - c0, cb - c0))
+    return out
+
+
+def _grid_frame(rows: list[list[Any]], width: int) -> pd.DataFrame:
+    """Calamine rows as one object block with integer column labels; blank cells → None."""
+    width = max([width, *(len(r) for r in rows[:1])])
+    if not rows:
+        return pd.DataFrame(np.empty((0, width), dtype=object))
+    arr = np.empty((len(rows), width), dtype=object)
+    try:
+        arr[:, : len(rows[0])] = rows
+    except ValueError:  # ragged rows (calamine pads, so only defensive)
+        for i, r in enumerate(rows):
+            arr[i, : len(r)] = r
+    arr[arr == ""] = None
+    return pd.DataFrame(arr, dtype=object, copy=False)
+
+
+_FORMULA_NO_VALUE = re.compile(
+    rb'<c\b[^>]*?\br="([A-Z]{1,3})\d+"[^>]*>\s*<f\b(?:[^>]*/>|[^>]*>[^<]*</f>)'
+    rb"\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
+
+
+def _formula_notes(
+    zf: zipfile.ZipFile, part: str, empty_cols: dict[str, int], c0: int
+) -> list[Msg]:
+    """Notes for columns that are empty because formulas have no saved results.
+
+    Only columns that came out entirely empty (name → grid column) are
+    checked, with one streaming pass over the sheet XML.
+    """
+    letters = {_col_letters(c + c0): name for name, c in empty_cols.items()}
+    found: set[str] = set()
+    tail = b""
+    with zf.open(part) as f:
+        while chunk := f.read(4 * _MB):
+            buf = tail + chunk
+            found.update(m.decode() for m in _FORMULA_NO_VALUE.findall(buf))
+            tail = buf[-4096:]
+            if found >= set(letters):
+                break
+    return [Msg("load.note.formulas", {"column": letters[k]}) for k in letters if k in found]
+
+
+# --------------------------------------------------------------------------- #
+# text tables
