@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from icp import analysis, report  # noqa: E402
+from icp.report.images import _images  # noqa: E402
 from icp.dataset import Dataset, open_dataset  # noqa: E402
 
 SAMPLES = {
@@ -68,7 +69,7 @@ def main() -> None:
     print(f"pdf_bytes, median of {args.runs} (warm)              {statistics.median(warm):6.2f} s")
 
     t0 = time.perf_counter()
-    images = report._images(ds, result, args.lang)
+    images = _images(ds, result, args.lang)
     t_img = time.perf_counter() - t0
     print(f"  of which charts + clouds (PNG)          {t_img:6.2f} s  ({len(images)} images)")
 

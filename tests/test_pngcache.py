@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from icp import analysis, pngcache, report
+from icp import analysis, pngcache
+from icp.report.images import _images as report_images
 from icp.dataset import open_dataset
 from icp.errors import InputError
 from icp.store import data_dir
@@ -16,7 +17,7 @@ SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 
 def _images(name: str, top_n: int = 10):
     ds = open_dataset(SAMPLES / name)
-    return report._images(ds, analysis.run(ds, analysis.Settings(top_n=top_n)), "en")
+    return report_images(ds, analysis.run(ds, analysis.Settings(top_n=top_n)), "en")
 
 
 def test_different_content_gives_different_pictures():

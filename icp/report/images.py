@@ -1,0 +1,76 @@
+"""The report's pictures as PNG bytes: charts and the two word clouds.
+
+Drawn at the size the PDF prints them and kept by content (``icp.pngcache``),
+so the same analysis never rasterises the same picture twice.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from icp import charts, clouds
+from icp.dataset import Dataset
+from icp.i18n import Lang
+from icp.model import Analysis
+from icp.pngcache import cached_png
+from icp.report.summary import rest_mask
+
+# Each cloud gets half the text width (~87 mm): 512 x 320 px is ~150 dpi there.
+_CLOUD_SIZE = (512, 320)
+
+
+def _images(
+    dataset: Dataset, analysis: Analysis, lang: Lang, *, scale: float = 1.5
+) -> dict[str, bytes | None]:
+    """PNG bytes of the charts and the two word clouds (None where there is nothing to draw).
+
+    Drawn at the size the PDF prints them and kept by content (``pngcache``):
+    the same analysis never rasterises the same picture twice.
+    """
+    outcome = analysis.mode == "outcome"
+    out: dict[str, bytes | None] = {}
+    out["kpi"] = None
+    kpi = charts.kpi_bars(analysis.kpis, lang=lang, outcome=outcome)
+    if kpi is not None:
+        out["kpi"] = _chart_png(kpi, scale)
+    out["traits"] = (
+        _chart_png(charts.trait_bars(analysis.traits, lang=lang, outcome=outcome), scale)
+        if analysis.traits
+        else None
+    )
+    best = clouds.frequencies(dataset.table, dataset.mapping, analysis.best_mask)
+    rest = clouds.frequencies(dataset.table, dataset.mapping, rest_mask(dataset, analysis))
+    left, right = clouds.distinctive(
+        best,
+        rest,
+        best_n=int(analysis.best_mask.sum()),
+        rest_n=int(rest_mask(dataset, analysis).sum()),
+    )
+    out["cloud_best"] = _cloud_png(left, "best")
+    out["cloud_rest"] = _cloud_png(right, "rest")
+    return out
+
+
+def _chart_png(chart: Any, scale: float) -> bytes:
+    spec = json.dumps(chart.to_dict(), sort_keys=True, ensure_ascii=False, default=str)
+    key = f"chart|{_version('vl-convert-python')}|{charts.FAMILY}|{scale}|{spec}"
+    return cached_png(key.encode(), lambda: charts.to_png(chart, scale=scale))
+
+
+def _cloud_png(freqs: dict[str, float], palette: str) -> bytes | None:
+    def render() -> bytes:
+        img = clouds.cloud(freqs, palette=palette, width=_CLOUD_SIZE[0], height=_CLOUD_SIZE[1])
+        return clouds.png_bytes(img) if img is not None else b""
+
+    words = json.dumps(sorted((str(w), float(f)) for w, f in freqs.items()), ensure_ascii=False)
+    key = f"cloud|{_version('wordcloud')}|{palette}|{_CLOUD_SIZE}|{words}"
+    return cached_png(key.encode(), render) or None
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"
