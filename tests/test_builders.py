@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from icp import builders as b
+from icp.builders import steps
 from icp.dataset import Dataset, Source
 from icp.i18n import LANGS, catalog, t
 from icp.model import Analysis, Kpi, NumericTrait, Ranking, Settings, Trait
@@ -169,7 +170,7 @@ def test_every_step_prompt_and_checklist_item_has_text_in_both_languages():
             keys += [k for k in (p.label_key, p.help_key, p.example_key) if k]
     for area, items in b.USE_CHECKLIST:
         keys += [area, *items]
-    for (sid, pid), options in b._OPTIONS.items():
+    for (sid, pid), options in steps._OPTIONS.items():
         keys += [f"builders.opt.{sid}.{pid}.{o}" for o in options]
     keys += [f"builders.role.{r}" for r in b.COMMITTEE_ROLES]
     missing = [k for k in keys if k not in cat]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from icp import builders, groups, lifecycle, portrait, score, segments, workshop
+from icp.builders import steps, suggest, words
 from icp.i18n import LANGS, MissingString, Msg, catalog, strict, t
 from icp.model import CRITERIA
 from icp.schema import FieldType, Role
@@ -35,7 +36,7 @@ def _product_files() -> list[Path]:
 
 def _draft_keys() -> list[str]:
     """``say("name")`` and ``t(f"{key}.name")`` in the drafted ICP statement and persona story."""
-    tree = ast.parse((ROOT / "icp" / "builders.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "icp" / "builders" / "draft.py").read_text(encoding="utf-8"))
     keys: list[str] = []
     for fn in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
         prefix = next(
@@ -119,16 +120,16 @@ def _families() -> dict[str, Iterable[str]]:
         "join.col.{slot}": [f"join.col.{s}" for s in join_slots],
         "builders.opt.{step}.{pid}.{option}": [
             f"builders.opt.{step}.{pid}.{o}"
-            for (step, pid), options in builders._OPTIONS.items()
+            for (step, pid), options in steps._OPTIONS.items()
             for o in options
         ],
         "builders.opt.S1.criteria.{_CRITERION_OPTION.get(c, c)}": [
-            f"builders.opt.S1.criteria.{builders._CRITERION_OPTION.get(c, c)}" for c in CRITERIA
+            f"builders.opt.S1.criteria.{suggest._CRITERION_OPTION.get(c, c)}" for c in CRITERIA
         ],
-        "builders.kpi.{key}": [f"builders.kpi.{k}" for k in builders._KPI_KEYS],
-        "builders.sug.measure.{goal}": [f"builders.sug.measure.{g}" for g in builders._GOAL_WORDS],
-        "builders.role.{role}": [f"builders.role.{r}" for r, _ in builders._ROLE_WORDS],
-        "builders.role.{roles[title]}": [f"builders.role.{r}" for r, _ in builders._ROLE_WORDS],
+        "builders.kpi.{key}": [f"builders.kpi.{k}" for k in suggest._KPI_KEYS],
+        "builders.sug.measure.{goal}": [f"builders.sug.measure.{g}" for g in words._GOAL_WORDS],
+        "builders.role.{role}": [f"builders.role.{r}" for r, _ in words._ROLE_WORDS],
+        "builders.role.{roles[title]}": [f"builders.role.{r}" for r, _ in words._ROLE_WORDS],
         "compare.kind.{kind}": [f"compare.kind.{k}" for k in compare_kinds],
         "compare.kind.{k}": [f"compare.kind.{k}" for k in compare_kinds],
         "compare.{side}.kind": ["compare.a.kind", "compare.b.kind"],
