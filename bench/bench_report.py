@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from icp import analysis, report  # noqa: E402
-from icp.report.images import _images  # noqa: E402
 from icp.dataset import Dataset, open_dataset  # noqa: E402
+from icp.report.images import _images  # noqa: E402
 
 SAMPLES = {
     "zh": ROOT / "sample_data" / "equipment_customers_zh.xlsx",

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from icp import analysis, pngcache
-from icp.report.images import _images as report_images
 from icp.dataset import open_dataset
 from icp.errors import InputError
+from icp.report.images import _images as report_images
 from icp.store import data_dir
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
