@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import json
 import re
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -125,8 +127,36 @@ def save_mapping(value: Mapping) -> None:
     store().set_value(workspace_id(), "mapping", value.to_list())
 
 
+# Data sets already read for a (workspace, source version) stored with no
+# options and no mapping: an upload is read once in the worker to validate it
+# before it replaces the old file, and ``_dataset`` takes that result instead
+# of reading the same bytes a second time.  Consumed on first use; a few kept.
+_SEEDED: OrderedDict[tuple[str, int], Dataset] = OrderedDict()
+_SEEDED_LOCK = threading.Lock()
+_SEEDED_KEEP = 4
+
+
+def seed_dataset(ws: str, ds: Dataset) -> None:
+    """Give the loader the data set just read from the source stored in ``ws``.
+
+    Call right after storing a source with ``options={}`` and no mapping, with
+    the result of ``open_dataset(data, filename=...)`` on the same bytes; the
+    next ``dataset()`` for that source version then needs no second parse.
+    """
+    key = (ws, store().source_version(ws))
+    with _SEEDED_LOCK:
+        _SEEDED[key] = ds
+        while len(_SEEDED) > _SEEDED_KEEP:
+            _SEEDED.popitem(last=False)
+
+
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _dataset(ws: str, version: int, mapping_json: str) -> Dataset | InputError | None:
+    if mapping_json == "null":
+        with _SEEDED_LOCK:
+            seeded = _SEEDED.pop((ws, version), None)
+        if seeded is not None:
+            return seeded
     src = store().get_source(ws)
     if src is None:
         return None
