@@ -49,6 +49,7 @@ from typing import Any
 
 from icp.errors import InputError
 from icp.i18n import Lang, has, t
+from icp.sqlite import connect
 
 __all__ = [
     "EXPORT_FORMAT",
@@ -219,11 +220,7 @@ class Store:
     # -- plumbing ---------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        con = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-        con.execute("PRAGMA busy_timeout = 30000")
-        con.execute("PRAGMA foreign_keys = ON")
-        con.execute("PRAGMA synchronous = FULL")
-        return con
+        return connect(self.path)
 
     @contextlib.contextmanager
     def _tx(self, *, write: bool) -> Iterator[sqlite3.Connection]:
