@@ -10,7 +10,6 @@ phone's token sits in the URL (``&p=``), so a refresh keeps the person in.
 
 from __future__ import annotations
 
-import hashlib
 import html
 
 import streamlit as st
@@ -69,12 +68,8 @@ def _leave() -> None:
 
 
 def _post() -> None:
-    text = st.session_state.get("join.note", "")
-    # The same text from the same phone on the same step is one note (a double tap, a retry).
-    client = hashlib.sha1(f"{me.sid if me else 0}:{text.strip()}".encode()).hexdigest()[:20]
     try:
-        screen = engine.room(token).screen
-        engine.post(token, text, client=f"{screen}:{client}")
+        engine.post_once(token, st.session_state.get("join.note", ""))
     except InputError as exc:
         st.session_state["join.error"] = exc.msg
         return

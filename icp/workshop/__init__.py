@@ -16,7 +16,9 @@ workspace database (``workbench.db``), next to ``icp.store``'s:
   ``workshop_findings``, ``workshop_locks``.
 
 Each write is one row in its own short transaction (see ``db``), so thirty
-phones posting at once lose nothing.  The join code grants only the current step: :meth:`Workshop.room` returns
+phones posting at once lose nothing.
+
+The join code grants only the current step: :meth:`Workshop.room` returns
 that step's question id, its visible notes and the findings the facilitator
 put on the slide — never the data set, the answers or another workspace.
 

@@ -9,6 +9,7 @@ session, a closed code or an expired one turns every old token away.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import sqlite3
 import time
@@ -120,12 +121,13 @@ class Phones(Db):
         self, token: str, text: str, *, client: str | None = None, now: float | None = None
     ) -> Note:
         """Add a sticky note to the current step.  ``client``: the phone's submission id,
-        so the same submission sent twice (double tap, retry) is stored once."""
+        so the same submission sent twice (double tap, retry) is stored once on a step."""
         now = time.time() if now is None else now
         text = check_note(text)
         client = client or secrets.token_hex(8)
         with self._tx(write=True) as con:
             p, s = self._unlocked(con, token, now)
+            client = f"{s.screen}:{client}"  # the same submission on another step is new
             con.execute(
                 "INSERT OR IGNORE INTO workshop_notes "
                 "(ws, sid, screen, participant, author, text, client, created_at) "
@@ -138,6 +140,13 @@ class Phones(Db):
                 (token, client),
             ).fetchone()
         return Note(int(row[0]), row[1], p.name, row[2], 0, created_at=float(row[3]))
+
+    def post_once(self, token: str, text: str, *, now: float | None = None) -> Note:
+        """The phone page's Post: the same text from the same phone on the same step is
+        one note, however often it is sent (a double tap, a retry after a slow network)."""
+        folded = check_note(text)
+        client = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:20]
+        return self.post(token, folded, client=client, now=now)
 
     def _target_ok(self, con: sqlite3.Connection, s: Session, target: str) -> bool:
         if target.startswith("n") and target[1:].isdigit():
