@@ -145,6 +145,32 @@ def test_accepting_notes_puts_them_into_the_steps_answer():
     assert [n.text for n in w.notes(ws)] == ["Mid-size manufacturers"]
 
 
+def test_facilitator_edits_the_answer_here_and_a_stale_box_never_drops_an_accepted_note():
+    store, w, ws = _workspace()
+    s = w.start(ws, agenda=template(60))
+    w.go(ws, "S2")
+    at = _page(ws, "present")
+    box = at.text_area(key="builder.answer.S2.industry")
+    box.set_value("Software").run()  # typed on the Workshop page itself
+    assert not at.exception, at.exception
+    assert store.answer(ws, "S2", "industry") == ("Software", 1)
+    # a note accepted after the box was drawn goes through the box: both lines shown and kept
+    note = w.post(w.join(s.code, "Ana").token, "Mid-size manufacturers")
+    at.run()
+    at.button(key=f"present.accept.{note.id}").click().run()
+    assert not at.exception, at.exception
+    both = "Software\nMid-size manufacturers"
+    assert store.answer(ws, "S2", "industry")[0] == both
+    assert at.text_area(key="builder.answer.S2.industry").value == both
+    # someone saves on the builder page meanwhile; this (now stale) box types on: merged
+    store.set_answer(ws, "S2", "industry", both + "\nLogistics")
+    at.text_area(key="builder.answer.S2.industry").set_value(both + "\nRetail").run()
+    kept = store.answer(ws, "S2", "industry")[0]
+    for line in ("Software", "Mid-size manufacturers", "Logistics", "Retail"):
+        assert line in kept.splitlines()
+    assert "edited elsewhere" in "\n".join(i.value for i in at.info).lower()
+
+
 def test_agenda_template_and_edit():
     _, w, ws = _workspace()
     w.start(ws, agenda=template(60))

@@ -23,7 +23,7 @@ from icp.builders import Prompt, Step, Suggestion
 from icp.report import md_escape
 from ui import autosave, confirm, state
 
-__all__ = ["answer_key", "render", "render_checklist", "render_step"]
+__all__ = ["add_lines", "answer_key", "render", "render_checklist", "render_step"]
 
 Builder = Literal["icp", "persona"]
 _MARK = {"done": "✓", "partial": "◐", "empty": "○"}
@@ -101,6 +101,21 @@ def _append(step_id: str, prompt_id: str, texts: list[str]) -> None:
     _store(step_id, prompt_id, text)
 
 
+def add_lines(step_id: str, prompt_id: str, texts: list[str]) -> None:
+    """Add lines to an answer from outside its text area (a workshop note accepted on the
+    Workshop page) — in a callback, before the box is drawn.
+
+    Goes through the box's own save: the stored text is loaded if the box was never
+    drawn, the save carries the version the box last saw (so a stale screen merges
+    instead of overwriting), and the new text is also put into the box in the browser.
+    """
+    key = answer_key(step_id, prompt_id)
+    if key not in st.session_state:
+        _load(step_id, prompt_id)
+    _append(step_id, prompt_id, texts)
+    st.session_state.setdefault(_REPLACE, {})[key] = st.session_state[key]
+
+
 def _set_text(step_id: str, prompt_id: str, text: str) -> None:
     st.session_state[answer_key(step_id, prompt_id)] = text
     st.session_state.pop("builder.confirm", None)
@@ -174,9 +189,14 @@ def render(builder: Builder) -> None:
         _render_nav(builder, ids, step.id)
 
 
-def render_step(step: Step, answers: dict[str, dict[str, str]]) -> None:
+def render_step(step: Step, answers: dict[str, dict[str, str]], *, heading: bool = True) -> None:
+    """One step's prompts as autosaving text areas with the data's suggestions.
+
+    ``heading=False``: without the step's title (the Workshop page shows it above).
+    """
     tr = state.tr
-    st.subheader(f"{step.id} · {tr(step.title_key)}")
+    if heading:
+        st.subheader(f"{step.id} · {tr(step.title_key)}")
     st.write(tr(step.intro_key))
 
     analysis, dataset = state.analysis(), state.dataset()

@@ -30,7 +30,6 @@ from icp.workshop import OPENINGS, STEP_IDS, Session, Timer, Workshop, fmt_clock
 from ui import state
 
 __all__ = [
-    "append_answer",
     "clock_html",
     "clock_script",
     "counter",
@@ -162,9 +161,9 @@ def draw_evidence(screen: str, ds: Dataset | None, result: Analysis | None, lang
     """The opening screens' one chart or table (the steps show their findings instead)."""
     if ds is None or result is None:
         return
-    if result.definition is not None:  # what "best" means, on every slide
+    if result.definition is not None:  # what "best" means, on every slide (context, not a headline)
         st.markdown(
-            '<div class="icp-data-line">'
+            '<div class="icp-definition">'
             + html.escape(definition_sentence(result.definition, lang))
             + "</div>",
             unsafe_allow_html=True,
@@ -200,17 +199,7 @@ def draw_evidence(screen: str, ds: Dataset | None, result: Analysis | None, lang
             )
 
 
-# ---------------------------------------------------------------- answers
-
-
-def append_answer(ws: str, step: str, prompt: str, text: str) -> None:
-    """Add ``text`` as a new line of a stored answer (skipped if that line is already there)."""
-    current = state.store().answers(ws).get(step, {}).get(prompt, "")
-    if text.strip() in {line.strip() for line in current.splitlines()}:
-        return
-    state.store().set_answer(
-        ws, step, prompt, f"{current.rstrip()}\n{text}" if current.strip() else text
-    )
+# ---------------------------------------------------------------- the report
 
 
 def report_appendix(ws: str, lang: Lang) -> list[tuple[str, list[str]]]:
@@ -289,10 +278,12 @@ html { font-size: min(1.25vw, 2.2vh) !important; }
   border-left: 0.35rem solid #004f8c; background: #eef4fa; margin-bottom: 0.5rem;
   display: flex; justify-content: space-between; gap: 0.6rem; }
 .icp-data-line { font-size: 2rem; font-weight: 800; margin-bottom: 0.8rem; }
+.icp-definition { font-size: 1.25rem; font-weight: 600; color: #222; line-height: 1.35;
+  margin-bottom: 0.6rem; }
 .icp-join { text-align: center; }
 .icp-join .code { font-size: 2.3rem; font-weight: 800; letter-spacing: 0.06em;
   font-variant-numeric: tabular-nums; color: #000; white-space: nowrap; }
-.icp-join .link { font-size: 1.05rem; color: #000; word-break: break-all; }
+.icp-join .link { font-size: 1.05rem; color: #000; overflow-wrap: anywhere; }
 .icp-join .title { font-size: 1.3rem; font-weight: 800; }
 .icp-keys { font-size: 0.95rem; color: #333; text-align: center; margin-top: 0.6rem; }
 .icp-locked { display: inline-block; background: #b00020; color: #fff; font-weight: 700;

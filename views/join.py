@@ -17,7 +17,8 @@ import streamlit as st
 from icp.errors import InputError
 from icp.i18n import LANGS, Lang, t
 from icp.report import md_escape
-from icp.workshop import MAX_NAME_CHARS, MAX_NOTE_CHARS, normalise_code
+from icp.workshop import MAX_NAME_CHARS, MAX_NOTE_CHARS, RoomView, normalise_code
+from icp.workshop.model import finding_target, note_target
 from ui import workshop as wui
 
 wui.phone_css()
@@ -182,31 +183,36 @@ def board() -> None:
     if view.findings:
         st.markdown(f"**{tr('workshop.join.findings')}**")
         for f in view.findings:
-            target = f"f{view.screen}:{f.key}"
-            mine = target in view.my_votes
-            st.button(
-                f"{'●' if mine else '○'} {f.votes} · {md_escape(f.label)}",
-                key=f"join.{'unvote' if mine else 'vote'}.{target}",
-                type="primary" if mine else "secondary",
-                disabled=view.locked,
-                on_click=_vote,
-                args=(None, f.key, not mine),
-                width="stretch",
-            )
+            target = finding_target(view.screen, f.key)
+            _dot_button(view, target, f.votes, md_escape(f.label), finding=f.key)
     st.markdown(f"**{tr('workshop.join.notes')}**")
     if not view.notes:
         st.caption(tr("workshop.join.no_notes"))
     for n in view.notes:
-        mine = f"n{n.id}" in view.my_votes
-        st.button(
-            f"{'●' if mine else '○'} {n.votes} · {md_escape(n.text)} — {md_escape(n.author)}",
-            key=f"join.{'unvote' if mine else 'vote'}.n{n.id}",
-            type="primary" if mine else "secondary",
-            disabled=view.locked,
-            on_click=_vote,
-            args=(n.id, None, not mine),
-            width="stretch",
-        )
+        text = f"{md_escape(n.text)} — {md_escape(n.author)}"
+        _dot_button(view, note_target(n.id), n.votes, text, note=n.id)
+
+
+def _dot_button(
+    view: RoomView,
+    target: str,
+    votes: int,
+    text: str,
+    *,
+    note: int | None = None,
+    finding: str | None = None,
+) -> None:
+    """One note or finding as a big button: ● when my dot is on it (tap takes it back)."""
+    mine = target in view.my_votes
+    st.button(
+        f"{'●' if mine else '○'} {votes} · {text}",
+        key=f"join.{'unvote' if mine else 'vote'}.{target}",
+        type="primary" if mine else "secondary",
+        disabled=view.locked,
+        on_click=_vote,
+        args=(note, finding, not mine),
+        width="stretch",
+    )
 
 
 header()

@@ -5,7 +5,9 @@ room joins from their phones.  Here: the agenda (screens and minutes, 30/60/90
 templates), Previous / Next / Go to screen, the step's clock (kept in the
 database as time spent + start time, so a refresh, this panel or a server
 restart never resets it), the join code, the notes coming in — hide, edit,
-merge, lock, accept into the step's answer — and the answer itself.
+merge, lock, accept into the step's answer — and the answer itself, edited
+here with the builders' editor (saved while typing; a stale box merges, never
+overwrites an accepted note).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from icp import builders
 from icp.errors import InputError
 from icp.report import md_escape
 from icp.workshop import ALL_SCREENS, STEP_IDS, TEMPLATES, AgendaItem, Session, template
-from ui import confirm, present, state
+from ui import builder, confirm, present, state
 from ui import workshop as wui
 
 tr = state.tr
@@ -86,8 +88,8 @@ def _save_agenda(table: pd.DataFrame) -> None:
 def _accept(note_id: int, screen: str) -> None:
     note = engine.accept(ws, note_id)
     prompt = st.session_state.get(f"present.accept_into.{screen}") or wui.note_target_prompt(screen)
-    if prompt is not None:
-        wui.append_answer(ws, screen, prompt, note.text)
+    if prompt is not None:  # through the answer box's own save: a stale box merges, never wins
+        builder.add_lines(screen, prompt, [note.text])
     st.session_state["present.flash"] = (screen, note.text)
     st.session_state["present.redraw"] = True  # the answer tab is outside the fragment
 
@@ -127,8 +129,10 @@ def _add_note() -> None:
 
 st.title(tr("present.title"))
 session = engine.session(ws)
-if session is None:
-    st.write(tr("workshop.fac.intro"))
+
+
+def _start_controls(*, again: bool) -> None:
+    """The 30/60/90 template and the button that starts a session (``again``: a new one)."""
     st.radio(
         tr("workshop.fac.template"),
         options=sorted(TEMPLATES),
@@ -138,12 +142,18 @@ if session is None:
         horizontal=True,
     )
     st.button(
-        tr("workshop.fac.start"),
-        key="present.start",
-        type="primary",
-        icon=":material/play_circle:",
+        tr("workshop.fac.restart" if again else "workshop.fac.start"),
+        key="present.restart" if again else "present.start",
+        type="secondary" if again else "primary",
+        icon=":material/restart_alt:" if again else ":material/play_circle:",
+        help=tr("workshop.fac.restart_help") if again else None,
         on_click=_start,
     )
+
+
+if session is None:
+    st.write(tr("workshop.fac.intro"))
+    _start_controls(again=False)
     st.stop()
 
 if session.lang != lang:  # the room and the phones follow the facilitator's language
@@ -366,17 +376,9 @@ with notes_tab:
 
 with answer_tab:
     if session.screen in STEP_IDS:
-        step = builders.STEPS[session.screen]
-        st.caption(tr(step.intro_key))
-        given = state.answers().get(step.id, {})
-        # Shown, not edited here: one editor per answer (the builder pages) means the
-        # notes accepted from this page can never be overwritten by a stale text box.
-        for prompt in step.prompts:
-            st.markdown(f"**{md_escape(tr(prompt.label_key))}**")
-            text = (given.get(prompt.id) or "").strip()
-            st.markdown(md_escape(text).replace("\n", "  \n") if text else "—")
-        page = "views/icp_builder.py" if step.builder == "icp" else "views/persona_builder.py"
-        st.page_link(page, label=tr("workshop.fac.edit_answers"), icon=":material/edit:")
+        # The builders' own editor: saved while typing, every save against the version this
+        # screen last saw, so a stale box merges with accepted notes instead of replacing them.
+        builder.render_step(builders.STEPS[session.screen], state.answers(), heading=False)
     else:
         st.caption(tr("workshop.fac.no_answer_step"))
 
@@ -427,18 +429,4 @@ with agenda_tab:
     if st.session_state.get("present.agenda_error") is not None:
         st.error(tr(st.session_state["present.agenda_error"]), icon="⚠️")
     st.divider()
-    st.radio(
-        tr("workshop.fac.template"),
-        options=sorted(TEMPLATES),
-        index=1,
-        format_func=lambda n: tr("workshop.fac.template_n", n=n),
-        key="present.template",
-        horizontal=True,
-    )
-    st.button(
-        tr("workshop.fac.restart"),
-        key="present.restart",
-        icon=":material/restart_alt:",
-        help=tr("workshop.fac.restart_help"),
-        on_click=_start,
-    )
+    _start_controls(again=True)

@@ -69,6 +69,13 @@ def _notes_html(notes: list[Note], s: Session) -> str:
     return '<div class="icp-notes">' + "".join(cards) + "</div>" + tail
 
 
+def _link_html(url: str) -> str:
+    """The join link without its scheme, allowed to wrap only before ``/join`` so the
+    code is never split across lines."""
+    host, _, path = url.split("://", 1)[-1].partition("/")
+    return f"{html.escape(host)}<wbr>/{html.escape(path)}"
+
+
 def _shape(s: Session) -> tuple[str, str, str, bool]:
     """What the static part of the slide depends on: screen, language, code, joinable."""
     return s.screen, s.lang, s.code, s.joinable()
@@ -152,7 +159,7 @@ def slide() -> None:
             st.image(wui.qr_png(url), width="stretch")
             st.markdown(
                 f'<div class="icp-join"><div class="code">{html.escape(s.code)}</div>'
-                f'<div class="link">{html.escape(url.split("://", 1)[-1])}</div></div>',
+                f'<div class="link">{_link_html(url)}</div></div>',
                 unsafe_allow_html=True,
             )
         else:

@@ -9,7 +9,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.persona": ("Decision-maker builder", "决策人画像"),
     "nav.prospects": ("Prospects", "潜在客户"),
     "nav.report": ("Report", "报告"),
-    "nav.present": ("Present", "演示"),
+    "nav.present": ("Workshop", "研讨会"),
     "nav.section.setup": ("Set up", "准备"),
     "nav.section.analyse": ("Analyse", "分析"),
     "nav.section.build": ("Build", "构建"),

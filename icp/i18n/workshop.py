@@ -163,7 +163,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "workshop.fac.add": ("Add", "添加"),
     "workshop.fac.author": ("Facilitator", "主持人"),
     "workshop.fac.answers": ("The step's answer", "本步骤的回答"),
-    "workshop.fac.edit_answers": ("Edit the answers in the builder", "在构建页面中编辑回答"),
     "workshop.fac.no_answer_step": (
         "Data screens have no answer field: accepted notes go to the report's appendix.",
         "数据页面没有回答栏：采纳的便签会列入报告附录。",
