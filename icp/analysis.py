@@ -188,6 +188,11 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         if top_n >= n:
             top_n = n - 1
             warnings.append(Msg("analysis.top_n_clamped", {"n": top_n}))
+        # On a list with an outcome, a lost or open row is never a best customer
+        # however large it was: rank among the good-outcome rows only.
+        pool = groups[0] if usable and not hand_picked and groups is not None else None
+        if pool is not None and int(pool.sum()) <= top_n:
+            warnings.append(Msg("analysis.few_good", {"n": int(pool.sum())}))
         rt, criteria, notes = _rank.rank(
             dataset,
             weights=settings.weights,
@@ -197,6 +202,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
             draws=settings.draws,
             seed=settings.seed,
             values=cv,
+            pool=pool,
         )
         warnings.extend(notes)
         ranking = Ranking(rt, criteria, cv.missing)
@@ -219,6 +225,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         mode=mode,
         criteria=list(ranking.criteria) if ranking is not None else list(cv.parts),
         top_n=int(best.sum()) if mode == "top" else top_n,
+        among_good=mode == "top" and usable and not hand_picked,
     )
     profile, pmap = _profile(dataset, definition)
     # the (tokenised) pairs cached per data set depend on which category, tag

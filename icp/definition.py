@@ -139,6 +139,7 @@ def resolve(
     mode: str,
     criteria: list[str],
     top_n: int,
+    among_good: bool = False,
 ) -> Definition:
     """The ``Definition`` of one run: ``mode``, ``criteria`` and ``top_n`` as
     ``icp.analysis.run`` settled them (after its fallbacks), the rest from the
@@ -201,4 +202,5 @@ def resolve(
         derived_columns=derived,
         reasons=reasons,
         lost_style=bool(out_col is not None and (read := read_header(out_col)) and read.lost_style),
+        among_good=among_good and mode == "top",
     )

@@ -289,6 +289,7 @@ class Definition:
     derived_columns: list[str] = field(default_factory=list)  # deal aggregates
     reasons: dict[str, Msg] = field(default_factory=dict)
     lost_style: bool = False  # the outcome header names the bad side (churn, 流失)
+    among_good: bool = False  # top mode ranked only the good-outcome rows (a deals list)
 
     @property
     def defining_columns(self) -> list[str]:
@@ -359,6 +360,16 @@ def definition_sentence(definition: Definition, lang: Lang) -> str:
     else:
         parts = [f"{t(f'definition.crit.{c.id}', lang)} {c.weight:g}" for c in d.criteria]
         weights = t("definition.weights", lang, weights=t("definition.list_sep", lang).join(parts))
+    if d.among_good and d.outcome_column is not None:
+        return t(
+            "definition.top_good",
+            lang,
+            n=d.top_n,
+            good=_values(d.good_values, d.value_counts, lang),
+            column=_quote(column_label(d.outcome_column, lang), lang),
+            criteria=_join(names, lang),
+            weights=weights,
+        )
     return t(
         "definition.top",
         lang,

@@ -320,8 +320,13 @@ def rank(
     draws: int = 300,
     seed: int = 0,
     values: CriterionValues | None = None,
+    pool: np.ndarray | None = None,
 ) -> tuple[pd.DataFrame, list[str], list[Msg]]:
     """Score and order every customer; returns ``(table, criteria, warnings)``.
+
+    ``pool`` (a boolean per row) limits who can be best: on a list of deals
+    with an outcome, a lost or open deal is never a best customer however large
+    it was, so only the won rows are in the pool.  Pins still win.
 
     ``table`` is sorted best set first (by score), then the rest by score,
     excluded customers last; columns ``name, score, rank, is_best, pinned,
@@ -350,14 +355,15 @@ def rank(
         pin_mask = pin_mask & ~ex_mask
 
     top_n = max(1, int(top_n))
-    # order: pinned, then by score; excluded at the very end
-    order_key = np.where(ex_mask, -np.inf, np.where(pin_mask, np.inf, score))
+    out = ex_mask if pool is None else ex_mask | (~np.asarray(pool, dtype=bool) & ~pin_mask)
+    # order: pinned, then by score; excluded and out of the pool at the very end
+    order_key = np.where(out, -np.inf, np.where(pin_mask, np.inf, score))
     order = np.lexsort((-score, -order_key))
     is_best = np.zeros(n, dtype=bool)
     slots = max(top_n, int(pin_mask.sum()))
     if pin_mask.sum() > top_n:
         notes.append(Msg("analysis.pins_exceed", {"pins": int(pin_mask.sum()), "n": top_n}))
-    eligible = order[~ex_mask[order]]
+    eligible = order[~out[order]]
     is_best[eligible[:slots]] = True
 
     stab = np.full(n, np.nan)
@@ -369,7 +375,7 @@ def rank(
             draws=draws,
             seed=seed,
             forced_in=pin_mask,
-            forced_out=ex_mask,
+            forced_out=out,
         )
         stab[is_best] = share[is_best]
 

@@ -547,7 +547,8 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
             why = id_reason(pd.Series(sample, dtype=object), header=header)
             if why is not None and (prof.n >= 20 or Role.ID in scores):
                 ids[name] = why
-        if name in ids or (Role.NAME in scores and not _name_like(prof)):
+        strong = scores.get(Role.NAME, (0.0, 0))[0] >= 1.0  # the whole header says "name"
+        if name in ids or (Role.NAME in scores and not _name_like(prof, strong=strong)):
             scores.pop(Role.NAME, None)
         for role, score in scores.items():
             if _fit(role, prof) is not None:
@@ -571,7 +572,13 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
     return Mapping(specs)
 
 
-def _name_like(prof: _Profile) -> bool:
+def _name_like(prof: _Profile, *, strong: bool = False) -> bool:
     """Whether a column's values can name customers: mostly distinct, not a
-    handful of codes ("1", "5", "TRUE") repeated down the list."""
-    return prof.n < 10 or prof.nunique >= 0.5 * prof.n
+    handful of codes ("1", "5", "TRUE") repeated down the list.  A header that
+    is nothing but a name word ("Company name", 客户名称) keeps the role with
+    fewer distinct values (branches, re-imported rows), as long as they are
+    text and not a short list of codes."""
+    if prof.n < 10 or prof.nunique >= 0.5 * prof.n:
+        return True
+    text = prof.type in (FieldType.TEXT, FieldType.SINGLE)
+    return strong and text and prof.nunique >= max(10, 0.1 * prof.n)

@@ -88,7 +88,7 @@ def test_analyze_json_has_the_contract_and_finds_the_planted_traits(cli):
     for nt in out["numeric"]:  # ranking inputs (ACV, cycle …) define best: never findings here
         assert {"column", "best_median", "rest_median", "low", "high", "separation"} <= set(nt)
         assert nt["column"] not in out["definition"]["defining_columns"]
-    assert out["definition"]["sentence"].startswith("Best = the top 10 of 320 by ")
+    assert out["definition"]["sentence"].startswith("Best = the top 10 of those whose “Status” is Won (")
     assert isinstance(out["leads"], list)
     assert isinstance(out["warnings"], list)
 

@@ -100,10 +100,11 @@ def test_definition_sentence_top_and_outcome_in_both_languages():
     ds = _open(KINDS["winloss_en"])
     top = analysis.run(ds, Settings(top_n=10))
     en = definition_sentence(top.definition, "en")
-    assert en.startswith("Best = the top 10 of 260 by ")
+    # a deals list with an outcome: the top 10 are ranked among the won only
+    assert en.startswith("Best = the top 10 of those whose “Deal Outcome (Won/Lost)” is Won (")
     assert "deal value" in en and "sales cycle" in en and "equal weights" in en
     zh = definition_sentence(top.definition, "zh")
-    assert "前 10" in zh and "260" in zh
+    assert "前 10" in zh and "Won" in zh
     won = analysis.run(ds, Settings(mode="outcome"))
     en = definition_sentence(won.definition, "en")
     n_good = int(won.best_mask.sum())
@@ -112,6 +113,20 @@ def test_definition_sentence_top_and_outcome_in_both_languages():
     assert "“Deal Outcome (Won/Lost)”" in definition_sentence(won.definition, "zh").replace(
         "「", "“"
     ).replace("」", "”")
+
+
+@pytest.mark.parametrize("name", ["winloss_en", "funnel_en", "funnel_zh"])
+def test_top_mode_never_calls_a_lost_or_open_deal_best(name: str):
+    """A big lost deal is not a best customer: with an outcome column, the top
+    N by the S1 criteria come from the won rows only."""
+    ds = _open(KINDS[name])
+    result = analysis.run(ds, Settings(top_n=10))
+    assert result.mode == "top"
+    won = result.definition.good_values
+    out_col = result.definition.outcome_column
+    assert out_col is not None and won
+    best = ds.table.loc[result.best_mask.to_numpy(), out_col].map(str)
+    assert len(best) == 10 and set(best) <= set(won)
 
 
 def test_ties_at_the_cut_off_are_said_plainly():

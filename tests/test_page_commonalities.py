@@ -16,7 +16,7 @@ def test_planted_traits_read_as_sentences_with_sweet_spots_and_clouds(app_test):
     assert "of your best 10 (60–98%) are Industry = Manufacturing" in text
     assert "Previous solution = Spreadsheets" in text
     # the ranking inputs (ACV, cycle, margin …) define best: shown apart, never sweet spots
-    assert "Best = the top 10 of 320 by " in text
+    assert "Best = the top 10 of those whose “Status” is Won (" in text
     assert "How the best differ on what defines them" in {s.value for s in at.subheader}
     spots = [line for line in text.split("\n") if "best customers mostly" in line]
     assert not any(line.startswith(("• ACV", "• Sales cycle", "• CAC")) for line in spots)

@@ -42,6 +42,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "score are shown instead.",
         "签约结果列中只有已签约或只有未签约的客户，因此改为显示按得分排名的最佳客户。",
     ),
+    "analysis.few_good": (
+        "Only {n:count:customer has|customers have} a good outcome, so all of them are your best.",
+        "只有 {n} 个客户的结果为好，因此全部算作最佳客户。",
+    ),
     "analysis.open_excluded": (
         "{n:count:customer has|customers have} no outcome yet (open or unknown) and "
         "{n:plural:is|are} left out of both groups.",

@@ -6,6 +6,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Best = the top {n} of {total} by {criteria}{weights}",
         "最佳 = 按{criteria}排名，{total} 个中的前 {n} 个{weights}",
     ),
+    "definition.top_good": (
+        "Best = the top {n} of those whose {column} is {good}, by {criteria}{weights}",
+        "最佳 = 在{column}为 {good} 的客户中，按{criteria}排名前 {n} 个{weights}",
+    ),
     "definition.equal_weights": (" (equal weights)", "（权重相同）"),
     "definition.weights": (" (weights: {weights})", "（权重：{weights}）"),
     "definition.outcome": (
