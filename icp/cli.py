@@ -143,9 +143,13 @@ def _analyze(args: argparse.Namespace) -> int:
         return 0
     lang: Lang = args.lang
     print(t("cli.summary.rows", lang, rows=payload["rows"], cols=len(payload["columns"])))
+    print(payload["definition"]["sentence"])
     print(t("cli.summary.best", lang, names=", ".join(payload["best"]["names"][:10])))
-    for trait in result.traits[:5]:
-        print("  • " + trait.message(outcome=result.mode == "outcome").render(lang))
+    # what the best share (words, then numbers), then what the rest share instead
+    for finding in [*payload["traits"][:5], *payload["numeric"][:3]]:
+        print("  • " + finding["sentence"])
+    for finding in payload["warning_traits"][:3]:
+        print("  − " + finding["sentence"])
     for w in payload["warnings"]:
         print("  ! " + w)
     return 0

@@ -197,6 +197,8 @@ ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
         "成交价", "合同总额", "订单总额", "消费金额", "采购金额",
         "acv", "arr", "mrr", "tcv", "deal value", "deal size", "deal amount", "revenue",
         "contract amount", "contract value", "amount", "value", "sales", "order value",
+        "total charges", "charges", "total spend", "spend", "total revenue", "lifetime revenue",
+        "累计消费", "消费总额", "累计金额",
         "booking", "bookings", "合同金额", "成交金额", "销售额", "客单价", "金额", "营收",
         "收入", "订单金额", "签约金额", "合同额", "成交额",
     ),

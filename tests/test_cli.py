@@ -88,7 +88,8 @@ def test_analyze_json_has_the_contract_and_finds_the_planted_traits(cli):
     for nt in out["numeric"]:  # ranking inputs (ACV, cycle …) define best: never findings here
         assert {"column", "best_median", "rest_median", "low", "high", "separation"} <= set(nt)
         assert nt["column"] not in out["definition"]["defining_columns"]
-    assert out["definition"]["sentence"].startswith("Best = the top 10 of those whose “Status” is Won (")
+    sentence = out["definition"]["sentence"]
+    assert sentence.startswith("Best = the top 10 of those whose “Status” is Won (")
     assert isinstance(out["leads"], list)
     assert isinstance(out["warnings"], list)
 
@@ -106,6 +107,12 @@ def test_analyze_readable_summary_without_json(cli):
     proc = cli("analyze", str(SAAS))
     assert proc.returncode == 0
     assert "320 customers" in proc.stdout and "Manufacturing" in proc.stdout
+    # the definition comes first, then every finding with its count and interval
+    lines = proc.stdout.splitlines()
+    assert lines[1].startswith("Best = the top 10 of those whose “Status” is Won (")
+    assert "9 of your best 10 (60–98%) are Industry = Manufacturing" in proc.stdout
+    zh = cli("analyze", str(EQUIP), "--lang", "zh")
+    assert "最佳 = " in zh.stdout and "人员规模为「50-100人」" in zh.stdout
 
 
 def test_unusable_inputs_exit_2_with_one_error_line(tmp_path: Path, cli):
