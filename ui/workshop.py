@@ -303,6 +303,8 @@ html { font-size: 17px; }
   min-height: 3rem; font-size: 1.05rem; width: 100%; text-align: left; justify-content: flex-start;
   white-space: normal; height: auto; padding: 0.55rem 0.8rem;
 }
+.stApp .stButton button > div, .stApp .stButton button p { justify-content: flex-start;
+  text-align: left; }
 .stApp .stButton button[kind="primary"] { background: #004f8c; border-color: #004f8c; }
 .stApp textarea, .stApp input { font-size: 1.1rem !important; }
 .icp-step { font-size: 0.95rem; font-weight: 700; color: #004f8c; }

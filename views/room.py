@@ -73,7 +73,10 @@ def _link_html(url: str) -> str:
     """The join link without its scheme, allowed to wrap only before ``/join`` so the
     code is never split across lines."""
     host, _, path = url.split("://", 1)[-1].partition("/")
-    return f"{html.escape(host)}<wbr>/{html.escape(path)}"
+    return (
+        f'<span style="white-space:nowrap">{html.escape(host)}</span><wbr>'
+        f'<span style="white-space:nowrap">/{html.escape(path)}</span>'
+    )
 
 
 def _shape(s: Session) -> tuple[str, str, str, bool]:
