@@ -320,7 +320,17 @@ def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
                 best = max(best, (len(syn_compact) / len(compact), len(syn_compact)))
         if best[0] > 0:
             scores[role] = best
+    if _CODE_WORDS & set(words) or any(w in compact for w in _CODE_WORDS_ZH):
+        # "Deal Size Category", "Customer Tier", 客户等级: a code, never a measure
+        for role in NUMERIC_ROLES:
+            scores.pop(role, None)
     return scores
+
+
+_CODE_WORDS = frozenset(
+    {"category", "class", "tier", "level", "grade", "code", "bucket", "segment", "rank", "rating"}
+)
+_CODE_WORDS_ZH = ("等级", "级别", "类别", "分类", "档次", "分级", "评级")
 
 
 def _sample(s: pd.Series) -> list[Any]:
@@ -360,6 +370,7 @@ class _Profile:
     outcome: float = 0.0  # share of cells that read as won/lost
     nunique: int = 0
     n: int = 0  # cells sampled
+    codes: bool = False  # a number column of a few small whole numbers (1–5 tiers)
 
 
 _OPEN_WORDS = frozenset(
@@ -422,6 +433,7 @@ def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
         return prof
     if n_nums >= 0.8 * n:
         prof.type = FieldType.NUMBER
+        prof.codes = _small_codes(uniq)
         prof.currency = sum(1 for t in texts if t[:1] in "$¥￥€£" or t.endswith("元")) / n
         prof.percent = sum(1 for t in texts if t.endswith(("%", "％"))) / n
         return prof
@@ -437,6 +449,17 @@ def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
     return prof
 
 
+def _small_codes(uniq: list[Any]) -> bool:
+    """Whether a number column holds only a few whole numbers from 0 to 10."""
+    nums = [u for u in uniq if isinstance(u, (int, float)) and not isinstance(u, bool)]
+    nums += [x for u in uniq if isinstance(u, str) and (x := parse_number(u)) is not None]
+    if not nums or len(set(nums)) > 11 or len(nums) < len(uniq) * 0.8:
+        return False
+    return all(float(x).is_integer() and 0 <= x <= 10 for x in nums)
+
+
+_MONEY_ROLES = frozenset({Role.VALUE, Role.PROFIT, Role.LTV, Role.CAC})
+
 _DATE_WORDS = ("date", "time", "day", "created", "closed", "日期", "时间", "日")
 
 
@@ -444,6 +467,8 @@ def _fit(role: Role, prof: _Profile) -> FieldType | None:
     """The field type a column gets in ``role``, or None if its values rule the role out."""
     t = prof.type
     if role in NUMERIC_ROLES:
+        if role in _MONEY_ROLES and prof.codes:
+            return None  # "Client Size By Revenue" = 1…5 is a tier, not an amount
         return t if t in (FieldType.NUMBER, FieldType.BAND) else None
     if role in (Role.CREATED, Role.CLOSED):
         return FieldType.DATE if t == FieldType.DATE else None

@@ -200,6 +200,34 @@ def test_values_veto_a_role_the_header_suggests():
     assert m.columns[0].type == FieldType.SINGLE
 
 
+def test_tiers_and_category_codes_are_never_the_money_column():
+    """A win–loss export (IBM-style): "Deal Size Category" and "Client Size By
+    Revenue" hold 1–7 codes; the amount in dollars is the deal value."""
+    rng = np.random.default_rng(3)
+    n = 60
+    df = pd.DataFrame(
+        {
+            "Deal Size Category": rng.integers(1, 8, n),
+            "Client Size By Revenue": rng.integers(1, 6, n),
+            "Opportunity Amount USD": rng.integers(1_000, 300_000, n),
+            "客户级别": rng.choice(["1", "2", "3"], n),
+        }
+    )
+    roles = _roles(detect_mapping(df))
+    assert roles["Opportunity Amount USD"] == "value"
+    assert roles["Deal Size Category"] == "none"
+    assert roles["Client Size By Revenue"] != "value"
+    assert roles["客户级别"] != "value"
+
+
+def test_a_repeated_company_name_is_still_the_name():
+    """A header that is only a name word keeps the role when branches repeat."""
+    rng = np.random.default_rng(4)
+    names = [f"{a}{b}有限公司" for a in "华盛鑫恒宏锦" for b in ("机械", "科技", "贸易")]
+    df = pd.DataFrame({"客户名称": rng.choice(names, 120), "成交金额": rng.integers(1, 99, 120)})
+    assert _roles(detect_mapping(df))["客户名称"] == "name"
+
+
 def test_each_role_is_given_once_to_the_best_header():
     df = pd.DataFrame(
         {
