@@ -160,7 +160,8 @@ def _report(args: argparse.Namespace) -> int:
     from icp import analysis, report  # lazy: startup speed (scipy loads in the warm-up)
 
     result = analysis.run(ds, _settings(args))
-    pdf = report.pdf_bytes(ds, result, answers={}, lang=args.lang, worksheet=args.worksheet)
+    summary = report.summarise(ds, result, answers={}, lang=args.lang)
+    pdf = report.pdf_bytes(summary, worksheet=args.worksheet)
     Path(args.pdf).write_bytes(pdf)
     print(t("cli.wrote", args.lang, path=args.pdf))
     return 0

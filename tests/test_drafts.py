@@ -56,11 +56,11 @@ def test_no_bracketed_placeholder_in_any_export(samples, key, lang):
     story = builders.draft_persona_story({}, a, ds, lang=lang)
     assert statement and "[" not in statement, statement
     assert story and "[" not in story, story
-    md = report.markdown_text(ds, a, answers={}, lang=lang)
+    md = report.markdown_text(report.summarise(ds, a, answers={}, lang=lang))
     assert not _PLACEHOLDER.search(md.replace("\\[", "[").replace("- [ ]", "")), md[:400]
-    payload = json.loads(report.json_bytes(ds, a, answers={}, lang=lang))
+    payload = json.loads(report.json_bytes(report.summarise(ds, a, answers={}, lang=lang)))
     assert "[" not in payload["statement"]["text"] and "[" not in payload["story"]["text"]
-    pdf = report.pdf_bytes(ds, a, answers={}, lang=lang, worksheet=True)
+    pdf = report.pdf_bytes(report.summarise(ds, a, answers={}, lang=lang), worksheet=True)
     assert "[" not in _pdf_text(pdf)
     xlsx = pd.read_excel(
         io.BytesIO(report.customers_xlsx_bytes(ds, a, lang=lang)), engine="openpyxl"
@@ -121,19 +121,21 @@ def test_committee_is_seen_across_accounts_with_one_title_per_account(samples):
 
 def test_pdf_leads_with_a_one_page_brief_and_the_worksheet_is_optional(samples):
     ds, a = samples["saas"]
-    pdf = report.pdf_bytes(ds, a, answers={}, lang="en")
+    pdf = report.pdf_bytes(report.summarise(ds, a, answers={}, lang="en"))
     first = _pdf_text(pdf, slice(0, 1))
     assert "Ideal customer profile" in first or "ICP" in first
     assert re.search(r"\d+ of your best \d+", first), first
     whole = _pdf_text(pdf)
     assert "S1 ·" not in whole and "P7 ·" not in whole
-    full = _pdf_text(report.pdf_bytes(ds, a, answers={}, lang="en", worksheet=True))
+    full = _pdf_text(
+        report.pdf_bytes(report.summarise(ds, a, answers={}, lang="en"), worksheet=True)
+    )
     assert "S1 ·" in full
 
 
 def test_pdf_numbers_are_formatted(samples):
     ds, a = samples["saas"]
-    text = _pdf_text(report.pdf_bytes(ds, a, answers={}, lang="en"))
+    text = _pdf_text(report.pdf_bytes(report.summarise(ds, a, answers={}, lang="en")))
     assert not re.search(r"\b\d{1,2}\.\d{5,}", text)  # no raw floats
 
 

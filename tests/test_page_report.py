@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from icp import report
+
 
 def _downloads(at: AppTest) -> list:
     return at.get("download_button")
@@ -42,3 +44,22 @@ def test_report_page_in_chinese(app_test):
     assert at.title[0].value == "报告"
     labels = [d.proto.label for d in _downloads(at)]
     assert "Excel 客户名单" in labels
+
+
+def test_the_page_summarises_once_for_the_preview_and_every_export(app_test, monkeypatch):
+    """The preview, Markdown, JSON and PDF all render one Summary: preparing the PDF
+    (a rerun) does not summarise the data again."""
+    calls: list[str] = []
+    real = report.summarise
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs.get("lang", ""))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(report, "summarise", counting)
+    at = app_test("report")
+    assert len(calls) == 1
+    at.button(key="report.make_pdf").click().run()
+    assert not at.exception, at.exception
+    assert "PDF report" in [d.proto.label for d in _downloads(at)]
+    assert len(calls) == 1

@@ -296,10 +296,14 @@ def test_accepted_notes_reach_the_report_appendix_with_their_dots():
     assert appendix == [("Workshop notes accepted", [line])]
     ds = open_dataset(SAMPLE.read_bytes(), filename=SAMPLE.name)
     result = run(ds)
-    md = report.markdown_text(ds, result, answers={}, lang="en", appendix=appendix)
+    md = report.markdown_text(
+        report.summarise(ds, result, answers={}, lang="en", appendix=appendix)
+    )
     assert "## Workshop notes accepted" in md and r"signs \*off\*" in md
-    js = report.json_bytes(ds, result, answers={}, lang="en", appendix=appendix).decode()
+    js = report.json_bytes(
+        report.summarise(ds, result, answers={}, lang="en", appendix=appendix)
+    ).decode()
     assert "Ops director signs *off*" in js
-    pdf = report.pdf_bytes(ds, result, answers={}, lang="en", appendix=appendix)
+    pdf = report.pdf_bytes(report.summarise(ds, result, answers={}, lang="en", appendix=appendix))
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages[-2:])
     assert "Workshop notes accepted" in text and "Ops director signs" in text

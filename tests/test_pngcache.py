@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from icp import analysis, pngcache
+from icp import analysis, pngcache, report
 from icp.dataset import open_dataset
 from icp.errors import InputError
-from icp.report.images import _images as report_images
+from icp.report.images import pictures
 from icp.store import data_dir
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
@@ -17,7 +17,8 @@ SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 
 def _images(name: str, top_n: int = 10):
     ds = open_dataset(SAMPLES / name)
-    return report_images(ds, analysis.run(ds, analysis.Settings(top_n=top_n)), "en")
+    result = analysis.run(ds, analysis.Settings(top_n=top_n))
+    return pictures(report.summarise(ds, result, answers={}, lang="en"))
 
 
 def test_different_content_gives_different_pictures():

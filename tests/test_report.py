@@ -83,7 +83,9 @@ def en() -> tuple[Dataset, analysis.Analysis]:
 @pytest.fixture(scope="module")
 def zh_pdf(zh) -> bytes:
     ds, result = zh
-    return report.pdf_bytes(ds, result, answers={}, lang="zh", title="华东区客户工作坊")
+    return report.pdf_bytes(
+        report.summarise(ds, result, answers={}, lang="zh", title="华东区客户工作坊")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +142,7 @@ def test_english_pdf_uses_the_answers_and_embeds_everything(en):
         "P2": {"hobbies": "Cycling & sailing"},
         builders.USE_STEP: {"builders.use.sales.team": "1"},
     }
-    data = report.pdf_bytes(ds, result, answers=answers, lang="en")
+    data = report.pdf_bytes(report.summarise(ds, result, answers=answers, lang="en"))
     reader = PdfReader(io.BytesIO(data))
     text = _pdf_text(data)
     flat = _flat(text)
@@ -158,7 +160,7 @@ def test_english_pdf_uses_the_answers_and_embeds_everything(en):
 def test_hostile_names_print_literally_and_the_long_name_wraps(hostile):
     ds, result = hostile
     assert "<script>alert(1)</script>" in result.best_names
-    data = report.pdf_bytes(ds, result, answers={}, lang="en")
+    data = report.pdf_bytes(report.summarise(ds, result, answers={}, lang="en"))
     text = _pdf_text(data)
     flat = _flat(text)
     assert "<script>alert(1)</script>" in text
@@ -179,7 +181,9 @@ def test_cli_report_writes_a_chinese_pdf(tmp_path):
 
 def test_markdown_has_what_the_page_shows_and_escapes_customer_text(hostile):
     ds, result = hostile
-    md = report.markdown_text(ds, result, answers={"P2": {"hobbies": "**bold** _x_"}}, lang="en")
+    md = report.markdown_text(
+        report.summarise(ds, result, answers={"P2": {"hobbies": "**bold** _x_"}}, lang="en")
+    )
     assert "<script>" not in md
     assert r"\<script\>alert\(1\)\</script\>" in md
     assert r"\*\*bold\*\* \_x\_" in md
@@ -194,7 +198,9 @@ def test_markdown_has_what_the_page_shows_and_escapes_customer_text(hostile):
 def test_markdown_in_chinese_lists_traits_and_checklist(zh):
     ds, result = zh
     md = report.markdown_text(
-        ds, result, answers={builders.USE_STEP: {"builders.use.sales.demo": "1"}}, lang="zh"
+        report.summarise(
+            ds, result, answers={builders.USE_STEP: {"builders.use.sales.demo": "1"}}, lang="zh"
+        )
     )
     assert md.startswith("# equipment\\_customers\\_zh")
     assert "生产型" in md
@@ -216,7 +222,7 @@ def test_md_escape_neutralises_markup():
 def test_json_round_trips_with_every_step_and_the_statement(zh):
     ds, result = zh
     answers = {"S1": {"why": "回款快、转介绍多"}, "P7": {"story": "张总是一家工厂的老板。"}}
-    data = json.loads(report.json_bytes(ds, result, answers=answers, lang="zh"))
+    data = json.loads(report.json_bytes(report.summarise(ds, result, answers=answers, lang="zh")))
     assert [f"S{i}" for i in range(1, 8)] + [f"P{i}" for i in range(1, 8)] == [
         k for k in data["answers"] if k != builders.USE_STEP
     ]

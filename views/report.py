@@ -17,10 +17,11 @@ lang = state.lang()
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _pdf(_ds: Dataset, _result: Analysis, key: str) -> bytes:
-    """The PDF, cached on ``key`` (data, settings, answers, language, title, saved views)."""
+def _summary(_ds: Dataset, _result: Analysis, key: str) -> report.Summary:
+    """The one summary every preview line and export here renders, cached on ``key``
+    (data, settings, answers, language, title, workshop notes, saved views)."""
     inputs = json.loads(key)
-    return report.pdf_bytes(
+    return report.summarise(
         _ds,
         _result,
         answers=inputs["answers"],
@@ -29,26 +30,25 @@ def _pdf(_ds: Dataset, _result: Analysis, key: str) -> bytes:
         settings=Settings.from_dict(inputs["settings"]),
         appendix=inputs["appendix"],
         extra=portraits.report_sections(_ds, _result, inputs["lang"]),
-        worksheet=bool(inputs.get("worksheet")),
     )
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _light(_ds: Dataset, _result: Analysis, key: str) -> tuple[str, bytes, bytes]:
+def _pdf(_summary: report.Summary, key: str) -> bytes:
+    """The PDF of ``_summary``, cached on ``key`` (the summary's key and the worksheet box)."""
+    return report.pdf_bytes(_summary, worksheet=bool(json.loads(key).get("worksheet")))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _light(
+    _summary: report.Summary, _ds: Dataset, _result: Analysis, key: str
+) -> tuple[str, bytes, bytes]:
     """Markdown, JSON and the Excel customer list (fast), cached on ``key``."""
     inputs = json.loads(key)
-    settings = Settings.from_dict(inputs["settings"])
-    kw = {
-        "answers": inputs["answers"],
-        "lang": inputs["lang"],
-        "settings": settings,
-        "appendix": inputs["appendix"],
-    }
-    extra = portraits.report_sections(_ds, _result, inputs["lang"])
     tagged = tags.tag_column(_ds, portraits.tag_list()) if portraits.tag_list() else None
     return (
-        report.markdown_text(_ds, _result, title=inputs["title"], extra=extra, **kw),
-        report.json_bytes(_ds, _result, **kw),
+        report.markdown_text(_summary),
+        report.json_bytes(_summary),
         report.customers_xlsx_bytes(_ds, _result, lang=inputs["lang"], tags=tagged),
     )
 
@@ -87,8 +87,7 @@ st.checkbox(
 answers = state.answers()
 settings = state.settings()
 title = st.session_state["report.title"]
-summary = report.summarise(ds, result, answers=answers, lang=lang, title=title, settings=settings)
-key = json.dumps(
+summary_key = json.dumps(
     {
         "ws": ws,
         "version": state.store().source_version(ws),
@@ -99,11 +98,15 @@ key = json.dumps(
         "title": title,
         "appendix": workshop.report_appendix(ws, lang),
         "portraits": portraits.saved_key(),  # saved comparisons and tags
-        "worksheet": bool(st.session_state["report.worksheet"]),
     },
     ensure_ascii=False,
     sort_keys=True,
     default=str,
+)
+summary = _summary(ds, result, summary_key)  # once: the preview and every export render it
+key = json.dumps(
+    {"summary": summary_key, "worksheet": bool(st.session_state["report.worksheet"])},
+    sort_keys=True,
 )
 
 # ---------------------------------------------------------------- downloads
@@ -114,7 +117,7 @@ with pdf_col:
     if st.session_state.get("report.pdf_key") == key:
         try:
             with st.spinner(tr("report.page.making_pdf")):
-                pdf = _pdf(ds, result, key)
+                pdf = _pdf(summary, key)
         except Exception as exc:  # a broken PDF must not take the other exports down
             st.error(tr("report.page.pdf_failed", detail=type(exc).__name__))
         else:
@@ -141,7 +144,7 @@ with pdf_col:
             args=(key,),
             width="stretch",
         )
-md, js, xlsx = _light(ds, result, key)
+md, js, xlsx = _light(summary, ds, result, summary_key)
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 for col, kind, data, name, mime, icon in (
     (md_col, "markdown", md, f"{stem}.md", "text/markdown", "description"),

@@ -14,7 +14,7 @@ from icp import score
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
 from icp.model import Analysis
-from icp.report.summary import _cell, _definition_text
+from icp.report.summary import cell_text, definition_text
 from icp.xlsx import frame_xlsx_bytes
 
 
@@ -68,7 +68,7 @@ def customers_xlsx_bytes(
             continue
         s = table[spec.name].reindex(order)
         if s.dtype == object:
-            s = s.map(lambda v: _cell(v) if isinstance(v, (list, tuple)) else v)
+            s = s.map(lambda v: cell_text(v) if isinstance(v, (list, tuple)) else v)
         cols[f"col:{spec.name}"] = s
         headers.append(str(spec.name))
     df = pd.DataFrame(cols, index=order)
@@ -76,7 +76,7 @@ def customers_xlsx_bytes(
         df,
         headers=headers,
         sheet_name=t("report.xlsx.sheet", lang),
-        notes=[_definition_text(analysis, lang)] if analysis.definition is not None else None,
+        notes=[definition_text(analysis, lang)] if analysis.definition is not None else None,
         notes_name=t("report.xlsx.definition_sheet", lang),
     )
 

@@ -7,49 +7,39 @@ so the same analysis never rasterises the same picture twice.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from icp import charts, clouds
-from icp.dataset import Dataset
-from icp.i18n import Lang
-from icp.model import Analysis
 from icp.pngcache import cached_png
-from icp.report.summary import rest_mask
+from icp.report.summary import Summary
 
 # Each cloud gets half the text width (~87 mm): 512 x 320 px is ~150 dpi there.
 _CLOUD_SIZE = (512, 320)
 
 
-def _images(
-    dataset: Dataset, analysis: Analysis, lang: Lang, *, scale: float = 1.5
-) -> dict[str, bytes | None]:
-    """PNG bytes of the charts and the two word clouds (None where there is nothing to draw).
+def pictures(summary: Summary, *, scale: float = 1.5) -> dict[str, bytes | None]:
+    """PNG bytes of the KPI chart, the trait chart and the two word clouds of ``summary``
+    (keys ``kpi``, ``traits``, ``cloud_best``, ``cloud_rest``; None where there is nothing
+    to draw).
 
     Drawn at the size the PDF prints them and kept by content (``pngcache``):
     the same analysis never rasterises the same picture twice.
     """
-    outcome = analysis.mode == "outcome"
+    lang, outcome = summary.lang, summary.outcome
     out: dict[str, bytes | None] = {}
     out["kpi"] = None
-    kpi = charts.kpi_bars(analysis.kpis, lang=lang, outcome=outcome)
+    kpi = charts.kpi_bars(dict(summary.kpi_values), lang=lang, outcome=outcome)
     if kpi is not None:
         out["kpi"] = _chart_png(kpi, scale)
     out["traits"] = (
-        _chart_png(charts.trait_bars(analysis.traits, lang=lang, outcome=outcome), scale)
-        if analysis.traits
+        _chart_png(charts.trait_bars(list(summary.traits), lang=lang, outcome=outcome), scale)
+        if summary.traits
         else None
     )
-    best = clouds.frequencies(dataset.table, dataset.mapping, analysis.best_mask)
-    rest = clouds.frequencies(dataset.table, dataset.mapping, rest_mask(dataset, analysis))
-    left, right = clouds.distinctive(
-        best,
-        rest,
-        best_n=int(analysis.best_mask.sum()),
-        rest_n=int(rest_mask(dataset, analysis).sum()),
-    )
-    out["cloud_best"] = _cloud_png(left, "best")
-    out["cloud_rest"] = _cloud_png(right, "rest")
+    out["cloud_best"] = _cloud_png(summary.cloud_best, "best")
+    out["cloud_rest"] = _cloud_png(summary.cloud_rest, "rest")
     return out
 
 
@@ -59,9 +49,10 @@ def _chart_png(chart: Any, scale: float) -> bytes:
     return cached_png(key.encode(), lambda: charts.to_png(chart, scale=scale))
 
 
-def _cloud_png(freqs: dict[str, float], palette: str) -> bytes | None:
+def _cloud_png(freqs: Mapping[str, float], palette: str) -> bytes | None:
     def render() -> bytes:
-        img = clouds.cloud(freqs, palette=palette, width=_CLOUD_SIZE[0], height=_CLOUD_SIZE[1])
+        width, height = _CLOUD_SIZE
+        img = clouds.cloud(dict(freqs), palette=palette, width=width, height=height)
         return clouds.png_bytes(img) if img is not None else b""
 
     words = json.dumps(sorted((str(w), float(f)) for w, f in freqs.items()), ensure_ascii=False)

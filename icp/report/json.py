@@ -2,44 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 
-from icp import builders
-from icp.dataset import Dataset
-from icp.i18n import Lang
-from icp.model import Analysis, Settings
-from icp.report.summary import Answers, Appendix, summarise
+from icp.report.summary import Summary
 
 
-def json_bytes(
-    dataset: Dataset,
-    analysis: Analysis,
-    *,
-    answers: Answers,
-    lang: Lang,
-    settings: Settings | None = None,
-    appendix: Appendix = (),
-) -> bytes:
-    """``analysis.to_json`` plus every builder answer (keyed S1..P7, USE), the statement,
+def json_bytes(s: Summary) -> bytes:
+    """``Analysis.to_json`` plus every builder answer (keyed S1..P7, USE), the statement,
     the story, the step blocks with suggestions and the checklist, as UTF-8 JSON."""
-    answers = answers or {}
-    s = summarise(dataset, analysis, answers=answers, lang=lang, settings=settings)
-    payload = analysis.to_json(dataset, lang)
+    payload = dict(s.analysis_json)
     payload["report"] = {
         "title": s.title,
-        "date": _dt.date.today().isoformat(),
-        "lang": lang,
+        "date": s.iso_date,
+        "lang": s.lang,
         "source": s.source,
-        "settings": (settings or Settings()).to_dict(),
+        "settings": dict(s.settings),
     }
     payload["statement"] = {"text": s.statement.text, "drafted": s.statement.drafted}
     payload["story"] = {"text": s.story.text, "drafted": s.story.drafted}
-    steps = [*builders.STEPS, builders.USE_STEP]
-    payload["answers"] = {
-        sid: {str(k): str(v) for k, v in (answers.get(sid) or {}).items() if v is not None}
-        for sid in steps
-    }
+    payload["answers"] = {sid: dict(given) for sid, given in s.answers.items()}
     payload["steps"] = [
         {
             "id": b.id,
@@ -54,6 +35,6 @@ def json_bytes(
     payload["checklist"] = [
         {"area": a, "item": item, "done": done} for a, item, done in s.checklist
     ]
-    payload["methods"] = s.methods
-    payload["appendix"] = [{"title": h, "lines": list(lines)} for h, lines in appendix]
+    payload["methods"] = list(s.methods)
+    payload["appendix"] = [{"title": h, "lines": list(lines)} for h, lines in s.appendix]
     return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")

@@ -12,10 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from icp.dataset import Dataset
-from icp.i18n import Lang, t
-from icp.model import Analysis, Settings
-from icp.report.summary import Answers, Appendix, _meta_groups, summarise
+from icp.i18n import t
+from icp.report.summary import Summary, meta_groups
 from icp.sections import Section
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$&])")
@@ -55,25 +53,15 @@ def _md_para(text: str) -> list[str]:
     return ["  \n".join(parts), ""]
 
 
-def markdown_text(
-    dataset: Dataset,
-    analysis: Analysis,
-    *,
-    answers: Answers,
-    lang: Lang,
-    title: str | None = None,
-    settings: Settings | None = None,
-    appendix: Appendix = (),
-    extra: Sequence[Section] = (),
-) -> str:
-    """The ICP summary as Markdown (same content as the PDF, without the pictures)."""
-    s = summarise(dataset, analysis, answers=answers, lang=lang, title=title, settings=settings)
+def markdown_text(s: Summary) -> str:
+    """The ICP summary ``s`` as Markdown (same content as the PDF, without the pictures)."""
+    lang = s.lang
     out: list[str] = [f"# {md_escape(s.title)}", ""]
     out += [f"*{md_escape(t('report.kicker', lang))}*", ""]
     meta = [t("report.meta.date", lang, date=s.date)]
     if s.source:
         meta.append(t("report.meta.source", lang, source=s.source))
-    meta.append(_meta_groups(s))
+    meta.append(meta_groups(s))
     if s.definition:
         meta.append(s.definition)
     out += ["  \n".join(md_escape(m) for m in meta), ""]
@@ -131,14 +119,14 @@ def markdown_text(
         out.append(f"- [{'x' if done else ' '}] {md_escape(item)}")
     out.append("")
 
-    out += _sections_md(extra)
+    out += _sections_md(s.extra)
 
     out += [f"## {md_escape(t('report.methods', lang))}", ""]
     for line in s.methods:
         out += _md_para(line)
     if s.notes:
         out += [f"- {md_escape(x)}" for x in s.notes] + [""]
-    for heading, lines in appendix:
+    for heading, lines in s.appendix:
         out += [f"## {md_escape(heading)}", "", *[f"- {md_escape(x)}" for x in lines], ""]
     return "\n".join(out).rstrip() + "\n"
 

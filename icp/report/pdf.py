@@ -16,12 +16,10 @@ from typing import Any
 import pandas as pd
 from PIL import Image
 
-from icp.dataset import Dataset
 from icp.fonts import font_path
 from icp.i18n import Lang, t
-from icp.model import Analysis, Settings
-from icp.report.images import _images
-from icp.report.summary import Answers, Appendix, StepBlock, Summary, _meta_groups, summarise
+from icp.report.images import pictures
+from icp.report.summary import Appendix, StepBlock, Summary, meta_groups
 from icp.sections import Section
 
 
@@ -285,7 +283,7 @@ def _brief_page(pdf, s: Summary, images: dict[str, bytes | None]) -> None:
         0, 7.5, "\n".join(lines[:2]), new_x="LMARGIN", new_y="NEXT", align="L", wrapmode=pdf.wrap
     )
     pdf.set_font("noto", "", 8.5)
-    meta = [t("report.meta.date", s.lang, date=s.date), _meta_groups(s)]
+    meta = [t("report.meta.date", s.lang, date=s.date), meta_groups(s)]
     pdf.cell(0, 5, pdf.c(" · ".join(meta)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*_INK)
     pdf.set_y(band + 3)
@@ -321,28 +319,17 @@ def _brief_page(pdf, s: Summary, images: dict[str, bytes | None]) -> None:
         pdf.png(chart, max_h=left)
 
 
-def pdf_bytes(
-    dataset: Dataset,
-    analysis: Analysis,
-    *,
-    answers: Answers,
-    lang: Lang,
-    title: str | None = None,
-    settings: Settings | None = None,
-    appendix: Appendix = (),
-    extra: Sequence[Section] = (),
-    worksheet: bool = False,
-) -> bytes:
-    """The ICP summary as an A4 PDF with charts and word clouds, fonts embedded (subset).
+def pdf_bytes(s: Summary, *, worksheet: bool = False) -> bytes:
+    """The ICP summary ``s`` as an A4 PDF with charts and word clouds, fonts embedded (subset).
 
     Page 1 is the brief a founder sends on (``_brief_page``); then the details —
     KPIs, the best customers, every finding with its interval, warning signs,
-    the clouds and how it was worked out.  ``worksheet`` adds the 14-step
-    worksheet (answers, data suggestions for unanswered steps) and the
-    checklist as an appendix.  ``answers`` may be empty (the CLI has none).
+    the clouds, the sections other features added and how it was worked out.
+    ``worksheet`` adds the 14-step worksheet (answers, data suggestions for
+    unanswered steps) and the checklist as an appendix.
     """
-    s = summarise(dataset, analysis, answers=answers, lang=lang, title=title, settings=settings)
-    images = _images(dataset, analysis, lang)
+    lang = s.lang
+    images = pictures(s)
     pdf = _pdf_class()(s)
 
     _brief_page(pdf, s, images)
@@ -395,7 +382,7 @@ def pdf_bytes(
         pdf.ln(1)
         _clouds_row(pdf, s, images)
 
-    _sections_into(pdf, extra)  # the portraits' saved views (icp.sections), if any
+    _sections_into(pdf, s.extra)  # the portraits' saved views (icp.sections), if any
 
     # Methods
     pdf.h1(t("report.methods", lang))
@@ -422,7 +409,7 @@ def pdf_bytes(
                 pdf.h2(a)
                 area = a
             pdf.bullet(item, mark="✓" if done else "□", color=_INK if done else _GREY)
-    _pdf_appendix(pdf, appendix)
+    _pdf_appendix(pdf, s.appendix)
     return bytes(pdf.output())
 
 

@@ -1,10 +1,13 @@
-"""Summarise once: everything the exports show, as one plain ``Summary``.
+"""Summarise once: everything the exports show, as one frozen ``Summary``.
 
-``summarise`` collects the statement and story, KPIs, best customers, traits,
-the 7+7 step answers with data suggestions for the unanswered ones, the
-checklist and a methods note, already in the chosen language; the renderers
-(``pdf``, ``markdown``, ``json``) only lay it out, so the Report page preview
-and every export can never disagree.
+``summarise`` is the only place that reads the dataset and the analysis for a
+report: the statement and story, KPIs, best customers, traits, the 7+7 step
+answers with data suggestions for the unanswered ones, the checklist, a
+methods note, what the pictures are drawn from, the analysis as JSON and the
+sections other features add — already in the chosen language.  The renderers
+(``pdf``, ``markdown``, ``json``) take the ``Summary`` alone and only lay it
+out, so the Report page preview and every export can never disagree, and the
+page computes it once.
 """
 
 from __future__ import annotations
@@ -12,18 +15,19 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from icp import builders, fmt
+from icp import builders, clouds, fmt
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
-from icp.model import Analysis, Settings, Trait, definition_sentence
+from icp.model import Analysis, Kpi, Settings, Trait, definition_sentence
 from icp.schema import Role
+from icp.sections import Section
 
 Answers = dict[str, dict[str, str]]
 
@@ -36,7 +40,7 @@ _NARRATIVE = {"S7": "statement", "P7": "story"}
 # ---------------------------------------------------------------- summary (plain data)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Narrative:
     """The ICP statement or the persona story; ``drafted`` = written from the data."""
 
@@ -44,23 +48,33 @@ class Narrative:
     drafted: bool
 
 
-@dataclass
+@dataclass(frozen=True)
 class StepBlock:
     """One builder step as the exports show it."""
 
     id: str
     title: str
-    answers: list[tuple[str, str]]  # (prompt label, answer)
-    suggestions: list[tuple[str, str, str]]  # (prompt label, suggested text, evidence)
+    answers: tuple[tuple[str, str], ...]  # (prompt label, answer)
+    suggestions: tuple[tuple[str, str, str], ...]  # (prompt label, suggested text, evidence)
     note: str | None = None  # e.g. "the statement is at the start"
 
 
-@dataclass
+# Extra sections other features hand to the exports, printed last as (heading,
+# lines) — the live workshop's accepted notes with their dot votes (issue 15).
+Appendix = Sequence[tuple[str, Sequence[str]]]
+
+
+@dataclass(frozen=True)
 class Summary:
-    """Everything the report shows, already in the chosen language."""
+    """Everything the report shows, already in the chosen language.
+
+    Plain data: the renderers need nothing else (no dataset, no analysis), and
+    nothing downstream changes it.
+    """
 
     title: str
-    date: str
+    date: str  # written for people in ``lang`` (fmt.date)
+    iso_date: str  # the same day as YYYY-MM-DD (the JSON's)
     lang: Lang
     outcome: bool
     source: str | None
@@ -72,17 +86,28 @@ class Summary:
     kpis: pd.DataFrame  # translated headers: measure, best, rest, ratio
     best: pd.DataFrame  # translated headers: rank, name, score, stability, trait columns
     best_note: str | None
-    traits: list[Trait]
+    traits: tuple[Trait, ...]
     trait_rows: pd.DataFrame  # translated headers: trait, best, rest, lift, p
-    trait_sentences: list[str]
-    numeric_sentences: list[str]
-    warning_sentences: list[str]
-    brief: list[str]  # the 3–5 strongest findings with their counts, for page 1
-    steps: list[StepBlock]
-    checklist: list[tuple[str, str, bool]]  # (area, item, done)
-    methods: list[str]
-    notes: list[str] = field(default_factory=list)  # warnings from the analysis
+    trait_sentences: tuple[str, ...]
+    numeric_sentences: tuple[str, ...]
+    warning_sentences: tuple[str, ...]
+    brief: tuple[str, ...]  # the 3–5 strongest findings with their counts, for page 1
+    steps: tuple[StepBlock, ...]
+    checklist: tuple[tuple[str, str, bool], ...]  # (area, item, done)
+    methods: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # warnings from the analysis
     definition: str = ""  # what "best" means in this run (icp.model.definition_sentence)
+    # what the pictures are drawn from (icp.report.images)
+    kpi_values: Mapping[str, Kpi] = field(default_factory=dict)
+    cloud_best: Mapping[str, float] = field(default_factory=dict)  # words the best use more
+    cloud_rest: Mapping[str, float] = field(default_factory=dict)  # words the rest use more
+    # what only the JSON carries
+    answers: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # per step, as typed
+    settings: Mapping[str, Any] = field(default_factory=dict)  # Settings.to_dict()
+    analysis_json: Mapping[str, Any] = field(default_factory=dict)  # Analysis.to_json
+    # what other features add, printed last
+    appendix: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (heading, lines)
+    extra: tuple[Section, ...] = ()  # the portraits' saved views (icp.sections)
 
 
 def rest_mask(dataset: Dataset, analysis: Analysis) -> pd.Series:
@@ -90,10 +115,6 @@ def rest_mask(dataset: Dataset, analysis: Analysis) -> pd.Series:
     if analysis.rest_mask is not None:
         return analysis.rest_mask
     return ~analysis.best_mask
-
-
-def _today(lang: Lang) -> str:
-    return fmt.date(_dt.date.today(), lang)
 
 
 def _default_title(dataset: Dataset, lang: Lang) -> str:
@@ -138,7 +159,7 @@ def _kpi_table(analysis: Analysis, lang: Lang, outcome: bool) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
     if isinstance(value, (list, tuple)):
@@ -204,11 +225,11 @@ def best_table(
         rows[t("report.best.name", lang)] = [str(names.loc[i]) for i in idx]
         if value_col and value_col in dataset.table.columns:
             rows[t("report.best.value", lang)] = [
-                _cell(dataset.table.loc[i, value_col]) for i in idx
+                cell_text(dataset.table.loc[i, value_col]) for i in idx
             ]
         more = "report.best.more_outcome"
     for col in extra:
-        rows[str(col)] = [_cell(dataset.table.loc[i, col]) for i in idx]
+        rows[str(col)] = [cell_text(dataset.table.loc[i, col]) for i in idx]
     note = t(more, lang, shown=len(idx), total=n_best) if n_best > len(idx) else None
     return pd.DataFrame(rows), note
 
@@ -281,22 +302,25 @@ def _steps(
             for s in builders.suggestions(step.id, analysis, dataset, lang=lang, settings=settings)
             if s.evidence is not None  # data-driven only; method options are not findings
         ]
-        block = StepBlock(step.id, t(step.title_key, lang), [], [])
+        note: str | None = None
+        given_answers: list[tuple[str, str]] = []
+        suggested: list[tuple[str, str, str]] = []
         for prompt in step.prompts:
             if prompt.id == narrative:
                 key = "report.steps.see_statement" if step.id == "S7" else "report.steps.see_story"
-                block.note = t(key, lang)
+                note = t(key, lang)
                 continue
             label = t(prompt.label_key, lang)
             text = str(given.get(prompt.id) or "").strip()
             if text:
-                block.answers.append((label, text))
+                given_answers.append((label, text))
                 continue
             mine = [s for s in found if s.prompt_id == prompt.id][:_SUGGESTIONS_PER_PROMPT]
             for s in mine:
                 ev = s.evidence.render(lang) if s.evidence is not None else ""
-                block.suggestions.append((label, s.text, ev))
-        out.append(block)
+                suggested.append((label, s.text, ev))
+        title = t(step.title_key, lang)
+        out.append(StepBlock(step.id, title, tuple(given_answers), tuple(suggested), note))
     return out
 
 
@@ -365,16 +389,30 @@ def summarise(
     lang: Lang,
     title: str | None = None,
     settings: Settings | None = None,
+    appendix: Appendix = (),
+    extra: Sequence[Section] = (),
 ) -> Summary:
-    """Everything the report shows, as plain data in ``lang`` (see the module docstring)."""
+    """Everything the report shows, as plain data in ``lang`` (see the module docstring).
+
+    ``answers`` may be empty (the CLI has none); ``appendix`` and ``extra`` are
+    what other features add at the end (workshop notes, portrait sections).
+    """
     answers = answers or {}
     outcome = analysis.mode == "outcome"
     rest = rest_mask(dataset, analysis)
     best_n, rest_n = int(analysis.best_mask.sum()), int(rest.sum())
     best, note = best_table(dataset, analysis, lang=lang)
+    cloud_best, cloud_rest = clouds.distinctive(
+        clouds.frequencies(dataset.table, dataset.mapping, analysis.best_mask),
+        clouds.frequencies(dataset.table, dataset.mapping, rest),
+        best_n=best_n,
+        rest_n=rest_n,
+    )
+    today = _dt.date.today()
     return Summary(
         title=(title or "").strip() or _default_title(dataset, lang),
-        date=_today(lang),
+        date=fmt.date(today, lang),
+        iso_date=today.isoformat(),
         lang=lang,
         outcome=outcome,
         source=dataset.source.filename,
@@ -386,15 +424,15 @@ def summarise(
         kpis=_kpi_table(analysis, lang, outcome),
         best=best,
         best_note=note,
-        traits=list(analysis.traits),
+        traits=tuple(analysis.traits),
         trait_rows=_trait_rows(analysis.traits, lang, outcome),
-        trait_sentences=[tr.message(outcome=outcome).render(lang) for tr in analysis.traits],
-        numeric_sentences=[
+        trait_sentences=tuple(tr.message(outcome=outcome).render(lang) for tr in analysis.traits),
+        numeric_sentences=tuple(
             nt.message(outcome=outcome).render(lang)
             for nt in analysis.numeric
             if nt.is_finding and nt.kind != "warning"
-        ][:6],
-        warning_sentences=[
+        )[:6],
+        warning_sentences=(
             *(
                 tr.message(outcome=outcome, warning=True).render(lang)
                 for tr in analysis.warning_traits
@@ -404,28 +442,34 @@ def summarise(
                 for nt in analysis.numeric
                 if nt.kind == "warning"
             ),
-        ],
-        brief=_brief(analysis, lang, outcome),
-        steps=_steps(answers, analysis, dataset, lang, settings),
-        checklist=_checklist(answers, lang),
-        methods=_methods(analysis, settings, lang, best_n, rest_n),
-        notes=[w.render(lang) for w in analysis.warnings],
-        definition=_definition_text(analysis, lang),
+        ),
+        brief=tuple(_brief(analysis, lang, outcome)),
+        steps=tuple(_steps(answers, analysis, dataset, lang, settings)),
+        checklist=tuple(_checklist(answers, lang)),
+        methods=tuple(_methods(analysis, settings, lang, best_n, rest_n)),
+        notes=tuple(w.render(lang) for w in analysis.warnings),
+        definition=definition_text(analysis, lang),
+        kpi_values=dict(analysis.kpis),
+        cloud_best=dict(cloud_best),
+        cloud_rest=dict(cloud_rest),
+        answers={
+            sid: {str(k): str(v) for k, v in (answers.get(sid) or {}).items() if v is not None}
+            for sid in (*builders.STEPS, builders.USE_STEP)
+        },
+        settings=(settings or Settings()).to_dict(),
+        analysis_json=analysis.to_json(dataset, lang),
+        appendix=tuple((str(h), tuple(str(x) for x in lines)) for h, lines in appendix),
+        extra=tuple(extra),
     )
 
 
-def _definition_text(analysis: Analysis, lang: Lang) -> str:
+def definition_text(analysis: Analysis, lang: Lang) -> str:
+    """What "best" means in this run, as one sentence ("" before a definition exists)."""
     d = analysis.definition
     return definition_sentence(d, lang) if d is not None else ""
 
 
-# ---------------------------------------------------------------- appendix hook
-
-# Extra sections other features hand to the exports, printed last as (heading,
-# lines) — the live workshop's accepted notes with their dot votes (issue 15).
-Appendix = Sequence[tuple[str, Sequence[str]]]
-
-
-def _meta_groups(s: Summary) -> str:
+def meta_groups(s: Summary) -> str:
+    """The "N rows · best B · rest R" line under the title, in the summary's language."""
     key = "report.meta.groups_outcome" if s.outcome else "report.meta.groups"
     return t(key, s.lang, rows=s.n_rows, best_n=s.best_n, rest_n=s.rest_n)
