@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from icp.i18n import Msg
@@ -105,6 +106,40 @@ def _derived_columns(dataset: Dataset) -> list[str]:
     ]
 
 
+def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
+    """Columns that only restate the outcome: within each outcome value one
+    value of the column covers ≥ 95% of the rows, and the won rows' value is
+    their own (a CRM's "Probability (%)" is 100 on every Closed Won row, a
+    "Forecast Category" is "Closed").  They define best as much as the outcome
+    does, so they are never findings.  One count matrix per column (numpy)."""
+    table = dataset.table
+    o_codes, o_uniq = pd.factorize(table[out_col].map(value_label, na_action="ignore"))
+    o_sizes = np.bincount(o_codes[o_codes >= 0], minlength=len(o_uniq))
+    groups = [i for i, v in enumerate(o_uniq) if o_sizes[i] >= 3 and str(v)]
+    is_good = np.array([str(o_uniq[i]) in good for i in groups])
+    if len(groups) < 2 or not is_good.any() or is_good.all():
+        return []
+    out = []
+    for spec in dataset.mapping.columns:
+        name = spec.name
+        if name == out_col or name not in table.columns or spec.role in (Role.NAME, Role.ID):
+            continue
+        codes, uniq = pd.factorize(table[name])
+        if len(uniq) > 50 or len(uniq) < 2:
+            continue
+        ok = (o_codes >= 0) & (codes >= 0)
+        counts = np.bincount(
+            o_codes[ok] * len(uniq) + codes[ok], minlength=len(o_uniq) * len(uniq)
+        ).reshape(len(o_uniq), len(uniq))[groups]
+        filled = counts.sum(axis=1)
+        if (filled < 0.9 * o_sizes[groups]).any() or (counts.max(axis=1) < 0.95 * filled).any():
+            continue
+        modes = counts.argmax(axis=1)
+        if not set(modes[is_good]) & set(modes[~is_good]):
+            out.append(name)
+    return out
+
+
 def _id_columns(dataset: Dataset) -> dict[str, str]:
     """Id column → why ("role" when mapped as an id, else the shape that gave it away)."""
     out: dict[str, str] = {}
@@ -178,6 +213,11 @@ def resolve(
     derived = _derived_columns(dataset)
     for col in derived:
         reasons.setdefault(col, Msg("definition.reason.derived"))
+    if out_col is not None:
+        for col in _echo_columns(dataset, out_col, good):
+            if col not in derived:
+                derived.append(col)
+                reasons.setdefault(col, Msg("definition.reason.echo", {"column": out_col}))
     ids = _id_columns(dataset)
     for col, why in ids.items():
         reasons.setdefault(col, Msg(f"definition.reason.id.{why}"))

@@ -115,7 +115,22 @@ def test_definition_sentence_top_and_outcome_in_both_languages():
     ).replace("」", "”")
 
 
-@pytest.mark.parametrize("name", ["winloss_en", "funnel_en", "funnel_zh"])
+def test_a_crm_report_is_read_as_its_deals_only():
+    """Title lines, "Grand Totals (240 records)" and a confidentiality line are
+    not customers; Probability (%) follows the stage, so it is not a finding;
+    the partner referrals that really win more are."""
+    ds = _open(KINDS["sf_report_en"])
+    assert len(ds.table) == 240
+    notes = " ".join(m.render("en") for m in ds.notes)
+    assert "Grand Totals (240 records)" in notes and "Confidential Information" in notes
+    top = analysis.run(ds, Settings(top_n=10))
+    assert "Probability (%)" in top.definition.defining_columns
+    assert "Probability (%)" not in _finding_columns(top)
+    won = analysis.run(ds, Settings(mode="outcome"))
+    assert ("Lead Source", "Partner Referral") in {(t.column, t.value) for t in won.traits}
+
+
+@pytest.mark.parametrize("name", ["winloss_en", "funnel_en", "funnel_zh", "sf_report_en"])
 def test_top_mode_never_calls_a_lost_or_open_deal_best(name: str):
     """A big lost deal is not a best customer: with an outcome column, the top
     N by the S1 criteria come from the won rows only."""

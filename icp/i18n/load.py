@@ -173,6 +173,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         'Dropped {n:count:totals row|totals rows} ("{label}" on row {row}) so they are not counted as customers.',
         "已删除 {n} 个合计行（第 {row} 行的“{label}”），以免被当作客户统计。",
     ),
+    "load.note.footer": (
+        'Dropped {n:count:note row|note rows} below the table ("{label}" on row {row}) so '
+        "{n:plural:it is|they are} not counted as customers.",
+        "已删除表格下方的 {n} 行说明（第 {row} 行的“{label}”），以免被当作客户统计。",
+    ),
     "load.note.duplicates": (
         "Some column names were repeated and have been renamed: {names}.",
         "部分列名重复，已重命名：{names}。",

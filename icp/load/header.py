@@ -197,17 +197,68 @@ def _present(df: pd.DataFrame) -> np.ndarray:
     return df.notna().to_numpy()
 
 
+# "Grand Totals (300 records)", "Subtotal: West", "Total for Q3", "合计（350条）"
+_TOTAL_LABEL = re.compile(
+    r"^(grand |sub ?|sub-)?totals?( ?\(.*\)| ?[:：].*| for .*)$"
+    r"|^(合计|总计|小计|汇总|共计|總計|合計|小計)[\s:：(（].*$"
+)
+
+
+def _labelled_total(col: pd.Series, few: np.ndarray) -> np.ndarray:
+    """Cells of ``col`` in sparse rows (``few``) that read as a totals label with a tail."""
+    hits = np.zeros(len(col), dtype=bool)
+    for i in np.flatnonzero(few):
+        v = col.iat[i]
+        if isinstance(v, str) and _TOTAL_LABEL.match(" ".join(v.split()).casefold()):
+            hits[i] = True
+    return hits
+
+
 def _totals_mask(df: pd.DataFrame, present: np.ndarray) -> np.ndarray:
     """Rows whose first non-empty cell (within the first three columns) says Total/合计."""
     mask = np.zeros(len(df), dtype=bool)
     left_empty = np.ones(len(df), dtype=bool)
+    # a totals row fills few cells: only those rows are read with the pattern (fast on 1M rows)
+    few = present.sum(axis=1) <= max(2, df.shape[1] // 2)
     for j in range(min(3, df.shape[1])):
-        hits = df.iloc[:, j].isin(_TOTALS).to_numpy(dtype=bool)
+        hits = df.iloc[:, j].isin(_TOTALS).to_numpy(dtype=bool, copy=True)
+        hits |= _labelled_total(df.iloc[:, j], few & left_empty & ~hits)
         mask |= hits & left_empty
         left_empty &= ~present[:, j]
         if not left_empty.any():
             break
     return mask
+
+
+_NOTE_START = re.compile(
+    r"^(\*|†|©|note|notes|source|confidential|generated|copyright|printed|注|备注|说明|数据来源|来源|制表|导出)",
+    re.IGNORECASE,
+)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """A note quotes at most ``limit`` characters of a cell."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _footer_mask(df: pd.DataFrame, present: np.ndarray) -> np.ndarray:
+    """Notes below the table: trailing rows with one filled cell that reads as a
+    sentence or a note ("Confidential Information - Do Not Distribute", 数据来源：CRM)."""
+    mask = np.zeros(len(df), dtype=bool)
+    if df.shape[1] < 3:
+        return mask
+    filled = present.sum(axis=1)
+    for i in range(len(df) - 1, -1, -1):
+        if filled[i] != 1:
+            break
+        v = next(x for x in df.iloc[i] if not is_blank(x))
+        text = " ".join(str(v).split())
+        han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+        if not (_NOTE_START.match(text) or len(text.split()) >= 4 or han >= 12):
+            break
+        mask[i] = True
+    return mask if mask.sum() < len(df) else np.zeros(len(df), dtype=bool)
 
 
 def finish(
@@ -255,6 +306,21 @@ def finish(
                 {"row": header_row + 1, "row2": header_row + 2, "example": example},
             )
         )
+    footer = _footer_mask(df, present) if len(df) else np.zeros(0, dtype=bool)
+    if footer.any():
+        first = int(np.flatnonzero(footer)[0])
+        label = next(v for v in df.iloc[first] if not is_blank(v))
+        notes.append(
+            Msg(
+                "load.note.footer",
+                {
+                    "n": int(footer.sum()),
+                    "label": _clip(str(label)),
+                    "row": int(df.index[first]) + 1,
+                },
+            )
+        )
+        df, present = df[~footer], present[~footer]
     if len(df):
         totals = _totals_mask(df, present)
         if totals.any():
