@@ -140,6 +140,44 @@ def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
     return out
 
 
+def _stage_columns(dataset: Dataset, crits: list[Criterion]) -> list[str]:
+    """Status/stage columns that only say whether a customer bought at all.
+
+    On a list without an outcome, best is ranked by value; a "Lifecycle Stage"
+    whose values for the rows with a value (customer, evangelist) never occur
+    among the rows without one (lead, opportunity) restates "has bought", so
+    "the best are Lifecycle Stage = customer" would be circular.  Only headers
+    that read as a status or stage qualify (a "Plan" column stays a finding)."""
+    table = dataset.table
+    measure = [c for crit in crits if crit.id == "deal_value" for c in crit.columns]
+    measure = [c for c in measure if c in table.columns]
+    if not measure:
+        return []
+    values = table[measure].apply(pd.to_numeric, errors="coerce")
+    bought = (values.fillna(0) > 0).any(axis=1).to_numpy()
+    if bought.sum() < 3 or (~bought).sum() < 3:
+        return []
+    out = []
+    for spec in dataset.mapping.columns:
+        if (
+            spec.name in measure
+            or spec.role in (Role.NAME, Role.ID)
+            or read_header(spec.name) is None
+        ):
+            continue
+        col = table[spec.name]
+        if col.nunique() > 50:
+            continue
+        on, off = col[bought].dropna(), col[~bought].dropna()
+        if len(on) < 0.9 * bought.sum() or len(off) < 0.9 * (~bought).sum():
+            continue
+        shared = set(on.unique()) & set(off.unique())
+        mixed = on.isin(shared).sum() + off.isin(shared).sum()
+        if mixed <= 0.02 * (len(on) + len(off)):
+            out.append(spec.name)
+    return out
+
+
 def _id_columns(dataset: Dataset) -> dict[str, str]:
     """Id column → why ("role" when mapped as an id, else the shape that gave it away)."""
     out: dict[str, str] = {}
@@ -214,10 +252,15 @@ def resolve(
     for col in derived:
         reasons.setdefault(col, Msg("definition.reason.derived"))
     if out_col is not None:
-        for col in _echo_columns(dataset, out_col, good):
-            if col not in derived:
-                derived.append(col)
-                reasons.setdefault(col, Msg("definition.reason.echo", {"column": out_col}))
+        echoes = _echo_columns(dataset, out_col, good)
+        echo_reason = Msg("definition.reason.echo", {"column": out_col})
+    else:
+        echoes = _stage_columns(dataset, crits if mode == "top" else [])
+        echo_reason = Msg("definition.reason.bought")
+    for col in echoes:
+        if col not in derived:
+            derived.append(col)
+            reasons.setdefault(col, echo_reason)
     ids = _id_columns(dataset)
     for col, why in ids.items():
         reasons.setdefault(col, Msg(f"definition.reason.id.{why}"))

@@ -130,6 +130,16 @@ def test_a_crm_report_is_read_as_its_deals_only():
     assert ("Lead Source", "Partner Referral") in {(t.column, t.value) for t in won.traits}
 
 
+def test_a_stage_that_only_says_who_bought_is_not_a_finding():
+    """Leads and customers in one list: 'Lifecycle Stage = customer' restates
+    who has revenue; the planted industry is what the best really share."""
+    result = analysis.run(_open(KINDS["hubspot_en"]), Settings(top_n=10))
+    assert "Lifecycle Stage" in result.definition.defining_columns
+    reason = result.definition.reasons["Lifecycle Stage"]
+    assert "whether the customer has bought" in reason.render("en")
+    assert ("Industry", "COMPUTER_SOFTWARE") in {(t.column, t.value) for t in result.traits}
+
+
 @pytest.mark.parametrize("name", ["winloss_en", "funnel_en", "funnel_zh", "sf_report_en"])
 def test_top_mode_never_calls_a_lost_or_open_deal_best(name: str):
     """A big lost deal is not a best customer: with an outcome column, the top

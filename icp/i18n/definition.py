@@ -49,6 +49,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "follows “{column}” row by row (defines best, so it is never a finding)",
         "逐行跟随「{column}」而定（用于定义最佳，因此不作为共同特征）",
     ),
+    "definition.reason.bought": (
+        "says only whether the customer has bought (defines best, so it is never a finding)",
+        "只表示客户是否已购买（用于定义最佳，因此不作为共同特征）",
+    ),
     "definition.reason.derived": (
         "computed from the deals (defines best, so it is never a finding)",
         "由商机汇总计算（用于定义最佳，因此不作为共同特征）",
