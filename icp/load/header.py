@@ -261,6 +261,15 @@ def _footer_mask(df: pd.DataFrame, present: np.ndarray) -> np.ndarray:
     return mask if mask.sum() < len(df) else np.zeros(len(df), dtype=bool)
 
 
+def _dropped_note(key: str, df: pd.DataFrame, drop: np.ndarray) -> Msg:
+    """Say how many rows were dropped and quote the first ("Total" on row 328)."""
+    first = int(np.flatnonzero(drop)[0])
+    label = next(v for v in df.iloc[first] if not is_blank(v))
+    return Msg(
+        key, {"n": int(drop.sum()), "label": _clip(str(label)), "row": int(df.index[first]) + 1}
+    )
+
+
 def finish(
     df: pd.DataFrame,
     header: list[Any],
@@ -306,37 +315,11 @@ def finish(
                 {"row": header_row + 1, "row2": header_row + 2, "example": example},
             )
         )
-    footer = _footer_mask(df, present) if len(df) else np.zeros(0, dtype=bool)
-    if footer.any():
-        first = int(np.flatnonzero(footer)[0])
-        label = next(v for v in df.iloc[first] if not is_blank(v))
-        notes.append(
-            Msg(
-                "load.note.footer",
-                {
-                    "n": int(footer.sum()),
-                    "label": _clip(str(label)),
-                    "row": int(df.index[first]) + 1,
-                },
-            )
-        )
-        df, present = df[~footer], present[~footer]
-    if len(df):
-        totals = _totals_mask(df, present)
-        if totals.any():
-            first = int(np.flatnonzero(totals)[0])
-            label = next(v for v in df.iloc[first] if not is_blank(v))
-            notes.append(
-                Msg(
-                    "load.note.totals",
-                    {
-                        "n": int(totals.sum()),
-                        "label": str(label).strip(),
-                        "row": int(df.index[first]) + 1,
-                    },
-                )
-            )
-            df = df[~totals]
+    for key, find in (("load.note.footer", _footer_mask), ("load.note.totals", _totals_mask)):
+        drop = find(df, present) if len(df) else np.zeros(0, dtype=bool)
+        if drop.any():
+            notes.append(_dropped_note(key, df, drop))
+            df, present = df[~drop], present[~drop]
     final, unnamed, renamed = _unique_names(names, keep, col_offset, lang)
     if unnamed:
         notes.append(Msg("load.note.unnamed", {"n": len(unnamed), "names": ", ".join(unnamed)}))
