@@ -36,7 +36,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CSV, ROOT, XLSX, make_csv, make_xlsx
 
 SAMPLE = ROOT / "sample_data" / "saas_customers_en.xlsx"

@@ -37,7 +37,6 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT
 
 SAMPLE = ROOT / "sample_data" / "saas_customers_en.xlsx"

@@ -12,17 +12,15 @@ Markdown table for bench/README.md.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from icp.join import join, propose_join
 
-from icp.join import join, propose_join  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 OUT = ROOT / "bench" / "out"
 SECTORS = ["Retail", "Software", "Medical", "Finance", "Energy"]

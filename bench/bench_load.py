@@ -22,9 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import CSV, ROOT, XLSX, make_csv, make_xlsx  # shared with bench_analyze
 
 README = ROOT / "bench" / "README.md"
@@ -38,7 +36,6 @@ README = ROOT / "bench" / "README.md"
 def _case(name: str, repeat: int) -> dict:
     import resource
 
-    sys.path.insert(0, str(ROOT))
     import pandas as pd
 
     from icp import load
@@ -94,7 +91,6 @@ def _run(name: str, repeat: int) -> dict | None:
 
 
 def _has_open_dataset() -> bool:
-    sys.path.insert(0, str(ROOT))
     try:
         from icp import clean, schema
 

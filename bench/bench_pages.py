@@ -28,12 +28,10 @@ import os
 import platform
 import re
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, resample_sample
 
 README = ROOT / "bench" / "README.md"
@@ -74,6 +72,7 @@ def main() -> None:
 
     from icp import analysis
     from icp.dataset import open_dataset
+    from icp.model import Settings
     from icp.store import Store
 
     data = resample_sample(args.rows)
@@ -90,7 +89,7 @@ def main() -> None:
     ds = open_dataset(data, filename="customers.csv")
     analysis.run(ds)
     runs = [
-        _timed(lambda i=i: analysis.run(ds, analysis.Settings(weights={"deal_value": 1 + i / 8})))
+        _timed(lambda i=i: analysis.run(ds, Settings(weights={"deal_value": 1 + i / 8})))
         for i in range(9)
     ]
     t_run = statistics.median(runs)

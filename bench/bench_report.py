@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from icp import analysis, report
+from icp.dataset import Dataset, open_dataset
+from icp.report.images import pictures
 
-from icp import analysis, report  # noqa: E402
-from icp.dataset import Dataset, open_dataset  # noqa: E402
-from icp.report.images import pictures  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SAMPLES = {
     "zh": ROOT / "sample_data" / "equipment_customers_zh.xlsx",

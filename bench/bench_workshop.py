@@ -26,20 +26,17 @@ import multiprocessing as mp
 import os
 import random
 import statistics
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
+from icp.store import Store
+from icp.workshop import Workshop, template
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-from icp.store import Store  # noqa: E402
-from icp.workshop import Workshop, template  # noqa: E402
 
 DEADLINE_S = 60.0
 SEED_NOTES = 6

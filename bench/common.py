@@ -14,7 +14,6 @@ import datetime as dt
 import random
 import resource
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,8 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 XLSX = OUT / "customers_100k.xlsx"
 CSV = OUT / "customers_1m.csv"
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 __all__ = [
     "CSV",

@@ -5,8 +5,8 @@ so they can never disagree.  It composes ``icp.rank`` (S1 best-customer
 score and stability) and ``icp.traits`` (best-vs-rest commonalities).
 The result types (``Settings``, ``Analysis``, ``Trait`` …) live in
 ``icp.model`` so the modules this one calls can use them without importing
-it; they (and the number formats of ``icp.fmt``) are re-exported here for
-older callers — new code imports ``icp.model`` and ``icp.fmt``.
+it; import them from there (and number formats from ``icp.fmt``) — this
+module exports only ``run``.
 """
 
 from __future__ import annotations
@@ -23,36 +23,18 @@ from icp import rank as _rank
 from icp import traits as _traits
 from icp.dataset import Dataset
 from icp.errors import InputError
-from icp.fmt import number as fmt_number
-from icp.fmt import percent as fmt_percent
 from icp.i18n import Msg
 from icp.model import (
-    CRITERIA,
     Analysis,
     Definition,
     Kpi,
-    NumericTrait,
     Ranking,
     Settings,
-    Trait,
 )
 from icp.rank import role_values
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
-from icp.warm import warm_up
 
-__all__ = [
-    "CRITERIA",
-    "Analysis",
-    "Kpi",
-    "NumericTrait",
-    "Ranking",
-    "Settings",
-    "Trait",
-    "fmt_number",
-    "fmt_percent",
-    "run",
-    "warm_up",
-]
+__all__ = ["run"]
 
 
 def _median(s: pd.Series | None, mask: np.ndarray) -> float | None:

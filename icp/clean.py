@@ -37,32 +37,14 @@ from icp.parse import (
     factorize,
     is_missing,
     norm,
-    parse_date,
-    parse_dates,
     parse_number,
     parse_range,
     range_point,
-    split_tags,
-    won_mask,
 )
 from icp.schema import FieldType, Mapping, Role
 
-# The cell parsers live in ``icp.parse``; they are re-exported here for older callers.
-__all__ = [
-    "MISSING_MARKERS",
-    "CleanReport",
-    "Cleaned",
-    "ColumnReport",
-    "band_cells",
-    "clean",
-    "is_missing",
-    "parse_date",
-    "parse_dates",
-    "parse_number",
-    "parse_range",
-    "split_tags",
-    "won_mask",
-]
+# The cell parsers live in ``icp.parse`` (import them from there).
+__all__ = ["CleanReport", "Cleaned", "ColumnReport", "band_cells", "clean"]
 
 _TOTAL_WORDS = frozenset(
     {

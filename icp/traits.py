@@ -108,7 +108,7 @@ def _mostly_distinct(col: pd.Series, sample: int = 10_000) -> bool:
 
 
 def _tags(series: pd.Series, sep: str | None) -> pd.Series:
-    """Multi-select cells as lists of distinct tags (``icp.clean.split_tags``)."""
+    """Multi-select cells as lists of distinct tags (``icp.parse.split_tags``)."""
     if not sep:
         text = series.dropna().astype(str)
         sep = next((s for s in SEPARATORS if text.str.contains(s, regex=False).any()), ",")

@@ -10,16 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from icp.clean import (
-    clean,
-    parse_date,
-    parse_dates,
-    parse_number,
-    parse_range,
-    split_tags,
-    won_mask,
-)
+from icp.clean import clean
 from icp.i18n import t
+from icp.parse import parse_date, parse_dates, parse_number, parse_range, split_tags, won_mask
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 
 

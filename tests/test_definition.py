@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from icp import analysis
-from icp.analysis import Settings
 from icp.dataset import Dataset, open_dataset
 from icp.definition import definition_sentence
+from icp.model import Analysis, Settings
 from icp.schema import Role
 from tests.fixtures.real_exports import KINDS, Kind
 
@@ -23,7 +23,7 @@ def _open(k: Kind) -> Dataset:
     return open_dataset(main, filename=name, deals=deals, deals_filename=deals_name)
 
 
-def _finding_columns(result: analysis.Analysis) -> set[str]:
+def _finding_columns(result: Analysis) -> set[str]:
     cols = {t.column for t in [*result.traits, *result.warning_traits, *result.leads]}
     cols |= {nt.column for nt in result.numeric}
     cols |= {c for c, df in result.keywords.items() if len(df)}

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from icp import analysis, builders, clouds
-from icp.analysis import Settings
 from icp.dataset import open_dataset
+from icp.model import Settings
 
 
 def _table(seed: int, n: int, id_kind: str, with_outcome: bool, lost_style: bool) -> pd.DataFrame:

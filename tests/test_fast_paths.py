@@ -10,6 +10,7 @@ import pandas as pd
 
 from icp import analysis, join, rank, text, traits
 from icp.dataset import Dataset, Source
+from icp.model import Settings
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 
 
@@ -120,10 +121,10 @@ def test_a_weight_change_reuses_the_tokenised_text_and_gives_a_fresh_result():
         ]
     )
     ds = Dataset(table=table, mapping=mapping, source=Source(None, "csv", None, [], 0), report=None)
-    first = analysis.run(ds, analysis.Settings(weights={"deal_value": 3.0, "sales_cycle": 0.0}))
+    first = analysis.run(ds, Settings(weights={"deal_value": 3.0, "sales_cycle": 0.0}))
     memo = analysis._memo_for(ds)[("profile", ("Notes",))]  # the profile's word columns
     pairs = memo["traits.pairs"]
-    second = analysis.run(ds, analysis.Settings(weights={"deal_value": 0.0, "sales_cycle": 3.0}))
+    second = analysis.run(ds, Settings(weights={"deal_value": 0.0, "sales_cycle": 3.0}))
     assert analysis._memo_for(ds)[("profile", ("Notes",))]["traits.pairs"] is pairs  # once
     assert first.best_names != second.best_names
     # a fresh Dataset over a changed table does not see the old memo

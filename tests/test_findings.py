@@ -14,8 +14,9 @@ import planted
 import pytest
 
 from icp import clouds, segments
-from icp.analysis import Settings, run
-from icp.schema import FieldType
+from icp.analysis import run
+from icp.model import NumericTrait, Settings
+from icp.schema import FieldType, Role
 
 # ---------------------------------------------------------------- bands
 
@@ -132,9 +133,6 @@ def test_shifted_values_give_a_direction_with_medians_not_a_middle_band():
 
 
 def test_direction_sentence_names_both_medians():
-    from icp.analysis import NumericTrait
-    from icp.schema import Role
-
     nt = NumericTrait("Employees", Role.EMPLOYEES, 279, 149, math.nan, math.nan, 0.68, 10, 310)
     nt.kind = "higher"
     assert "larger than the rest — median 279 vs 149" in nt.message().render("en")

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from icp import analysis
 from icp.dataset import open_dataset
 from icp.errors import InputError
+from icp.model import Settings
 from icp.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,7 @@ def test_the_pins_are_the_best_set_exactly():
     ds = open_dataset(_names_only(), filename="names.csv")
     with pytest.raises(InputError):
         analysis.run(ds)
-    result = analysis.run(ds, analysis.Settings(pins=BEST[:7]))
+    result = analysis.run(ds, Settings(pins=BEST[:7]))
     assert result.best_names == BEST[:7]
     assert [m.key for m in result.warnings] == ["analysis.hand_picked"]
     assert ("联系人身份", "企业法人") in {(t.column, t.value) for t in result.traits}

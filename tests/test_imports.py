@@ -5,6 +5,7 @@ Read with ``scripts/import_graph.py`` (AST only, nothing is imported)."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import sys
 from pathlib import Path
@@ -65,3 +66,27 @@ def test_the_script_sees_a_planted_cycle(tmp_path):
     assert mod.cycles(g) == [["pkg.a", "pkg.b"]]
     assert [(e.source, e.target) for e in mod.back_up_imports(g)] == [("pkg.b", "pkg.a")]
     assert [i.target for i in g.local_imports if not i.marked_lazy] == ["pkg.a"]
+
+
+# Where each name lives now; the old homes no longer re-export them.
+_OLD_HOMES = {
+    "icp.analysis": {"run"},  # the types: icp.model; number formats: icp.fmt
+    # the cell parsers: icp.parse
+    "icp.clean": {"clean", "band_cells", "CleanReport", "Cleaned", "ColumnReport"},
+}
+
+
+def test_types_formats_and_parsers_are_imported_from_their_own_modules():
+    """``from icp.analysis import Settings`` or ``from icp.clean import parse_number`` would
+    work by accident (the module uses the name); every import names the real home."""
+    files = [ROOT / "app.py"]
+    for folder in ("icp", "ui", "views", "tests", "bench", "scripts"):
+        files += sorted((ROOT / folder).rglob("*.py"))
+    wrong = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module in _OLD_HOMES:
+                extra = {a.name for a in node.names} - _OLD_HOMES[node.module]
+                if extra:
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} {sorted(extra)}")
+    assert wrong == []

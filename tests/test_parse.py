@@ -85,6 +85,19 @@ def test_tags_split_on_half_and_full_width_separators():
 
 
 def test_clean_and_join_use_the_same_parsers():
-    assert clean.parse_number is parse.parse_number
-    assert clean.is_missing is parse.is_missing
+    """No module re-implements a cell parser: clean, schema and the join define no
+    function that icp.parse defines, and keep no private copy of the old helpers."""
+    parsers = {
+        n
+        for n, f in vars(parse).items()
+        if callable(f) and getattr(f, "__module__", None) == "icp.parse"
+    }
+    assert {"parse_number", "is_missing", "parse_date"} <= parsers
+    for mod in (clean, schema, join):
+        own = {
+            n
+            for n, f in vars(mod).items()
+            if callable(f) and getattr(f, "__module__", None) == mod.__name__
+        }
+        assert not parsers & own, (mod.__name__, parsers & own)
     assert not hasattr(join, "_is_missing") and not hasattr(join, "_DATE_LIKE")

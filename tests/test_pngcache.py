@@ -9,6 +9,7 @@ import pytest
 from icp import analysis, pngcache, report
 from icp.dataset import open_dataset
 from icp.errors import InputError
+from icp.model import Settings
 from icp.report.images import pictures
 from icp.store import data_dir
 
@@ -17,7 +18,7 @@ SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 
 def _images(name: str, top_n: int = 10):
     ds = open_dataset(SAMPLES / name)
-    result = analysis.run(ds, analysis.Settings(top_n=top_n))
+    result = analysis.run(ds, Settings(top_n=top_n))
     return pictures(report.summarise(ds, result, answers={}, lang="en"))
 
 

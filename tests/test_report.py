@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from icp import analysis, builders, report
 from icp.cli import main as cli_main
 from icp.dataset import Dataset, open_dataset
+from icp.model import Analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH = ROOT / "sample_data" / "equipment_customers_zh.xlsx"
@@ -69,13 +70,13 @@ def _image_count(reader: PdfReader) -> int:
 
 
 @pytest.fixture(scope="module")
-def zh() -> tuple[Dataset, analysis.Analysis]:
+def zh() -> tuple[Dataset, Analysis]:
     ds = open_dataset(ZH)
     return ds, analysis.run(ds)
 
 
 @pytest.fixture(scope="module")
-def en() -> tuple[Dataset, analysis.Analysis]:
+def en() -> tuple[Dataset, Analysis]:
     ds = open_dataset(EN)
     return ds, analysis.run(ds)
 
@@ -89,7 +90,7 @@ def zh_pdf(zh) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def hostile() -> tuple[Dataset, analysis.Analysis]:
+def hostile() -> tuple[Dataset, Analysis]:
     """The English sample with hostile names given to some of the best customers."""
     ds = open_dataset(EN)
     first = analysis.run(ds)

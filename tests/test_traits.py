@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 from scipy import stats
 
+from icp.analysis import run
+from icp.dataset import open_dataset
+from icp.model import Settings
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from icp.text import tokenize
 from icp.traits import categorical_traits, nice_range, numeric_traits, wilson
@@ -202,11 +207,6 @@ def test_leads_are_held_back_values_never_findings():
 
 
 def test_leads_on_the_english_sample_name_the_planted_contact_title():
-    from pathlib import Path
-
-    from icp.analysis import Settings, run
-    from icp.dataset import open_dataset
-
     ds = open_dataset(
         Path(__file__).resolve().parent.parent / "sample_data" / "saas_customers_en.xlsx"
     )

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from icp import groups, portrait, score, tags
-from icp.analysis import Analysis
+from icp.model import Analysis
 from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.schema import FieldType, Role

@@ -22,7 +22,7 @@ import segno
 import streamlit as st
 
 from icp import builders, charts, report
-from icp.analysis import Analysis
+from icp.model import Analysis
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
 from icp.model import definition_sentence

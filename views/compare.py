@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from icp import clouds, group_charts, groups
-from icp.analysis import Analysis
+from icp.model import Analysis
 from icp.dataset import Dataset
 from icp.report import md_escape
 from icp.schema import FieldType, Role

@@ -129,7 +129,7 @@ def _from_ranking(analysis: Analysis, lang: Lang, settings: Settings | None) -> 
     return out
 
 
-# analysis.CRITERIA id -> option id of S1.criteria
+# icp.model.CRITERIA id -> option id of S1.criteria
 _CRITERION_OPTION = {
     "sales_cycle": "cycle",
     "profit": "profit",

@@ -2,14 +2,14 @@
 S1 criteria (``criterion.<name>``) and the KPIs (``kpi.<key>``)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
-    # S1 criteria (icp.analysis.CRITERIA) — reused by the ranking page, report and CLI.
+    # S1 criteria (icp.model.CRITERIA) — reused by the ranking page, report and CLI.
     "criterion.sales_cycle": ("Sales cycle", "销售周期"),
     "criterion.profit": ("Profit", "利润"),
     "criterion.deal_value": ("Deal value", "成交金额"),
     "criterion.referrals": ("Referrals", "转介绍"),
     "criterion.support": ("Support need", "服务需求"),
     "criterion.ltv_cac": ("LTV/CAC", "LTV/CAC（终身价值/获客成本）"),
-    # KPIs (icp.analysis.Kpi.key)
+    # KPIs (icp.model.Kpi.key)
     "kpi.ltv_cac": ("LTV/CAC", "LTV/CAC"),
     "kpi.sales_cycle_days": ("Sales cycle (days)", "销售周期（天）"),
     "kpi.employees": ("Company size (employees)", "公司规模（员工数）"),
