@@ -24,7 +24,7 @@ import pandas as pd
 from PIL import Image
 
 from icp.fonts import font_path
-from icp.schema import SEPARATORS, FieldType, Mapping, Role
+from icp.schema import NOT_TRAIT_ROLES, SEPARATORS, FieldType, Mapping
 from icp.text import STOP_WORDS, learn_vocabulary, table_vocabulary, tokens
 
 __all__ = [
@@ -36,7 +36,6 @@ __all__ = [
 ]
 
 # Roles whose values identify a row or restate the grouping; a cloud of them says nothing.
-_SKIP_ROLES = frozenset({Role.NAME, Role.ID, Role.OUTCOME})
 # Text columns longer than this are sampled (deterministically) before jieba runs.
 _MAX_TEXT_ROWS = 5000
 
@@ -101,7 +100,7 @@ def frequencies(
             for c in mapping.of_type(
                 FieldType.SINGLE, FieldType.BAND, FieldType.MULTI, FieldType.TEXT
             )
-            if c.role not in _SKIP_ROLES
+            if c.role not in NOT_TRAIT_ROLES
         ]
     else:
         specs = [mapping.get(name) for name in columns]

@@ -30,7 +30,7 @@ from icp.fmt import percent as fmt_percent
 from icp.i18n import Lang, Msg, t
 from icp.model import Analysis, NumericTrait, Trait
 from icp.parse import split_tags, won_mask
-from icp.schema import ColumnSpec, FieldType, Mapping, Role
+from icp.schema import DEAL_DATE_ROLES, MEASURE_ROLES, ColumnSpec, FieldType, Mapping, Role
 from icp.sections import Section
 from icp.text import tokenize
 
@@ -52,24 +52,7 @@ _ROLE_GROUP: dict[Role, str] = {
     Role.CONTACT_TITLE: "contact",
     Role.PREVIOUS: "need",
     Role.NOTES: "notes",
-    **{
-        r: "deal"
-        for r in (
-            Role.OUTCOME,
-            Role.VALUE,
-            Role.PROFIT,
-            Role.MARGIN,
-            Role.LTV,
-            Role.CAC,
-            Role.CYCLE_DAYS,
-            Role.CREATED,
-            Role.CLOSED,
-            Role.DEALS,
-            Role.REFERRALS,
-            Role.TICKETS,
-            Role.CHANNEL,
-        )
-    },
+    **{r: "deal" for r in (*MEASURE_ROLES, *DEAL_DATE_ROLES, Role.OUTCOME, Role.CHANNEL)},
 }
 
 # Header words per group (EN whole words, ZH substrings), tried in this order.
@@ -96,22 +79,6 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "revenue", "source", "stage", "status",
     ),
 }  # fmt: skip
-
-# Measures that define "best" (value, cycle, referrals…): shown on the card, never a trait it
-# "matches" — a customer does not fit the profile because it is already one of the best.
-_DEFINING = frozenset(
-    {
-        Role.VALUE,
-        Role.PROFIT,
-        Role.MARGIN,
-        Role.LTV,
-        Role.CAC,
-        Role.CYCLE_DAYS,
-        Role.DEALS,
-        Role.REFERRALS,
-        Role.TICKETS,
-    }
-)
 
 _B2B_WORDS = ("公司", "企业", "单位", "机构", "company", "account", "organization", "organisation")
 
@@ -366,7 +333,9 @@ def card(
             matches.append(line)
         elif tr.kind != "text":
             lacks.append(line)
-    profile_numeric = [nt for nt in analysis.numeric if nt.role not in _DEFINING]
+    # Measures that define "best" (schema.MEASURE_ROLES: value, cycle, referrals…) are shown on
+    # the card, never a trait it "matches": a customer does not fit because it is one of the best.
+    profile_numeric = [nt for nt in analysis.numeric if nt.role not in MEASURE_ROLES]
     for nt in profile_numeric:
         inside = _in_spot(dataset, nt, row)
         line = nt.message(outcome=outcome).render(lang)

@@ -35,6 +35,9 @@ from icp.parse import outcome as read_outcome
 
 __all__ = [
     "CATEGORY_ROLES",
+    "DEAL_DATE_ROLES",
+    "MEASURE_ROLES",
+    "NOT_TRAIT_ROLES",
     "NUMERIC_ROLES",
     "ROLE_SYNONYMS",
     "SEPARATORS",
@@ -81,7 +84,13 @@ class Role(StrEnum):
     NOTES = "notes"  # free text: needs, goals, pains
 
 
-NUMERIC_ROLES = frozenset(
+# What each role is for: the one table that detection, traits, clouds, the builders,
+# prospect scoring and the customer card read (it lives beside ``Role`` because type
+# detection below needs it and every module above can import it).
+#
+# The measures "best" can be defined by (a criterion's input or a deal figure): shown
+# and compared apart, never a profile trait and never an input of the fit model.
+MEASURE_ROLES = frozenset(
     {
         Role.VALUE,
         Role.PROFIT,
@@ -90,11 +99,16 @@ NUMERIC_ROLES = frozenset(
         Role.CAC,
         Role.CYCLE_DAYS,
         Role.DEALS,
-        Role.EMPLOYEES,
         Role.REFERRALS,
         Role.TICKETS,
     }
 )
+# Roles whose cells are numbers: the measures and company size.
+NUMERIC_ROLES = MEASURE_ROLES | {Role.EMPLOYEES}
+# Who a row is and how its deal ended: never a trait of the best (traits, clouds).
+NOT_TRAIT_ROLES = frozenset({Role.NAME, Role.ID, Role.OUTCOME})
+# When a deal ran (the sales-cycle dates): read for the cycle, never a profile value.
+DEAL_DATE_ROLES = frozenset({Role.CREATED, Role.CLOSED})
 CATEGORY_ROLES = frozenset(
     {Role.INDUSTRY, Role.REGION, Role.CHANNEL, Role.CONTACT_TITLE, Role.PREVIOUS, Role.OUTCOME}
 )

@@ -41,7 +41,7 @@ import pandas as pd
 from icp.lazy import lazy_module
 from icp.model import NumericTrait, Trait
 from icp.parse import split_tags
-from icp.schema import SEPARATORS, ColumnSpec, FieldType, Mapping, Role
+from icp.schema import NOT_TRAIT_ROLES, SEPARATORS, ColumnSpec, FieldType, Mapping
 from icp.text import blank_numbers, learn_vocabulary, table_vocabulary, tokenize, tokens
 
 __all__ = [
@@ -55,7 +55,6 @@ __all__ = [
 
 stats = lazy_module("scipy.stats")  # lazy: startup speed (the app's first page needs no statistic)
 
-SKIP_ROLES = frozenset({Role.NAME, Role.ID, Role.OUTCOME})
 _Z = 1.959963984540054  # 95% two-sided
 
 
@@ -162,7 +161,7 @@ def _pairs(table: pd.DataFrame, mapping: Mapping) -> _Pairs:
     specs = [
         s
         for s in mapping.of_type(FieldType.SINGLE, FieldType.BAND, FieldType.MULTI, FieldType.TEXT)
-        if s.role not in SKIP_ROLES and s.name in table.columns
+        if s.role not in NOT_TRAIT_ROLES and s.name in table.columns
     ]
     if any(s.type == FieldType.TEXT for s in specs):  # the data set's own words, before any cut
         learn_vocabulary(table_vocabulary(table, mapping))
@@ -681,7 +680,7 @@ def numeric_traits(
     units = units or {}
     cols: list[tuple[ColumnSpec, np.ndarray, np.ndarray, Any, _Band | None, _Band | None]] = []
     for spec in mapping.of_type(FieldType.NUMBER):
-        if spec.role in SKIP_ROLES or spec.name not in table.columns:
+        if spec.role in NOT_TRAIT_ROLES or spec.name not in table.columns:
             continue
         x = pd.to_numeric(table[spec.name], errors="coerce").to_numpy(dtype=float)
         xb, xr = x[b_mask], x[r_mask]

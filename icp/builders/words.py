@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from icp.dataset import Dataset
 from icp.i18n import Lang, Msg
 from icp.model import Analysis, NumericTrait, Trait
-from icp.schema import Role
+from icp.schema import DEAL_DATE_ROLES, NOT_TRAIT_ROLES, Role
 
 # ---------------------------------------------------------------- buying committee
 
@@ -151,7 +151,7 @@ _ROLE_ROUTES: dict[Role, tuple[str, str]] = {
     Role.DEALS: ("S1", "why"),
     Role.REFERRALS: ("S1", "why"),
 }
-_SKIP_ROLES = frozenset({Role.NAME, Role.ID, Role.OUTCOME, Role.CREATED, Role.CLOSED})
+_SKIP_ROLES = NOT_TRAIT_ROLES | DEAL_DATE_ROLES
 
 
 def _column_role(column: str, dataset: Dataset | None) -> Role:

@@ -77,6 +77,19 @@ def _pdf_class():
         def c(self, text: Any) -> str:
             return _clean(text, self.s.lang)
 
+        def wrapped(self, w: float, h: float, text: Any, **kw: Any) -> None:
+            """``text`` (cleaned) as left-aligned lines ``w`` wide, wrapped for the language."""
+            self.multi_cell(
+                w,
+                h,
+                self.c(text),
+                new_x="LMARGIN",
+                new_y="NEXT",
+                align="L",
+                wrapmode=self.wrap,
+                **kw,
+            )
+
         # -- page furniture
         def header(self) -> None:
             if self.page_no() == 1:
@@ -139,17 +152,7 @@ def _pdf_class():
             self.set_text_color(*color)
             if fill:
                 self.set_fill_color(*_TINT)
-            self.multi_cell(
-                0,
-                size * 0.55,
-                self.c(text),
-                new_x="LMARGIN",
-                new_y="NEXT",
-                fill=fill,
-                padding=(2.5, 3, 2.5, 3) if fill else 0,
-                align="L",
-                wrapmode=self.wrap,
-            )
+            self.wrapped(0, size * 0.55, text, fill=fill, padding=(2.5, 3, 2.5, 3) if fill else 0)
             self.set_text_color(*_INK)
 
         def bullet(
@@ -161,15 +164,7 @@ def _pdf_class():
             self.room(line * 2)
             self.set_x(self.l_margin + indent)
             self.cell(5, line, mark)
-            self.multi_cell(
-                self.epw - indent - 5,
-                line,
-                self.c(text),
-                new_x="LMARGIN",
-                new_y="NEXT",
-                align="L",
-                wrapmode=self.wrap,
-            )
+            self.wrapped(self.epw - indent - 5, line, text)
             self.set_text_color(*_INK)
             self.ln(0.6)
 
@@ -177,15 +172,7 @@ def _pdf_class():
             self.set_x(self.l_margin + indent)
             self.set_font("noto", "", size)
             self.set_text_color(*color)
-            self.multi_cell(
-                self.epw - indent,
-                size * 0.54,
-                self.c(text),
-                new_x="LMARGIN",
-                new_y="NEXT",
-                align="L",
-                wrapmode=self.wrap,
-            )
+            self.wrapped(self.epw - indent, size * 0.54, text)
             self.set_text_color(*_INK)
 
         def label(self, text: str) -> None:
@@ -193,9 +180,7 @@ def _pdf_class():
             self.room(14)
             self.set_font("noto", "B", 9.5)
             self.set_text_color(*_GREY)
-            self.multi_cell(
-                0, 5, self.c(text), new_x="LMARGIN", new_y="NEXT", align="L", wrapmode=self.wrap
-            )
+            self.wrapped(0, 5, text)
             self.set_text_color(*_INK)
 
         def marker(self, text: str) -> None:
@@ -204,15 +189,7 @@ def _pdf_class():
             self.set_x(self.l_margin + 3)
             self.set_font("noto", "B", 8)
             self.set_text_color(*_ORANGE)
-            self.multi_cell(
-                self.epw - 3,
-                4.4,
-                self.c(text),
-                new_x="LMARGIN",
-                new_y="NEXT",
-                align="L",
-                wrapmode=self.wrap,
-            )
+            self.wrapped(self.epw - 3, 4.4, text)
             self.set_text_color(*_INK)
 
         def grid(self, df: pd.DataFrame, widths: list[float], *, align: list[str] | None = None):

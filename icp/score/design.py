@@ -18,7 +18,7 @@ from icp import parse
 from icp.dataset import Dataset
 from icp.i18n import Msg
 from icp.model import NumericTrait
-from icp.schema import FieldType, Role
+from icp.schema import DEAL_DATE_ROLES, MEASURE_ROLES, NOT_TRAIT_ROLES, FieldType, Role
 from icp.xlsx import per_unique as _per_unique
 
 TIER_EDGES: tuple[int, int, int] = (75, 50, 25)  # A ≥ 75, B ≥ 50, C ≥ 25, D below
@@ -27,25 +27,7 @@ MIN_LOGISTIC = 30  # best and rest rows needed for the logistic model
 SCORE_COLUMNS = ("score", "tier", "action", "reason_1", "reason_2", "reason_3", "reason_against")
 
 # Roles that define "best" (or identify a row): never model inputs.
-_EXCLUDED_ROLES = frozenset(
-    {
-        Role.VALUE,
-        Role.PROFIT,
-        Role.MARGIN,
-        Role.LTV,
-        Role.CAC,
-        Role.CYCLE_DAYS,
-        Role.DEALS,
-        Role.REFERRALS,
-        Role.TICKETS,
-        Role.OUTCOME,
-        Role.NAME,
-        Role.ID,
-        Role.CREATED,
-        Role.CLOSED,
-        Role.NOTES,
-    }
-)
+_EXCLUDED_ROLES = MEASURE_ROLES | NOT_TRAIT_ROLES | DEAL_DATE_ROLES | {Role.NOTES}
 _MISSING = "\u2205missing"
 _MAX_TAGS = 30
 
