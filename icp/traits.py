@@ -23,9 +23,15 @@ A trait is reported as a *finding* only when all of these hold:
 Warning traits are the mirror image (over-represented among the rest / the
 lost): the upper Wilson bound of the best share is below the rest share.
 
-Numeric columns get medians, a "sweet spot" (the 10th–90th percentile of the
-best, rounded outwards to nice numbers) and a separation score (AUC from the
-Mann–Whitney U statistic: 0.5 = no difference, 1 = best always higher).
+Numeric columns (``numeric_traits``) get medians, a separation score (AUC
+from the Mann–Whitney U statistic: 0.5 = no difference, 1 = best always
+higher) and a searched band: every band between round-number edges is
+scored by best share minus rest share, and its p-value is the share of
+1,000 random relabellings that find a band as strong.  The columns are one
+family: Holm's correction at 5% over each column's smallest p-value (× 3 for
+its three tests).  A passing column is a sweet spot ("band": ≥ 30 points more
+of the best, the rest's share at most half the best's), else a shift
+("higher"/"lower", said with both medians), else a warning band.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from icp import cli, traits
+from icp import cli, clouds, traits
 from icp.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,3 +157,20 @@ def test_the_methods_note_names_the_correction_the_code_runs():
         assert "Holm" in note and "Benjamini" not in note
     assert "Benjamini–Hochberg false-discovery control at" not in (traits.__doc__ or "")
     assert "Holm" in _text(ROOT / "docs" / "architecture.md")
+
+
+def test_the_numbers_and_clouds_notes_say_what_the_code_runs():
+    """Number columns: a searched band tested by relabelling, Holm over the columns at the
+    default alpha; clouds: Benjamini–Hochberg at the default q (the code calls method="bh")."""
+    numeric = inspect.signature(traits.numeric_traits).parameters["alpha"].default
+    q = inspect.signature(clouds.distinctive).parameters["q"].default
+    assert 'method="bh"' in inspect.getsource(clouds._significant)
+    draws = f"{traits._DRAWS:,}"
+    for lang in ("en", "zh"):
+        note = t("report.methods.numeric", lang)
+        assert "Holm" in note and f"{round(100 * numeric)}%" in note and draws in note
+        assert "10–90" not in note and "10th–90th" not in note  # the old percentile band
+        note = t("report.methods.clouds", lang)
+        assert "Benjamini–Hochberg" in note and f"{round(100 * q)}%" in note
+    assert f"{traits._DRAWS:,} random relabellings" in (traits.__doc__ or "")
+    assert "10th–90th percentile of the" not in (traits.__doc__ or "")

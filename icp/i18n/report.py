@@ -151,16 +151,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "方法校正多重检验。只有足够多的最佳客户具备、且在区间的保守一端仍成立的差异才会列出。",
     ),
     "report.methods.numeric": (
-        "Numbers: medians of the best vs the rest (one giant account cannot move a median); the "
-        "sweet spot is the range holding most of the best (10th–90th percentile), and the "
-        "difference is tested with the Mann–Whitney U test.",
-        "数值：比较最佳客户与其余客户的中位数（个别超大客户不会影响中位数）；最佳区间是大多数最佳"
-        "客户所在的范围（第 10–90 百分位），差异采用 Mann–Whitney U 检验。",
+        "Numbers: medians of the best vs the rest (one giant account cannot move a median). A "
+        "sweet spot is found by searching every range between round numbers; it is shown only "
+        "when it holds at least 30 points more of the best than of the rest and 1,000 random "
+        "reshuffles of who is best rarely find one as strong. Otherwise a shift is tested with "
+        "the Mann–Whitney U test. All number columns are corrected together (Holm, 5%).",
+        "数值：比较最佳客户与其余客户的中位数（个别超大客户不会影响中位数）。最佳区间通过搜索所有"
+        "整数边界之间的范围得到；只有当该区间内最佳客户的占比比其余客户高出至少 30 个百分点，且把"
+        "“谁是最佳客户”随机打乱 1,000 次也很少得到同样强的区间时才会列出；否则用 Mann–Whitney U "
+        "检验判断整体偏高或偏低。所有数值列一起做多重检验校正（Holm，5%）。",
     ),
     "report.methods.clouds": (
         "Word clouds: a word's size is how much more it belongs to one group than the other "
-        "(log ratio of smoothed shares), not its raw count.",
-        "词云：字的大小表示该词偏向某一组的程度（平滑占比的对数比），而不是出现次数。",
+        "(log ratio of smoothed shares), not its raw count. A word is shown only when enough of "
+        "its group use it (at least 2 customers, and 20% of the best or 5% of the rest) and it "
+        "passes a one-sided Fisher's exact test under Benjamini–Hochberg false-discovery "
+        "control at 10%.",
+        "词云：字的大小表示该词偏向某一组的程度（平滑占比的对数比），而不是出现次数。只有本组足够多"
+        "的客户用到的词（至少 2 个客户，且占最佳客户的 20% 或其余客户的 5%），并通过单侧 Fisher "
+        "精确检验及 Benjamini–Hochberg 错误发现率控制（10%）时才会显示。",
     ),
     "report.methods.kpis": (
         "Key numbers are medians per group.",
