@@ -14,9 +14,9 @@ import pandas as pd
 import streamlit as st
 
 from icp import groups, portrait, score, tags
-from icp.model import Analysis
 from icp.dataset import Dataset
 from icp.errors import InputError
+from icp.model import Analysis
 from icp.schema import FieldType, Role
 from icp.sections import Section
 from ui import state

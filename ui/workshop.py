@@ -22,10 +22,9 @@ import segno
 import streamlit as st
 
 from icp import builders, charts, report
-from icp.model import Analysis
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
-from icp.model import definition_sentence
+from icp.model import Analysis, definition_sentence
 from icp.workshop import OPENINGS, STEP_IDS, Session, Timer, Workshop, fmt_clock
 from ui import state
 

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from icp import clouds, group_charts, groups
-from icp.model import Analysis
 from icp.dataset import Dataset
+from icp.model import Analysis
 from icp.report import md_escape
 from icp.schema import FieldType, Role
 from ui import portraits, state
