@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
-from ui import present, state
+from icp.errors import InputError
+from ui import access, present, state
 
 ROOT = Path(__file__).resolve().parent
 
@@ -31,13 +33,32 @@ if _phone():  # no workspace, no sidebar, no other page: the join code grants on
     ).run()
     st.stop()
 
-ws = state.workspace_id()
-if "app.lang" not in st.session_state:
-    st.session_state["app.lang"] = state.get_ui("lang", "en")
-st.session_state.setdefault("app.present", bool(state.get_ui("present", False)))
-if state.presenting():  # projector: sidebar folded away, big high-contrast type
-    st.set_page_config(initial_sidebar_state="collapsed")
-    present.apply_theme()
+
+def _language(*, persist: bool) -> None:
+    """The language switch; it is remembered in the workspace once there is one."""
+    with st.sidebar:
+        st.radio(
+            "Language / 语言",
+            options=["en", "zh"],
+            format_func=lambda code: state.tr(f"lang.{code}"),
+            key="app.lang",
+            horizontal=True,
+            on_change=_on_lang if persist else None,
+        )
+
+
+def _alone(view: str, title: str) -> NoReturn:
+    """Run one page with no menu (the key form, the chooser) and stop there."""
+    _language(persist=False)
+    st.navigation([st.Page(view, title=title, default=True)], position="hidden").run()
+    st.stop()
+
+
+def _choose(problem: InputError | None = None, *, broken: bool = False) -> NoReturn:
+    """The workspace chooser, with the reason the app is there (if any) on top."""
+    st.session_state["app.choose_problem"] = problem
+    st.session_state["app.store_broken"] = broken
+    _alone("views/choose.py", state.tr("choose.title"))
 
 
 def _on_lang() -> None:
@@ -48,16 +69,31 @@ def _on_present() -> None:
     state.set_ui("present", bool(st.session_state["app.present"]))
 
 
+if not access.granted():  # a keyed server shows nothing else before the key
+    _alone("views/access.py", state.tr("access.title"))
 with st.sidebar:
-    st.radio(
-        "Language / 语言",
-        options=["en", "zh"],
-        format_func=lambda code: state.tr(f"lang.{code}"),
-        key="app.lang",
-        horizontal=True,
-        on_change=_on_lang,
-    )
+    access.remember()
+try:
+    state.store()
+except InputError as exc:  # corrupt, truncated, not a folder: say so, change nothing
+    _choose(exc, broken=True)
+try:
+    ws = state.requested_workspace()
+    if ws is None:  # no ?ws=, or a link to a workspace that is gone
+        asked = str(st.query_params.get("ws") or "")
+        _choose(InputError("store.no_workspace", id=asked[:40]) if asked else None)
+    if "app.lang" not in st.session_state:
+        st.session_state["app.lang"] = state.get_ui("lang", "en")
+    st.session_state.setdefault("app.present", bool(state.get_ui("present", False)))
     info = state.store().info(ws)
+except InputError as exc:  # the workspace (or the database) failed to open
+    _choose(exc, broken=exc.msg.key == "store.cannot_open")
+if state.presenting():  # projector: sidebar folded away, big high-contrast type
+    st.set_page_config(initial_sidebar_state="collapsed")
+    present.apply_theme()
+
+_language(persist=True)
+with st.sidebar:
     st.caption(f"{state.tr('ui.workspace_label')}: {state.plain(info.name if info else ws)}")
     st.toggle(
         state.tr("ui.present_toggle"),
@@ -95,4 +131,10 @@ for section, name, icon in PAGES:
 sections[state.tr("nav.section.use")].append(
     st.Page("views/room.py", title=state.tr("present.title"), url_path="room", visibility="hidden")
 )
-st.navigation(sections, expanded=True).run()  # every page listed, none behind "View more"
+try:
+    st.navigation(sections, expanded=True).run()  # every page listed, none behind "View more"
+except InputError as exc:  # a store error mid-page (database gone, disk full): its message
+    state.show_error(exc)
+    if st.button(state.tr("choose.other"), key="app.to_chooser"):
+        st.query_params.clear()
+        st.rerun()

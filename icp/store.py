@@ -182,6 +182,13 @@ def _is_disk_full(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "disk is full" in str(exc).lower()
 
 
+def _is_unreadable(exc: BaseException) -> bool:
+    """SQLite's "this is not (or no longer) a database I can read" — not a lock or a bug."""
+    if type(exc) is sqlite3.DatabaseError:  # "file is not a database", "malformed"
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc).lower()
+
+
 def version_label(label: str, lang: Lang = "en") -> str:
     """A version's label for display: automatic labels are translated, user labels kept."""
     return t(label, lang) if label.startswith("store.") and has(label) else label
@@ -227,32 +234,38 @@ class Store:
         """A connection inside one transaction: committed on success, rolled back on error.
 
         Every user action is one call, so a failure (the disk is full) leaves
-        everything exactly as it was and says so.
+        everything exactly as it was and says so.  A database that became
+        unreadable after it was opened (damaged, replaced) is named, as at open.
         """
         try:
             con = self._connect()
         except sqlite3.Error as exc:
             raise InputError("store.cannot_open", path=str(self.path), detail=_short(exc)) from None
         try:
-            con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
+                con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
                 yield con
             except BaseException as exc:
                 with contextlib.suppress(sqlite3.Error):
                     con.execute("ROLLBACK")
-                if _is_disk_full(exc):
-                    raise InputError("store.disk_full", path=str(self.path)) from None
+                self._raise_known(exc)
                 raise
             try:
                 con.execute("COMMIT")
             except (sqlite3.Error, OSError) as exc:
                 with contextlib.suppress(sqlite3.Error):
                     con.execute("ROLLBACK")
-                if _is_disk_full(exc):
-                    raise InputError("store.disk_full", path=str(self.path)) from None
+                self._raise_known(exc)
                 raise
         finally:
             con.close()
+
+    def _raise_known(self, exc: BaseException) -> None:
+        """Turn a full disk or an unreadable database into the store's own message."""
+        if _is_disk_full(exc):
+            raise InputError("store.disk_full", path=str(self.path)) from None
+        if _is_unreadable(exc):
+            raise InputError("store.cannot_open", path=str(self.path), detail=_short(exc)) from None
 
     def _init_db(self) -> None:
         con = self._connect()

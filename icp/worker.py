@@ -30,6 +30,8 @@ import base64
 import contextlib
 import ctypes
 import multiprocessing as mp
+import multiprocessing.popen_forkserver as _popen_forkserver
+import multiprocessing.spawn as _spawn
 import os
 import resource
 import signal
@@ -83,11 +85,33 @@ def limits() -> Limits:
 _context: Any = None
 
 
+class _SpawnWithoutMain:
+    """``multiprocessing.spawn`` for our forkserver, minus "re-run the parent's main script".
+
+    multiprocessing re-imports the parent's ``__main__`` in every child.  In
+    the app that is the Streamlit page script (app.py, which opens the store
+    and may even create a workspace), run again, unlimited, before the child's
+    caps apply — for every file read.  The worker needs nothing from it: its
+    target and arguments are module-level functions pickled by reference.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_spawn, name)
+
+    @staticmethod
+    def get_preparation_data(name: str) -> dict[str, Any]:
+        data = _spawn.get_preparation_data(name)
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+        return data
+
+
 def _ctx() -> Any:
     global _context
     if _context is None:
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(_PRELOAD)
+        _popen_forkserver.spawn = _SpawnWithoutMain()  # type: ignore[assignment]
         _context = ctx
     return _context
 

@@ -124,3 +124,68 @@ def test_hostile_names_render_as_text_and_nothing_leaves_the_machine(pg, server)
         assert page.locator('img[src*="evil.example"]').count() == 0, name
         assert page.locator(".katex").count() == 0, name
     assert outside == []
+
+
+def test_access_key_is_asked_once_per_browser_and_hides_every_workspace(
+    browser, tmp_path, monkeypatch
+):
+    from conftest import AppServer
+
+    monkeypatch.setenv("ICP_ACCESS_KEY", "open sesame")
+    srv = AppServer(tmp_path / "keyed").start()
+    try:
+        Store(srv.data_dir).create("Secret pipeline")
+        first = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = first.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(srv.url + "/")
+        key_box = page.get_by_role("textbox", name=t("access.label", "en"))
+        expect(key_box).to_be_visible()
+        expect(page.get_by_text("Secret pipeline")).to_have_count(0)
+        key_box.fill("guess")
+        page.get_by_role("button", name=t("access.submit", "en")).click()
+        expect(page.get_by_text(t("access.wrong", "en"))).to_be_visible()
+        expect(page.get_by_text("Secret pipeline")).to_have_count(0)
+        key_box.fill("open sesame")
+        page.get_by_role("button", name=t("access.submit", "en")).click()
+        # a fresh visitor lands on the chooser, not in anyone's workspace
+        expect(page.get_by_role("heading", name=t("choose.title", "en"))).to_be_visible()
+        # the same browser, a new tab later: not asked again
+        again = first.new_page()
+        again.goto(srv.url + "/")
+        expect(again.get_by_role("heading", name=t("choose.title", "en"))).to_be_visible()
+        expect(again.get_by_role("textbox", name=t("access.label", "en"))).to_have_count(0)
+        # another browser: asked, even with a workspace link
+        other = browser.new_context()
+        stranger = other.new_page()
+        ws = Store(srv.data_dir).list()[0].id
+        stranger.goto(f"{srv.url}/?ws={ws}")
+        expect(stranger.get_by_role("textbox", name=t("access.label", "en"))).to_be_visible()
+        expect(stranger.get_by_text("Secret pipeline")).to_have_count(0)
+        other.close()
+        first.close()
+    finally:
+        srv.stop()
+
+
+def test_a_corrupt_database_shows_the_chooser_message_not_a_traceback(page, tmp_path):
+    from conftest import AppServer
+
+    srv = AppServer(tmp_path / "broken")
+    srv.data_dir.mkdir(parents=True)
+    db = srv.data_dir / "workbench.db"
+    junk = b"SQLite format 3\x00" + b"\xff" * 4000  # truncated / overwritten header
+    db.write_bytes(junk)
+    srv.start()
+    try:
+        page.goto(srv.url + "/")
+        expect(page.get_by_role("heading", name=t("choose.title", "en"))).to_be_visible()
+        expect(page.get_by_text(str(db), exact=False)).to_be_visible()
+        expect(page.get_by_text(t("choose.broken_help", "en"))).to_be_visible()
+        assert page.get_by_test_id("stException").count() == 0
+        page.get_by_text("简体中文").click()
+        expect(page.get_by_role("heading", name=t("choose.title", "zh"))).to_be_visible()
+        expect(page.get_by_text(t("choose.broken_help", "zh"))).to_be_visible()
+        assert db.read_bytes() == junk
+    finally:
+        srv.stop()

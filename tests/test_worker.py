@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,17 @@ def test_cli_deletes_a_workspace(tmp_path):
     again = subprocess.run([*run, "delete", ws], cwd=ROOT, env=env, capture_output=True, text=True)
     assert again.returncode == 2 and again.stderr.startswith("error: ")
     assert json.dumps(ws) not in again.stdout
+
+
+def test_reading_a_file_does_not_run_the_app_script_again(tmp_path, monkeypatch):
+    """multiprocessing re-runs the parent's main script in each child; in the app that
+    is app.py (it opens the store, may create a workspace) — the worker must not."""
+    marker = tmp_path / "ran"
+    script = tmp_path / "page.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\n")
+    fake_main = types.ModuleType("__main__")
+    fake_main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", fake_main)
+    ok = worker.open_dataset(b"Company,Revenue\nAcme,10\n", filename="ok.csv")
+    assert list(ok.table.columns) == ["Company", "Revenue"]
+    assert not marker.exists()

@@ -82,19 +82,39 @@ def _new_sample_workspace() -> str:
     return ws
 
 
-def workspace_id() -> str:
-    """The workspace named in the URL (``?ws=``); otherwise the most recent one.
+def requested_workspace() -> str | None:
+    """The workspace named in the URL (``?ws=``) if it exists, else None (the app
+    then shows the workspace chooser, never someone else's most recent work).
 
-    A first visit on a fresh machine creates a workspace with the sample data
-    set already loaded, so there is something to explore without an upload.
+    A first visit on a fresh machine (no workspace at all) gets a workspace with
+    the sample data set already loaded, so there is something to explore
+    without an upload.
     """
     ws = st.query_params.get("ws")
     if ws and store().info(ws) is not None:
         return ws
-    existing = store().list()
-    ws = existing[0].id if existing else _new_sample_workspace()
+    if ws or store().list():
+        return None
+    ws = _new_sample_workspace()
     st.query_params["ws"] = ws
     return ws
+
+
+def workspace_id() -> str:
+    """The open workspace; pages run only once the app has checked there is one.
+
+    If it disappears meanwhile (deleted in another tab), the store's own
+    "workspace not found" message is raised and the app shows the chooser.
+    """
+    ws = requested_workspace()
+    if ws is None:
+        raise InputError("store.no_workspace", id=str(st.query_params.get("ws") or "")[:40])
+    return ws
+
+
+def open_workspace(ws: str) -> None:
+    """Go to workspace ``ws`` (from the chooser): the URL carries it from here on."""
+    st.query_params["ws"] = ws
 
 
 def switch_workspace(ws: str) -> None:

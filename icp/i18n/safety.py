@@ -35,6 +35,37 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Open it in Excel or LibreOffice, save it again and retry.",
         "读取这个文件时读取程序中止（{detail}），文件可能已损坏。请用 Excel 或 LibreOffice 打开并重新保存后再试。",
     ),
+    # access key (ui/access.py) and the workspace chooser (views/choose.py)
+    "access.title": ("Access key", "访问密钥"),
+    "access.intro": (
+        "This server is shared: type the access key you were given. "
+        "This browser remembers it, so you are asked only once.",
+        "此服务器为共享服务器：请输入你获得的访问密钥。本浏览器会记住它，只需输入一次。",
+    ),
+    "access.label": ("Access key", "访问密钥"),
+    "access.submit": ("Enter", "进入"),
+    "access.wrong": (
+        "That is not the access key of this server. Check it with whoever runs the server "
+        "and type it again.",
+        "这不是本服务器的访问密钥。请向服务器管理员核对后重新输入。",
+    ),
+    "choose.title": ("Choose a workspace", "选择工作区"),
+    "choose.intro": (
+        "Open a workspace you work in, start a new one, or try the sample data.",
+        "打开你正在使用的工作区、新建一个，或先用示例数据试一试。",
+    ),
+    "choose.existing": ("Open a workspace", "打开工作区"),
+    "choose.none": ("There are no workspaces yet.", "还没有任何工作区。"),
+    "choose.try_sample": ("Try the sample data", "用示例数据试一试"),
+    "choose.retry": ("Try again", "重试"),
+    "choose.other": ("Choose another workspace", "选择其他工作区"),
+    "choose.broken_help": (
+        "Nothing can be opened until the database is readable again. Nothing was changed "
+        "in it. Restore a copy of workbench.db from a backup, or start the app with "
+        "ICP_DATA_DIR pointing at another folder.",
+        "在数据库恢复可读之前无法打开任何内容；数据库未被改动。请从备份恢复 workbench.db，"
+        "或将 ICP_DATA_DIR 指向其他文件夹后重新启动应用。",
+    ),
     "cli.deleted": ("Deleted workspace {id}.", "已删除工作区 {id}。"),
     "store.cannot_open": (
         "The workspace database at {path} cannot be opened: {detail} — restore a backup, "
