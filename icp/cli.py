@@ -70,10 +70,10 @@ def _build_parser() -> argparse.ArgumentParser:
     w = sub.add_parser("workspace", help="list, export and import workspaces")
     wsub = w.add_subparsers(dest="action", required=True, parser_class=_Parser)
     wsub.add_parser("list")
-    e = wsub.add_parser("export")
+    e = wsub.add_parser("export", help="a .zip backup (an --out ending in .json: the older JSON)")
     e.add_argument("id")
-    e.add_argument("--out", required=True)
-    i = wsub.add_parser("import")
+    e.add_argument("--out", required=True, metavar="backup.zip")
+    i = wsub.add_parser("import", help="a backup made by export, .zip or .json")
     i.add_argument("file")
     d = wsub.add_parser("delete", help="delete a workspace with its versions and files")
     d.add_argument("id")
@@ -190,13 +190,15 @@ def _workspace(args: argparse.Namespace) -> int:
     elif args.action == "export":
         if store.info(args.id) is None:
             raise InputError("store.no_workspace", id=args.id)
-        Path(args.out).write_bytes(store.export_json(args.id))
+        out = Path(args.out)
+        as_json = out.suffix.lower() == ".json"
+        out.write_bytes(store.export_json(args.id) if as_json else store.export_zip(args.id))
         print(t("cli.wrote", "en", path=args.out))
     elif args.action == "import":
         p = Path(args.file)
         if not p.is_file():
             raise InputError("cli.no_file", path=args.file)
-        print(store.import_json(p.read_bytes(), check_file=worker.check_source))
+        print(store.import_backup(p.read_bytes(), check_file=worker.check_source))
     elif args.action == "delete":
         store.delete(args.id)
         print(t("cli.deleted", "en", id=args.id))

@@ -33,7 +33,6 @@ write is never silently dropped.
 from __future__ import annotations
 
 import base64
-import binascii
 import contextlib
 import errno
 import hashlib
@@ -47,6 +46,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from icp import backup
 from icp.errors import InputError
 from icp.i18n import Lang, has, t
 from icp.sqlite import connect
@@ -64,13 +64,9 @@ __all__ = [
     "version_label",
 ]
 
-EXPORT_FORMAT = "icp-workbench-workspace"
-EXPORT_VERSION = 1
-# An export holds each data file once, base64-encoded (+33 %): a workspace with
-# a 50 MB upload and snapshots of other files must still import, in the app
-# (the import uploader allows this much) and on the command line.
-MAX_IMPORT_MB = 1024
-MAX_NAME_CHARS = 120
+EXPORT_FORMAT = backup.EXPORT_FORMAT
+MAX_IMPORT_MB = backup.MAX_IMPORT_MB  # the import uploader and the CLI allow this much
+MAX_NAME_CHARS = backup.MAX_NAME_CHARS
 BEFORE_RESTORE = "store.before_restore"  # label of the automatic snapshot (an i18n key)
 # View state, not content: a restore leaves the user on the page, step and
 # language they are using right now.
@@ -578,84 +574,106 @@ class Store:
             con.execute("DELETE FROM answers WHERE ws = ?", (ws,))
             _insert_answers(con, ws, json.loads(answers))
 
-    # -- one-file export / import -----------------------------------------
+    # -- export / import ----------------------------------------------------
+
+    def _export_doc(
+        self, con: sqlite3.Connection, ws: str, *, versions: bool
+    ) -> tuple[dict[str, Any], dict[str, bytes], str | None]:
+        """The workspace as a document whose files are referred to by sha256, the
+        files themselves (each once), and the sha256 of the current file."""
+        row = con.execute(
+            "SELECT name, source_sha, source_filename, source_options FROM workspaces WHERE id = ?",
+            (ws,),
+        ).fetchone()
+        if row is None:
+            raise InputError("store.no_workspace", id=ws)
+        name, sha, filename, options = row
+        shas: list[str] = []
+
+        def ref(vsha: str | None, vfile: str | None, vopts: str | None) -> dict | None:
+            if vsha is None:
+                return None
+            if vsha not in shas:
+                shas.append(vsha)
+            return {"filename": vfile, "sha256": vsha, "options": json.loads(vopts)}
+
+        doc: dict[str, Any] = {
+            "format": backup.EXPORT_FORMAT,
+            "version": backup.ZIP_VERSION,
+            "name": name,
+            "exported_at": _iso(datetime.now(UTC)),
+            "source": ref(sha, filename, options),
+            "values": _values(con, ws),
+            "answers": _answers(con, ws),
+        }
+        if versions:
+            vrows = con.execute(
+                "SELECT label, created_at, source_sha, source_filename, source_options, "
+                "vals, answers FROM versions WHERE ws = ? ORDER BY id",
+                (ws,),
+            ).fetchall()
+            doc["versions"] = [
+                {
+                    "label": label,
+                    "created_at": created,
+                    "source": ref(vsha, vfile, vopts),
+                    "values": json.loads(vals),
+                    "answers": json.loads(ans),
+                }
+                for label, created, vsha, vfile, vopts, vals, ans in vrows
+            ]
+        blobs = {
+            s: bytes(con.execute("SELECT data FROM blobs WHERE sha256 = ?", (s,)).fetchone()[0])
+            for s in shas
+        }
+        return doc, blobs, sha
+
+    def export_zip(self, ws: str, *, versions: bool = True) -> bytes:
+        """The whole workspace as one zip (``icp.backup`` format 2): names, values,
+        answers and versions in ``workspace.json``, each data file once under
+        ``files/``.  ``import_backup`` reads it back, whatever its size."""
+        with self._tx(write=False) as con:
+            doc, blobs, _ = self._export_doc(con, ws, versions=versions)
+        return backup.write_zip(doc, blobs)
 
     def export_json(self, ws: str, *, versions: bool = True) -> bytes:
-        """The whole workspace as one UTF-8 JSON file (``import_json`` reads it back).
+        """The workspace as one UTF-8 JSON file (format 1, files base64-encoded).
 
-        ``source.data_base64`` holds the current file; with ``versions`` each
-        snapshot is included too, its source given by sha256 and its bytes
-        (when they differ from the current file) under ``files``.
+        Kept for scripts that read the JSON; the app writes ``export_zip``.
+        ``source.data_base64`` holds the current file; each snapshot's file is
+        given by sha256, its bytes (when they differ from the current file)
+        under ``files``.
         """
         with self._tx(write=False) as con:
-            row = con.execute(
-                "SELECT w.name, w.source_sha, w.source_filename, w.source_options, b.data "
-                "FROM workspaces w LEFT JOIN blobs b ON b.sha256 = w.source_sha WHERE w.id = ?",
-                (ws,),
-            ).fetchone()
-            if row is None:
-                raise InputError("store.no_workspace", id=ws)
-            name, sha, filename, options, data = row
-            doc: dict[str, Any] = {
-                "format": EXPORT_FORMAT,
-                "version": EXPORT_VERSION,
-                "name": name,
-                "exported_at": _iso(datetime.now(UTC)),
-                "source": None
-                if sha is None
-                else {
-                    "filename": filename,
-                    "data_base64": _b64(data),
-                    "options": json.loads(options),
-                },
-                "values": _values(con, ws),
-                "answers": _answers(con, ws),
+            doc, blobs, sha = self._export_doc(con, ws, versions=versions)
+        doc["version"] = backup.JSON_VERSION
+        if doc["source"] is not None:
+            src = doc["source"]
+            doc["source"] = {
+                "filename": src["filename"],
+                "data_base64": _b64(blobs[src["sha256"]]),
+                "options": src["options"],
             }
-            if versions:
-                vrows = con.execute(
-                    "SELECT label, created_at, source_sha, source_filename, source_options, "
-                    "vals, answers FROM versions WHERE ws = ? ORDER BY id",
-                    (ws,),
-                ).fetchall()
-                files: dict[str, str] = {}
-                out = []
-                for label, created, vsha, vfile, vopts, vals, ans in vrows:
-                    src = None
-                    if vsha is not None:
-                        src = {"filename": vfile, "sha256": vsha, "options": json.loads(vopts)}
-                        if vsha != sha and vsha not in files:
-                            blob = con.execute(
-                                "SELECT data FROM blobs WHERE sha256 = ?", (vsha,)
-                            ).fetchone()[0]
-                            files[vsha] = _b64(blob)
-                    out.append(
-                        {
-                            "label": label,
-                            "created_at": created,
-                            "source": src,
-                            "values": json.loads(vals),
-                            "answers": json.loads(ans),
-                        }
-                    )
-                doc["versions"] = out
-                doc["files"] = files
+        if versions:
+            doc["files"] = {k: _b64(v) for k, v in blobs.items() if k != sha}
         return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
-    def import_json(
+    def import_backup(
         self, data: bytes, *, check_file: Callable[[str, bytes, dict], None] | None = None
     ) -> str:
-        """A new workspace from an ``export_json`` file; returns its id.
+        """A new workspace from an export (the zip, or the older JSON); returns its id.
 
-        Anything else (not JSON, another JSON shape, truncated, wrong types,
-        over ``MAX_IMPORT_MB``) raises ``InputError("store.bad_import")`` and
-        creates nothing: the file is checked in full first and written in one
-        transaction.  ``check_file(filename, bytes, options)`` is called on
-        every embedded data file before anything is written (the app and the
-        CLI pass ``icp.worker.check_source``, so a file that would break the
-        reader is refused here, not on every later page load); its
-        ``InputError`` is raised as is.
+        Anything else (another file, truncated, a value of the wrong type,
+        over ``MAX_IMPORT_MB``) raises ``InputError`` — naming the field when
+        one is wrong — and creates nothing: the file is checked in full first
+        (``icp.backup.parse``) and written in one transaction.
+        ``check_file(filename, bytes, options)`` is called on every embedded
+        data file before anything is written (the app and the CLI pass
+        ``icp.worker.check_source``, so a file that would break the reader is
+        refused here, not on every later page load); its ``InputError`` is
+        raised as is.
         """
-        doc = _parse_export(data)
+        doc = backup.parse(data)
         if check_file is not None:
             sources = [doc.source] + [v.source for v in doc.versions]
             seen: set[str] = set()
@@ -698,6 +716,8 @@ class Store:
                     ),
                 )
         return ws
+
+    import_json = import_backup  # the older name: it reads both formats
 
 
 # -- helpers -------------------------------------------------------------
@@ -765,117 +785,4 @@ def _insert_answers(con: sqlite3.Connection, ws: str, answers: dict[str, dict[st
     con.executemany(
         "INSERT INTO answers (ws, step, field, text) VALUES (?, ?, ?, ?)",
         [(ws, s, f, txt) for s, fields in answers.items() for f, txt in fields.items()],
-    )
-
-
-@dataclass
-class _Version:
-    label: str
-    created_at: str
-    source: tuple[str, bytes, dict] | None
-    values: dict[str, Any]
-    answers: dict[str, dict[str, str]]
-
-
-@dataclass
-class _Export:
-    name: str
-    source: tuple[str, bytes, dict] | None
-    values: dict[str, Any]
-    answers: dict[str, dict[str, str]]
-    versions: list[_Version]
-
-
-class _Bad(Exception):
-    """Internal: the import file is not a valid export (turned into InputError)."""
-
-
-def _parse_export(data: bytes) -> _Export:
-    """Check an export file completely before anything is written."""
-    try:
-        if not isinstance(data, (bytes, bytearray, memoryview)):
-            raise _Bad
-        if len(data) > MAX_IMPORT_MB * 1024 * 1024:
-            raise _Bad
-        try:
-            doc = json.loads(bytes(data))
-        except (ValueError, RecursionError) as exc:  # also UnicodeDecodeError
-            raise _Bad from exc
-        _need(isinstance(doc, dict) and doc.get("format") == EXPORT_FORMAT)
-        _need(type(doc.get("version")) is int and doc["version"] == EXPORT_VERSION)
-        name = doc.get("name")
-        _need(isinstance(name, str) and 1 <= len(" ".join(name.split())) <= MAX_NAME_CHARS)
-        source = _source(doc.get("source"))
-        values = _dict_of_str_keys(doc.get("values", {}))
-        answers = _answer_map(doc.get("answers", {}))
-        files = doc.get("files", {})
-        _need(isinstance(files, dict))
-        blobs = {sha: _unb64(b) for sha, b in files.items()}
-        for sha, blob in blobs.items():
-            _need(hashlib.sha256(blob).hexdigest() == sha)
-        if source is not None:
-            blobs[hashlib.sha256(source[1]).hexdigest()] = source[1]
-        raw_versions = doc.get("versions", [])
-        _need(isinstance(raw_versions, list))
-        versions = [_version(v, blobs) for v in raw_versions]
-        return _Export(name, source, values, answers, versions)
-    except (_Bad, TypeError, KeyError, AttributeError):
-        # the file is untrusted: any shape we did not foresee is still "not an export"
-        raise InputError("store.bad_import", limit=MAX_IMPORT_MB) from None
-
-
-def _need(ok: bool) -> None:
-    if not ok:
-        raise _Bad
-
-
-def _unb64(text: Any) -> bytes:
-    _need(isinstance(text, str))
-    try:
-        return base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise _Bad from exc
-
-
-def _dict_of_str_keys(obj: Any) -> dict[str, Any]:
-    _need(isinstance(obj, dict) and all(isinstance(k, str) for k in obj))
-    return obj
-
-
-def _answer_map(obj: Any) -> dict[str, dict[str, str]]:
-    _dict_of_str_keys(obj)
-    for fields in obj.values():
-        _dict_of_str_keys(fields)
-        _need(all(isinstance(v, str) for v in fields.values()))
-    return obj
-
-
-def _source(obj: Any) -> tuple[str, bytes, dict] | None:
-    if obj is None:
-        return None
-    _need(isinstance(obj, dict) and isinstance(obj.get("filename"), str))
-    options = _dict_of_str_keys(obj.get("options", {}))
-    return obj["filename"], _unb64(obj.get("data_base64")), options
-
-
-def _version(obj: Any, blobs: dict[str, bytes]) -> _Version:
-    _need(isinstance(obj, dict))
-    label, created = obj.get("label"), obj.get("created_at")
-    _need(isinstance(label, str) and isinstance(created, str))
-    try:
-        datetime.fromisoformat(created)
-    except ValueError as exc:
-        raise _Bad from exc
-    src = obj.get("source")
-    source = None
-    if src is not None:
-        _need(isinstance(src, dict) and isinstance(src.get("filename"), str))
-        _need(isinstance(src.get("sha256"), str) and src["sha256"] in blobs)
-        source = (src["filename"], blobs[src["sha256"]], _dict_of_str_keys(src.get("options", {})))
-    return _Version(
-        label,
-        created,
-        source,
-        _dict_of_str_keys(obj.get("values", {})),
-        _answer_map(obj.get("answers", {})),
     )

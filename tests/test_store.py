@@ -19,7 +19,10 @@ from icp.store import Store, data_dir, merge_texts, version_label
 
 XLSX = b"PK\x03\x04" + bytes(range(256)) * 40  # stands in for an uploaded workbook
 OPTIONS = {"sheet": "Deals", "header_row": 2}
-MAPPING = {"Company": {"role": "name", "type": "text"}, "ARR": {"role": "value", "type": "number"}}
+MAPPING = [  # as the app stores it (icp.schema.Mapping.to_list)
+    {"name": "Company", "type": "text", "role": "name", "sep": None, "include": True},
+    {"name": "ARR", "type": "number", "role": "value", "sep": None, "include": True},
+]
 
 
 def _fill(store: Store, name: str = "Acme workshop") -> str:
@@ -315,7 +318,9 @@ def test_foreign_or_damaged_imports_are_refused_and_create_nothing():
     for label, blob in cases.items():
         with pytest.raises(InputError) as err:
             store.import_json(blob)
-        assert err.value.msg.key == "store.bad_import", label
+        # a JSON file cut short says where the JSON breaks; anything else is "not an export"
+        expected = "store.bad_json" if label == "truncated" else "store.bad_import"
+        assert err.value.msg.key == expected, label
     assert store.list() == []
     with sqlite3.connect(store.path) as con:
         for table in ("workspaces", "kv", "answers", "versions", "blobs"):
@@ -326,11 +331,11 @@ def test_foreign_or_damaged_imports_are_refused_and_create_nothing():
 
 
 def test_oversized_import_is_refused(monkeypatch):
-    import icp.store
+    import icp.backup
 
     store = Store()
     blob = store.export_json(_fill(store))
-    monkeypatch.setattr(icp.store, "MAX_IMPORT_MB", len(blob) / 1024 / 1024 / 2)
+    monkeypatch.setattr(icp.backup, "MAX_IMPORT_MB", len(blob) / 1024 / 1024 / 2)
     with pytest.raises(InputError) as err:
         store.import_json(blob)
     assert err.value.msg.key == "store.bad_import"

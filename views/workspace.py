@@ -113,19 +113,19 @@ st.subheader(tr("store.export"))
 st.caption(tr("store.export_help"))
 st.download_button(
     tr("store.export"),
-    data=lambda: store.export_json(ws),
-    file_name=f"icp-workspace-{ws}.json",
-    mime="application/json",
+    data=lambda: store.export_zip(ws),
+    file_name=f"icp-workspace-{ws}.zip",
+    mime="application/zip",
 )
-imported = st.file_uploader(
-    tr("store.import"), type=["json"], key="ws.import", max_upload_size=MAX_IMPORT_MB
+imported = st.file_uploader(  # .json: backups made before the zip format
+    tr("store.import"), type=["zip", "json"], key="ws.import", max_upload_size=MAX_IMPORT_MB
 )
 if imported is not None:
     digest = hashlib.sha256(imported.getvalue()).hexdigest()
     if st.session_state.get("ws.last_import") != digest:
         st.session_state["ws.last_import"] = digest
         try:
-            new_ws = store.import_json(imported.getvalue(), check_file=worker.check_source)
+            new_ws = store.import_backup(imported.getvalue(), check_file=worker.check_source)
         except InputError as exc:
             state.show_error(exc)
         else:

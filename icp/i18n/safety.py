@@ -66,6 +66,67 @@ STRINGS: dict[str, tuple[str, str]] = {
         "在数据库恢复可读之前无法打开任何内容；数据库未被改动。请从备份恢复 workbench.db，"
         "或将 ICP_DATA_DIR 指向其他文件夹后重新启动应用。",
     ),
+    # workspace import: what is wrong, naming the field (icp/backup.py)
+    "store.bad_json": (
+        "Import failed: the file is not valid JSON ({detail} at line {line}, column {column}). "
+        "Nothing was imported. Use the file exactly as “Export workspace” wrote it.",
+        "导入失败：文件不是有效的 JSON（第 {line} 行第 {column} 列：{detail}）。未导入任何内容。"
+        "请使用“导出工作区”生成的原始文件。",
+    ),
+    "store.bad_field.int": (
+        "Import failed: {field} must be a whole number, but the file has {found}. "
+        "Nothing was imported.",
+        "导入失败：{field} 应为整数，但文件中是 {found}。未导入任何内容。",
+    ),
+    "store.bad_field.number": (
+        "Import failed: {field} must be a number, but the file has {found}. Nothing was imported.",
+        "导入失败：{field} 应为数字，但文件中是 {found}。未导入任何内容。",
+    ),
+    "store.bad_field.text": (
+        "Import failed: {field} must be text, but the file has {found}. Nothing was imported.",
+        "导入失败：{field} 应为文本，但文件中是 {found}。未导入任何内容。",
+    ),
+    "store.bad_field.bool": (
+        "Import failed: {field} must be true or false, but the file has {found}. "
+        "Nothing was imported.",
+        "导入失败：{field} 应为 true 或 false，但文件中是 {found}。未导入任何内容。",
+    ),
+    "store.bad_field.list": (
+        "Import failed: {field} must be a list, but the file has {found}. Nothing was imported.",
+        "导入失败：{field} 应为列表，但文件中是 {found}。未导入任何内容。",
+    ),
+    "store.bad_field.object": (
+        "Import failed: {field} must be an object ({{…}}), but the file has {found}. "
+        "Nothing was imported.",
+        "导入失败：{field} 应为对象（{{…}}），但文件中是 {found}。未导入任何内容。",
+    ),
+    "store.bad_field.present": (
+        "Import failed: {field} is missing. Nothing was imported.",
+        "导入失败：缺少 {field}。未导入任何内容。",
+    ),
+    "store.bad_field.shorter": (
+        "Import failed: {field} is too long ({found}). Nothing was imported.",
+        "导入失败：{field} 过长（{found}）。未导入任何内容。",
+    ),
+    "store.bad_field.range": (
+        "Import failed: {field} is out of range: {found}. Nothing was imported.",
+        "导入失败：{field} 超出允许范围：{found}。未导入任何内容。",
+    ),
+    "store.bad_field.choice": (
+        "Import failed: {field} must be one of {allowed}, but the file has {found}. "
+        "Nothing was imported.",
+        "导入失败：{field} 应为 {allowed} 之一，但文件中是 {found}。未导入任何内容。",
+    ),
+    "store.bad_field.valid": (
+        "Import failed: {field} has a value the app cannot use: {found}. Nothing was imported.",
+        "导入失败：{field} 的值无法使用：{found}。未导入任何内容。",
+    ),
+    "store.bad_field.surrogate": (
+        "Import failed: {field} holds a broken character (a lone \\ud800–\\udfff escape in the "
+        "JSON, half of a character pair), which is not text. Nothing was imported.",
+        "导入失败：{field} 含有损坏的字符（JSON 中单独出现的 \\ud800–\\udfff 转义，只是半个字符），"
+        "不是有效文本。未导入任何内容。",
+    ),
     "cli.deleted": ("Deleted workspace {id}.", "已删除工作区 {id}。"),
     "store.cannot_open": (
         "The workspace database at {path} cannot be opened: {detail} — restore a backup, "

@@ -18,10 +18,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "store.bad_import": (
         "Import failed: this file is not an ICP Workbench workspace export, or it is damaged "
-        "or larger than {limit} MB. Nothing was imported. Choose a .json file made with "
-        "“Export workspace”.",
+        "or larger than {limit} MB. Nothing was imported. Choose a .zip (or an older .json) "
+        "file made with “Export workspace”.",
         "导入失败：此文件不是 ICP 工作台导出的工作区文件，或文件已损坏，或超过 {limit} MB。"
-        "未导入任何内容。请选择通过“导出工作区”生成的 .json 文件。",
+        "未导入任何内容。请选择通过“导出工作区”生成的 .zip（或较早的 .json）文件。",
     ),
     # automatic version label
     "store.before_restore": ("Before restore", "恢复前自动保存"),
@@ -62,8 +62,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "store.export": ("Export workspace", "导出工作区"),
     "store.export_help": (
-        "One .json file with the uploaded data, every answer and all versions.",
-        "一个 .json 文件，包含上传的数据、所有回答和全部版本。",
+        "One .zip file with the uploaded data, every answer and all versions; it imports "
+        "again here or with `python -m icp workspace import`.",
+        "一个 .zip 文件，包含上传的数据、所有回答和全部版本；可在此处或用 "
+        "`python -m icp workspace import` 重新导入。",
     ),
     "store.import": ("Import workspace", "导入工作区"),
     "store.imported": ("Workspace “{name}” imported.", "已导入工作区“{name}”。"),
