@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from icp import builders, groups, lifecycle, portrait, score, segments, workshop
+from icp import backup, builders, groups, lifecycle, portrait, score, segments, workshop
 from icp.builders import steps, suggest, words
 from icp.i18n import LANGS, MissingString, Msg, catalog, strict, t
 from icp.model import CRITERIA
@@ -140,6 +140,9 @@ def _families() -> dict[str, Iterable[str]]:
             for p in step.prompts
         ],
         "life.stage.{k}": [f"life.stage.{k}" for k in lifecycle.STAGES],
+        "store.bad_field.{kind}": [
+            f"store.bad_field.{k}" for k in {*backup._EXPECTED.values(), "valid"}
+        ],
         "life.action.{k}": [f"life.action.{k}" for k in lifecycle.STAGES],
         "workshop.screen.{screen}": [f"workshop.screen.{s}" for s in workshop.OPENINGS],
         "workshop.question.{screen}": [f"workshop.question.{s}" for s in workshop.ALL_SCREENS],
