@@ -141,3 +141,35 @@ def test_reading_a_file_does_not_run_the_app_script_again(tmp_path, monkeypatch)
     ok = worker.open_dataset(b"Company,Revenue\nAcme,10\n", filename="ok.csv")
     assert list(ok.table.columns) == ["Company", "Revenue"]
     assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    ("case", "key"),
+    [
+        ("csv_single_line", "worker.long_line"),
+        ("csv_huge_cell", "worker.long_line"),
+        ("csv_wide", "worker.too_many_columns"),
+    ],
+)
+def test_text_files_no_table_has_are_refused_before_any_parse(case, key):
+    """With the production limits (no test overrides): the shape alone is refused, with
+    the line or the column count named — not a minute later by the CPU or wall limit."""
+    filename, make = CORPUS[case]
+    with pytest.raises(InputError) as err:
+        worker.open_dataset(make(), filename=filename)
+    assert err.value.msg.key == key
+    text = err.value.message("en")
+    assert (
+        ("Line 1 " in text or "Line 2 " in text) if key == "worker.long_line" else "16384" in text
+    )
+    assert err.value.message("zh") != text
+
+
+def test_a_long_line_is_measured_across_blocks_and_a_long_normal_file_passes():
+    rows = b"".join(f"Firm {i},{i},Retail\n".encode() for i in range(400_000))
+    worker.precheck(b"Company,Revenue,Industry\n" + rows)  # 8 MB of short lines: fine
+    worker.precheck(b"Company,Note\nAcme," + b"x" * (worker.MAX_LINE_BYTES - 10) + b"\n")
+    with pytest.raises(InputError) as err:
+        worker.precheck(b"Company,Note\r\n" + rows[:1000] + b"x" * (worker.MAX_LINE_BYTES + 5))
+    assert err.value.msg.key == "worker.long_line"
+    assert "Line 58 " in err.value.message("en")  # 1 header + 56 rows + the cut one

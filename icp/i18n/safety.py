@@ -127,6 +127,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "导入失败：{field} 含有损坏的字符（JSON 中单独出现的 \\ud800–\\udfff 转义，只是半个字符），"
         "不是有效文本。未导入任何内容。",
     ),
+    "worker.long_line": (
+        "Line {line} of this file runs for {size} MB without a line break (a table row is at "
+        "most {limit} MB), so it is not a table with one customer per line. Open it in Excel or "
+        "LibreOffice and save it again as .xlsx or .csv.",
+        "此文件第 {line} 行长达 {size} MB 且没有换行（表格的一行最多 {limit} MB），不是每行一个客户的表格。"
+        "请用 Excel 或 LibreOffice 打开后另存为 .xlsx 或 .csv。",
+    ),
+    "worker.too_many_columns": (
+        "The first line of this file has {n} columns; this app reads at most {limit}. "
+        "Keep only the columns you need and try again.",
+        "此文件第一行有 {n} 列，本应用最多读取 {limit} 列。请只保留需要的列后重试。",
+    ),
     "cli.deleted": ("Deleted workspace {id}.", "已删除工作区 {id}。"),
     "store.cannot_open": (
         "The workspace database at {path} cannot be opened: {detail} — restore a backup, "
