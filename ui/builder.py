@@ -20,6 +20,7 @@ import streamlit as st
 
 from icp import builders
 from icp.builders import Prompt, Step, Suggestion
+from icp.errors import InputError
 from icp.report import md_escape
 from ui import autosave, confirm, state
 
@@ -55,6 +56,7 @@ def _go(builder: Builder, step_id: str) -> None:
 _BASES = "builder.bases"  # answer key -> the field's version this session last saw
 _MERGED = "builder.merged"  # answer keys whose last save was merged with someone else's text
 _REPLACE = "builder.replace"  # answer key -> merged text still to be put into the browser's box
+_FAILED = "builder.failed"  # answer key -> why its last save failed (the text stays in the box)
 
 
 def _load(step_id: str, prompt_id: str) -> None:
@@ -73,7 +75,13 @@ def _store(step_id: str, prompt_id: str, text: str) -> None:
     """
     key = answer_key(step_id, prompt_id)
     bases = st.session_state.setdefault(_BASES, {})
-    saved = state.save_answer(step_id, prompt_id, text, base=bases.get(key))
+    failed = st.session_state.setdefault(_FAILED, {})
+    try:
+        saved = state.save_answer(step_id, prompt_id, text, base=bases.get(key))
+    except InputError as exc:  # the disk is full, the database is gone: say so, keep the text
+        failed[key] = exc
+        return
+    failed.pop(key, None)
     bases[key] = saved.version
     merged = st.session_state.setdefault(_MERGED, set())
     if saved.merged:
@@ -250,6 +258,10 @@ def _render_prompt(step: Step, prompt: Prompt, found: list[Suggestion]) -> None:
     )
     if key in st.session_state.get(_MERGED, ()):
         st.info(tr("autosave.merged"), icon="🔀")
+    problem = st.session_state.get(_FAILED, {}).get(key)
+    if problem is not None:
+        state.show_error(problem)
+        st.caption(tr("autosave.kept"))
     if found:
         _render_suggestions(step.id, prompt.id, found)
 

@@ -8,6 +8,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "both texts are kept above.",
         "其他地方也编辑了此项——已合并：有人同时修改了这个回答，两份文字都保留在上面。",
     ),
+    "autosave.kept": (
+        "Your text is still in the box above and is saved as soon as you type again "
+        "once the problem is fixed.",
+        "你的文字仍保留在上方输入框中；问题解决后再次输入即会保存。",
+    ),
     "load.note.mixed_encoding": (
         "Read the text file as UTF-8; {n} line(s) in another encoding (Windows-1252 or GBK) "
         "were decoded on their own and kept: line {lines}.",
