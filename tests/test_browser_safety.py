@@ -189,3 +189,55 @@ def test_a_corrupt_database_shows_the_chooser_message_not_a_traceback(page, tmp_
         assert db.read_bytes() == junk
     finally:
         srv.stop()
+
+
+def _big_csv(mb: int = 40) -> bytes:
+    """A plain customer table of about ``mb`` MB (about a million short rows)."""
+    head = "Company,Revenue,Industry,Employees,Region\n"
+    rows, size, i = [head], len(head), 0
+    while size < mb * 1024 * 1024:
+        kind = ("Retail", "Bank", "Energy")[i % 3]
+        line = f"Firm {i},{i * 7919 % 100000},{kind},{i % 5000},R{i % 7}\n"
+        rows.append(line)
+        size += len(line)
+        i += 1
+    return "".join(rows).encode()
+
+
+def test_a_big_workspace_exported_in_the_ui_imports_again_in_the_ui(page, server, tmp_path):
+    """The app's own backups restore: a 40 MB data set plus a snapshot of another file,
+    exported with the button and uploaded again; and an older 53 MB JSON backup too."""
+    en = "en"
+    store = Store(server.data_dir)
+    ws = store.create("Big backup")
+    big = _big_csv()
+    store.set_source(
+        ws, filename="big.csv", data=b"Company,Revenue\nAcme,1\nGlobex,2\n", options={}
+    )
+    store.snapshot(ws, "small file")
+    store.set_source(ws, filename="big.csv", data=big, options={})
+    store.set_answer(ws, "S1", "best", "Firms that renew")
+    old_json = tmp_path / "old-backup.json"
+    old_json.write_bytes(store.export_json(ws))
+    assert old_json.stat().st_size > 53 * 1024 * 1024  # the size the uploader used to refuse
+
+    page.goto(f"{server.url}/?ws={ws}")
+    export = page.get_by_role("button", name=t("store.export", en))
+    expect(export).to_be_visible(timeout=300_000)
+    with page.expect_download(timeout=300_000) as download:
+        export.click()
+    backup = tmp_path / "backup.zip"
+    download.value.save_as(backup)
+    assert backup.read_bytes()[:2] == b"PK"
+
+    for i, path in enumerate([backup, old_json], start=1):
+        before = {w.id for w in store.list()}
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+        done = page.get_by_text(t("store.imported", en, name="Big backup"))
+        expect(done).to_be_visible(timeout=600_000)
+        new = [w.id for w in store.list() if w.id not in before]
+        assert len(new) == 1, path.name
+        assert store.get_source(new[0])[1] == big
+        assert store.answers(new[0]) == {"S1": {"best": "Firms that renew"}}
+        assert [v.label for v in store.versions(new[0])] == ["small file"]
+        assert len(store.list()) == 1 + i

@@ -1,9 +1,10 @@
 """Streamlit-side state: current workspace, language, cached data and analysis.
 
 Pages call these helpers instead of touching the store or the engine
-directly.  The heavy work (parsing the file, running the analysis) sits
-behind ``st.cache_resource`` keyed on everything it depends on, so a page
-rerun after a widget change only redoes what changed.  Anything the user
+directly.  The heavy work (parsing the file, running the analysis) is cached
+keyed on everything it depends on (``ui.cache.Latest``: the newest results
+per workspace, so superseded data sets are freed), so a page rerun after a
+widget change only redoes what changed.  Anything the user
 chose or typed is written straight through to the workspace store, so a
 refresh or a server restart loses nothing.
 """
@@ -30,6 +31,7 @@ from icp.report import md_escape
 from icp.schema import Mapping
 from icp.store import SavedAnswer, Store
 from icp.worker import open_dataset
+from ui.cache import Latest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES: dict[str, str] = {
@@ -170,8 +172,20 @@ def seed_dataset(ws: str, ds: Dataset) -> None:
             _SEEDED.popitem(last=False)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+# Parsed data sets and analyses: the newest two per workspace, four workspaces,
+# an hour unused at most (ui/cache.py) — a mapping edit frees the old copy.
+_DATASETS: Latest[Dataset | InputError | None] = Latest(per_workspace=2, workspaces=4)
+_ANALYSES: Latest[Analysis | InputError | None] = Latest(per_workspace=4, workspaces=4)
+
+
 def _dataset(ws: str, version: int, mapping_json: str) -> Dataset | InputError | None:
+    return _DATASETS.get(ws, (version, mapping_json), lambda: _read(ws, version, mapping_json))
+
+
+_dataset.clear = _DATASETS.clear  # type: ignore[attr-defined]  # as st caches have
+
+
+def _read(ws: str, version: int, mapping_json: str) -> Dataset | InputError | None:
     if mapping_json == "null":
         with _SEEDED_LOCK:
             seeded = _SEEDED.pop((ws, version), None)
@@ -223,8 +237,17 @@ def save_settings(value: Settings) -> None:
     store().set_value(workspace_id(), "settings", value.to_dict())
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
 def _run(
+    ws: str, version: int, mapping_json: str, settings_json: str
+) -> Analysis | InputError | None:
+    key = (version, mapping_json, settings_json)
+    return _ANALYSES.get(ws, key, lambda: _analyse(ws, version, mapping_json, settings_json))
+
+
+_run.clear = _ANALYSES.clear  # type: ignore[attr-defined]
+
+
+def _analyse(
     ws: str, version: int, mapping_json: str, settings_json: str
 ) -> Analysis | InputError | None:
     ds = _dataset(ws, version, mapping_json)

@@ -14,9 +14,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "--top 必须在 1 到 1000 之间（当前为 {top}）",
     ),
     "cli.unexpected": (
-        "could not process this input ({detail}); check the file opens in Excel, "
-        "or run with ICP_DEBUG=1 and report the details",
-        "无法处理该输入（{detail}）；请确认文件能在 Excel 中打开，或设置 ICP_DEBUG=1 后运行并反馈详情",
+        "ICP Workbench stopped on an internal error ({detail}); your files were not changed. "
+        "Run the same command with ICP_DEBUG=1 and report what it prints",
+        "ICP 工作台遇到内部错误（{detail}）而停止；你的文件未被改动。"
+        "请设置 ICP_DEBUG=1 后重新运行同一命令，并反馈输出内容",
     ),
     "cli.summary.rows": ("{rows} customers, {cols} columns", "{rows} 个客户，{cols} 列"),
     "cli.summary.best": ("Best customers: {names}", "最佳客户：{names}"),

@@ -54,6 +54,16 @@ def _clean(text: Any, lang: Lang = "zh") -> str:
     return out.translate(_LATIN_QUOTES) if lang == "en" else out
 
 
+CELL_CHARS = 120  # a table cell shows at most this much (a few lines), then "…"
+
+
+def _fit(value: Any) -> str:
+    """A table cell's text, cut with an ellipsis: a row taller than a page (a
+    3,000-character customer name) makes fpdf2 give up on the whole report."""
+    text = str(value)
+    return text if len(text) <= CELL_CHARS else text[: CELL_CHARS - 1].rstrip() + "…"
+
+
 def _pdf_class():
     from fpdf import FPDF  # lazy: startup speed
 
@@ -217,11 +227,11 @@ def _pdf_class():
             ) as table:
                 header = table.row()
                 for h in df.columns:
-                    header.cell(self.c(h))
+                    header.cell(self.c(_fit(h)))
                 for values in df.itertuples(index=False):
                     row = table.row()
                     for v in values:
-                        row.cell(self.c(v))
+                        row.cell(self.c(_fit(v)))
             self.ln(2)
 
         def png(self, data: bytes, *, max_w: float | None = None, max_h: float = 120) -> None:
