@@ -233,10 +233,15 @@ def test_a_big_workspace_exported_in_the_ui_imports_again_in_the_ui(page, server
     for i, path in enumerate([backup, old_json], start=1):
         before = {w.id for w in store.list()}
         page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
-        done = page.get_by_text(t("store.imported", en, name="Big backup"))
-        expect(done).to_be_visible(timeout=600_000)
-        new = [w.id for w in store.list() if w.id not in before]
+        new = eventually(
+            lambda before=before: [w.id for w in store.list() if w.id not in before],
+            f"{path.name} imported",
+            timeout=600,
+        )
         assert len(new) == 1, path.name
+        page.wait_for_url(f"**ws={new[0]}*", timeout=300_000)  # the app opened the copy
+        done = page.get_by_text(t("store.imported", en, name="Big backup"))
+        expect(done).to_be_visible(timeout=300_000)
         assert store.get_source(new[0])[1] == big
         assert store.answers(new[0]) == {"S1": {"best": "Firms that renew"}}
         assert [v.label for v in store.versions(new[0])] == ["small file"]

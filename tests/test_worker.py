@@ -79,7 +79,7 @@ def test_input_errors_cross_the_process_boundary_in_both_languages():
     assert err.value.message("zh") != err.value.message("en")
 
 
-@pytest.mark.parametrize("case", ["xlsx_last_row_without_r", "ods_repeated_row", "csv_huge_cell"])
+@pytest.mark.parametrize("case", list(CORPUS))
 def test_cli_gives_status_2_and_one_error_line(case, tmp_path):
     filename, make = CORPUS[case]
     path = tmp_path / filename
