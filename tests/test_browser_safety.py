@@ -6,6 +6,8 @@ The helpers come from the journey test so both files wait the same way.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from playwright.sync_api import expect
 from test_browser_journey import (
@@ -123,6 +125,14 @@ def test_hostile_names_render_as_text_and_nothing_leaves_the_machine(pg, server)
         go(page, name, en)
         assert page.locator('img[src*="evil.example"]').count() == 0, name
         assert page.locator(".katex").count() == 0, name
+    # the chooser lists it by name, and a link naming a hostile "workspace" quotes it as text
+    page.goto(f"{server.url}/?ws={quote(HOSTILE)}")
+    expect(page.get_by_role("heading", name=t("choose.title", en))).to_be_visible()
+    expect(page.get_by_text("evil.example", exact=False).first).to_be_visible()
+    page.goto(server.url + "/")
+    expect(page.get_by_role("heading", name=t("choose.title", en))).to_be_visible()
+    assert page.locator('img[src*="evil.example"]').count() == 0
+    assert page.locator(".katex").count() == 0
     assert outside == []
 
 
