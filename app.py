@@ -1,4 +1,4 @@
-"""ICP Workbench — router only: page config, shared sidebar, navigation."""
+"""ICP Workbench — router only: page config, access, workspace, shared sidebar, navigation."""
 
 from __future__ import annotations
 
@@ -8,11 +8,28 @@ from typing import NoReturn
 import streamlit as st
 
 from icp.errors import InputError
+from icp.store import WorkspaceInfo
 from ui import access, present, state
 
 ROOT = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="ICP Workbench", page_icon="🎯", layout="wide")
+# (section, file, title key, icon) — one entry per screen, in journey order.
+PAGES = [
+    ("setup", "workspace", ":material/folder_open:"),
+    ("setup", "data", ":material/table_view:"),
+    ("analyse", "best", ":material/emoji_events:"),
+    ("analyse", "commonalities", ":material/join_inner:"),
+    ("analyse", "customer", ":material/badge:"),
+    ("analyse", "compare", ":material/compare_arrows:"),
+    ("analyse", "tags", ":material/sell:"),
+    ("analyse", "competitors", ":material/swords:"),
+    ("build", "icp", ":material/explore:"),
+    ("build", "persona", ":material/person:"),
+    ("use", "prospects", ":material/track_changes:"),
+    ("use", "report", ":material/description:"),
+    ("use", "present", ":material/slideshow:"),
+]
+FILES = {"icp": "icp_builder", "persona": "persona_builder"}
 
 
 def _phone() -> bool:
@@ -21,7 +38,8 @@ def _phone() -> bool:
     return "code" in st.query_params or path.endswith("/join")
 
 
-if _phone():  # no workspace, no sidebar, no other page: the join code grants only this
+def _run_phone() -> NoReturn:
+    """No workspace, no sidebar, no other page: the join code grants only this."""
     st.set_page_config(layout="centered", initial_sidebar_state="collapsed")
     # Twice: the default page always answers at "/", and "/join" needs a page of its own.
     st.navigation(
@@ -32,6 +50,7 @@ if _phone():  # no workspace, no sidebar, no other page: the join code grants on
         position="hidden",
     ).run()
     st.stop()
+    raise AssertionError("unreachable")  # st.stop() raises inside a page run
 
 
 def _language(*, persist: bool) -> None:
@@ -52,6 +71,7 @@ def _alone(view: str, title: str) -> NoReturn:
     _language(persist=False)
     st.navigation([st.Page(view, title=title, default=True)], position="hidden").run()
     st.stop()
+    raise AssertionError("unreachable")
 
 
 def _choose(problem: InputError | None = None, *, broken: bool = False) -> NoReturn:
@@ -69,72 +89,78 @@ def _on_present() -> None:
     state.set_ui("present", bool(st.session_state["app.present"]))
 
 
-if not access.granted():  # a keyed server shows nothing else before the key
-    _alone("views/access.py", state.tr("access.title"))
-with st.sidebar:
-    access.remember()
-try:
-    state.store()
-except InputError as exc:  # corrupt, truncated, not a folder: say so, change nothing
-    _choose(exc, broken=True)
-try:
-    ws = state.requested_workspace()
-    if ws is None:  # no ?ws=, or a link to a workspace that is gone
-        asked = str(st.query_params.get("ws") or "")
-        _choose(InputError("store.no_workspace", id=asked[:40]) if asked else None)
-    if "app.lang" not in st.session_state:
-        st.session_state["app.lang"] = state.get_ui("lang", "en")
-    st.session_state.setdefault("app.present", bool(state.get_ui("present", False)))
-    info = state.store().info(ws)
-except InputError as exc:  # the workspace (or the database) failed to open
-    _choose(exc, broken=exc.msg.key == "store.cannot_open")
-if state.presenting():  # projector: sidebar folded away, big high-contrast type
-    st.set_page_config(initial_sidebar_state="collapsed")
-    present.apply_theme()
+def _open() -> tuple[str, WorkspaceInfo | None]:
+    """The access key, the store and the workspace — or the page that explains why not."""
+    if not access.granted():  # a keyed server shows nothing else before the key
+        _alone("views/access.py", state.tr("access.title"))
+    with st.sidebar:
+        access.remember()
+    try:
+        state.store()
+    except InputError as exc:  # corrupt, truncated, not a folder: say so, change nothing
+        _choose(exc, broken=True)
+    try:
+        ws = state.requested_workspace()
+        if ws is None:  # no ?ws=, or a link to a workspace that is gone
+            asked = state.asked_workspace()
+            _choose(InputError("store.no_workspace", id=asked) if asked else None)
+        if "app.lang" not in st.session_state:
+            st.session_state["app.lang"] = state.get_ui("lang", "en")
+        st.session_state.setdefault("app.present", bool(state.get_ui("present", False)))
+        return ws, state.store().info(ws)
+    except InputError as exc:  # the workspace (or the database) failed to open
+        _choose(exc, broken=exc.msg.key == "store.cannot_open")
 
-_language(persist=True)
-with st.sidebar:
-    st.caption(f"{state.tr('ui.workspace_label')}: {state.plain(info.name if info else ws)}")
-    st.toggle(
-        state.tr("ui.present_toggle"),
-        key="app.present",
-        help=state.tr("ui.present_help"),
-        on_change=_on_present,
+
+def _sidebar(ws: str, info: WorkspaceInfo | None) -> None:
+    _language(persist=True)
+    with st.sidebar:
+        st.caption(f"{state.tr('ui.workspace_label')}: {state.plain(info.name if info else ws)}")
+        st.toggle(
+            state.tr("ui.present_toggle"),
+            key="app.present",
+            help=state.tr("ui.present_help"),
+            on_change=_on_present,
+        )
+
+
+def _navigate() -> None:
+    sections: dict[str, list] = {}
+    for section, name, icon in PAGES:
+        path = f"views/{FILES.get(name, name)}.py"
+        if not (ROOT / path).exists():  # pages land one issue at a time
+            continue
+        page = st.Page(path, title=state.tr(f"nav.{name}"), icon=icon, default=name == "workspace")
+        sections.setdefault(state.tr(f"nav.section.{section}"), []).append(page)
+    # The projector's slide: not in the menu, opened from the Workshop page; it hides the sidebar.
+    sections[state.tr("nav.section.use")].append(
+        st.Page(
+            "views/room.py", title=state.tr("present.title"), url_path="room", visibility="hidden"
+        )
     )
+    try:
+        st.navigation(sections, expanded=True).run()  # every page listed, none behind "View more"
+    except InputError as exc:  # a store error mid-page (database gone, disk full): its message
+        state.show_error(exc)
+        if st.button(state.tr("choose.other"), key="app.to_chooser"):
+            state.leave_workspace()
+            st.rerun()
 
-# (section, file, title key, icon) — one entry per screen, in journey order.
-PAGES = [
-    ("setup", "workspace", ":material/folder_open:"),
-    ("setup", "data", ":material/table_view:"),
-    ("analyse", "best", ":material/emoji_events:"),
-    ("analyse", "commonalities", ":material/join_inner:"),
-    ("analyse", "customer", ":material/badge:"),
-    ("analyse", "compare", ":material/compare_arrows:"),
-    ("analyse", "tags", ":material/sell:"),
-    ("analyse", "competitors", ":material/swords:"),
-    ("build", "icp", ":material/explore:"),
-    ("build", "persona", ":material/person:"),
-    ("use", "prospects", ":material/track_changes:"),
-    ("use", "report", ":material/description:"),
-    ("use", "present", ":material/slideshow:"),
-]
-FILES = {"icp": "icp_builder", "persona": "persona_builder"}
 
-sections: dict[str, list] = {}
-for section, name, icon in PAGES:
-    path = f"views/{FILES.get(name, name)}.py"
-    if not (ROOT / path).exists():  # pages land one issue at a time
-        continue
-    page = st.Page(path, title=state.tr(f"nav.{name}"), icon=icon, default=name == "workspace")
-    sections.setdefault(state.tr(f"nav.section.{section}"), []).append(page)
-# The projector's slide: not in the menu, opened from the Workshop page; it hides the sidebar.
-sections[state.tr("nav.section.use")].append(
-    st.Page("views/room.py", title=state.tr("present.title"), url_path="room", visibility="hidden")
-)
-try:
-    st.navigation(sections, expanded=True).run()  # every page listed, none behind "View more"
-except InputError as exc:  # a store error mid-page (database gone, disk full): its message
-    state.show_error(exc)
-    if st.button(state.tr("choose.other"), key="app.to_chooser"):
-        st.query_params.clear()
-        st.rerun()
+def main() -> None:
+    st.set_page_config(page_title="ICP Workbench", page_icon="🎯", layout="wide")
+    if _phone():
+        _run_phone()
+    ws, info = _open()
+    if state.presenting():  # projector: sidebar folded away, big high-contrast type
+        st.set_page_config(initial_sidebar_state="collapsed")
+        present.apply_theme()
+    _sidebar(ws, info)
+    _navigate()
+
+
+# Streamlit runs this file as __main__.  A multiprocessing child (the store's and
+# the worker's tests, any library that spawns) re-imports the parent's main script
+# as __mp_main__: it must not draw — or open — anything then.
+if __name__ == "__main__":
+    main()

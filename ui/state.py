@@ -84,22 +84,39 @@ def _new_sample_workspace() -> str:
     return ws
 
 
+_WS = "app.ws"  # this session's workspace: a page switch drops the URL's ?ws=
+
+
 def requested_workspace() -> str | None:
-    """The workspace named in the URL (``?ws=``) if it exists, else None (the app
-    then shows the workspace chooser, never someone else's most recent work).
+    """The workspace this visitor opened — named in the URL (``?ws=``), or kept
+    by this session when a page switch dropped it from the URL — if it exists;
+    else None (the app then shows the workspace chooser, never someone else's
+    most recent work).
 
     A first visit on a fresh machine (no workspace at all) gets a workspace with
     the sample data set already loaded, so there is something to explore
     without an upload.
     """
-    ws = st.query_params.get("ws")
+    ws = st.query_params.get("ws") or st.session_state.get(_WS)
     if ws and store().info(ws) is not None:
+        _remember(ws)
         return ws
     if ws or store().list():
         return None
     ws = _new_sample_workspace()
-    st.query_params["ws"] = ws
+    _remember(ws)
     return ws
+
+
+def _remember(ws: str) -> None:
+    st.session_state[_WS] = ws
+    if st.query_params.get("ws") != ws:  # links and refreshes keep working
+        st.query_params["ws"] = ws
+
+
+def asked_workspace() -> str:
+    """The workspace id this visitor asked for (for "not found"), clipped; "" if none."""
+    return str(st.query_params.get("ws") or st.session_state.get(_WS) or "")[:40]
 
 
 def workspace_id() -> str:
@@ -110,19 +127,25 @@ def workspace_id() -> str:
     """
     ws = requested_workspace()
     if ws is None:
-        raise InputError("store.no_workspace", id=str(st.query_params.get("ws") or "")[:40])
+        raise InputError("store.no_workspace", id=asked_workspace())
     return ws
 
 
 def open_workspace(ws: str) -> None:
     """Go to workspace ``ws`` (from the chooser): the URL carries it from here on."""
-    st.query_params["ws"] = ws
+    _remember(ws)
 
 
 def switch_workspace(ws: str) -> None:
-    st.query_params["ws"] = ws
+    _remember(ws)
     for key in [k for k in st.session_state if not str(k).startswith("app.")]:
         del st.session_state[key]
+
+
+def leave_workspace() -> None:
+    """Back to the chooser (after a delete, or when a workspace failed to open)."""
+    st.session_state.pop(_WS, None)
+    st.query_params.clear()
 
 
 def get_ui(key: str, default: Any = None) -> Any:

@@ -139,6 +139,6 @@ with st.expander(tr("ws.delete")):
         tr("ws.delete"), type="primary"
     ):
         store.delete(ws)
-        st.query_params.clear()
+        state.leave_workspace()
         st.toast(tr("ws.deleted"))
         st.rerun()
