@@ -22,7 +22,7 @@ def test_a_very_long_customer_name_is_cut_with_an_ellipsis_in_the_pdf():
     result = analysis.run(ds, Settings())
     assert long_name.strip() in set(result.ranking.table["name"])  # it is among the best
 
-    pdf = report.pdf_bytes(ds, result, answers={}, lang="en")
+    pdf = report.pdf_bytes(report.summarise(ds, result, answers={}, lang="en"))
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     flat = " ".join(text.split())
     assert "Very Long Holdings and Partners" in flat and "…" in flat
