@@ -54,14 +54,17 @@ def _clean(text: Any, lang: Lang = "zh") -> str:
     return out.translate(_LATIN_QUOTES) if lang == "en" else out
 
 
-CELL_CHARS = 120  # a table cell shows at most this much (a few lines), then "…"
+CELL_LINES = 24  # a table cell wraps to at most this many lines, then "…"
+_CHAR_MM = 2.0  # average width of a 9 pt character (a CJK one is wider: the margin covers it)
 
 
-def _fit(value: Any) -> str:
-    """A table cell's text, cut with an ellipsis: a row taller than a page (a
-    3,000-character customer name) makes fpdf2 give up on the whole report."""
+def _fit(value: Any, column_mm: float) -> str:
+    """A table cell's text, cut with an ellipsis when it would wrap past ``CELL_LINES``:
+    a row taller than a page (a 3,000-character customer name) makes fpdf2 give up on
+    the whole report."""
     text = str(value)
-    return text if len(text) <= CELL_CHARS else text[: CELL_CHARS - 1].rstrip() + "…"
+    limit = max(20, int(column_mm / _CHAR_MM * CELL_LINES))
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _pdf_class():
@@ -225,13 +228,14 @@ def _pdf_class():
                 repeat_headings=1,
                 markdown=False,
             ) as table:
+                mm = [self.epw * w / sum(widths) for w in widths]
                 header = table.row()
-                for h in df.columns:
-                    header.cell(self.c(_fit(h)))
+                for h, w in zip(df.columns, mm, strict=False):
+                    header.cell(self.c(_fit(h, w)))
                 for values in df.itertuples(index=False):
                     row = table.row()
-                    for v in values:
-                        row.cell(self.c(_fit(v)))
+                    for v, w in zip(values, mm, strict=False):
+                        row.cell(self.c(_fit(v, w)))
             self.ln(2)
 
         def png(self, data: bytes, *, max_w: float | None = None, max_h: float = 120) -> None:
