@@ -56,7 +56,7 @@ def _participant(args: tuple) -> list[tuple[str, float, float]]:
             time.sleep(min(0.005, max(0.0, start_at + at - time.time())))
         if i < n_notes:
             t0 = time.time()
-            w.post(token, f"note {seed}-{i}: {rng.choice(['ops', 'plants', 'ERP', 'growth'])}")
+            w.post_once(token, f"note {seed}-{i}: {rng.choice(['ops', 'plants', 'ERP', 'growth'])}")
             out.append(("note", t0, time.time() - t0))
             continue
         for _ in range(2):  # double tap: the second must not count

@@ -27,6 +27,7 @@ from icp.workshop import Workshop, template
 
 ROOT = Path(__file__).resolve().parent.parent
 PEOPLE, NOTES, DOTS = 30, 10, 3
+CARD_DOTS = r'</span><div class="who">.*?class="icp-dots"[^>]*>● (\d+)<'  # after a note's text
 FINDINGS = [("f-industry", "Manufacturing: 8 of 10 best"), ("f-size", "200–1,000 staff")]
 
 
@@ -145,9 +146,7 @@ def test_the_room_page_shows_the_full_rooms_tally():
     assert not at.exception, at.exception
     shown = "\n".join(m.value for m in at.markdown)
     for note in top:  # the top-voted notes, each with the dots the phones gave it
-        card = re.search(
-            re.escape(note.text) + r'<div class="who">.*?class="icp-dots"[^>]*>● (\d+)<', shown
-        )
+        card = re.search(re.escape(note.text) + CARD_DOTS, shown)
         assert card is not None, note.text
         assert int(card.group(1)) == want_notes[note.id] > 0
     assert f"+{PEOPLE * NOTES - 6} more notes" in shown

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import segno
 import streamlit as st
 
-from icp import builders, charts, report
+from icp import builders, report
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
 from icp.model import Analysis, definition_sentence
@@ -34,6 +34,7 @@ __all__ = [
     "counter",
     "engine",
     "evidence_findings",
+    "finding_html",
     "join_url",
     "keyboard_script",
     "note_target_prompt",
@@ -157,7 +158,12 @@ def publish_evidence(ws: str, session: Session) -> None:
 
 
 def draw_evidence(screen: str, ds: Dataset | None, result: Analysis | None, lang: Lang) -> None:
-    """The opening screens' one chart or table (the steps show their findings instead)."""
+    """What best means, then the data screen's headline or the best-10 table.
+
+    Commonalities and the steps show their findings instead (``evidence_findings``,
+    drawn by the room with the room's dots): the same top traits a chart would show,
+    and what the phones vote on — one kind of evidence per slide, so it fits the screen.
+    """
     if ds is None or result is None:
         return
     if result.definition is not None:  # what "best" means, on every slide (context, not a headline)
@@ -171,9 +177,6 @@ def draw_evidence(screen: str, ds: Dataset | None, result: Analysis | None, lang
     if screen == "best":
         table, _ = report.best_table(ds, result, lang=lang)
         st.dataframe(table.set_index(table.columns[0]).head(10), width="stretch", height="content")
-    elif screen == "commonalities" and result.traits:
-        chart = charts.trait_bars(result.traits, lang=lang, top=6, outcome=outcome, big=True)
-        st.altair_chart(chart, width="stretch")
     elif screen == "data":
         st.markdown(
             '<div class="icp-data-line">'
@@ -190,12 +193,14 @@ def draw_evidence(screen: str, ds: Dataset | None, result: Analysis | None, lang
             unsafe_allow_html=True,
         )
         for tr in result.traits[:3]:
-            st.markdown(
-                '<div class="icp-finding">'
-                + html.escape(tr.message(outcome=outcome).render(lang))
-                + "</div>",
-                unsafe_allow_html=True,
-            )
+            text = tr.message(outcome=outcome).render(lang)
+            st.markdown(finding_html(text), unsafe_allow_html=True)
+
+
+def finding_html(label: str, votes: int | None = None) -> str:
+    """One finding on the slide (at most three lines), with its dots when phones vote on it."""
+    dots = "" if votes is None else f'<span class="icp-dots">● {votes}</span>'
+    return f'<div class="icp-finding"><span class="txt">{html.escape(label)}</span>{dots}</div>'
 
 
 # ---------------------------------------------------------------- the report
@@ -245,7 +250,7 @@ html { font-size: min(1.25vw, 2.2vh) !important; }
 }
 .stApp { background: #ffffff; }
 .stApp [data-testid="stMainBlockContainer"] {
-  padding: 1.2rem 2rem 0.5rem 2rem !important; max-width: 100% !important;
+  padding: 0.8rem 2rem 0.5rem 2rem !important; max-width: 100% !important;
 }
 .stApp [data-testid="stVerticalBlock"] { gap: 0.6rem; }
 .st-key-room-keys { display: none !important; }
@@ -263,13 +268,16 @@ html { font-size: min(1.25vw, 2.2vh) !important; }
 .icp-clock-note { text-align: right; font-size: 1.2rem; font-weight: 700; color: #b00020; }
 .icp-h { font-size: 1.35rem; font-weight: 800; color: #000; margin: 0.2rem 0 0.4rem 0;
   text-transform: uppercase; letter-spacing: 0.04em; }
-.icp-notes { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.7rem; }
+.icp-notes { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.6rem; }
 .icp-note { background: #fff4a8; border: 2px solid #c9b400; border-radius: 0.4rem;
-  padding: 0.6rem 0.8rem; font-size: 1.35rem; line-height: 1.3; color: #000;
-  display: flex; justify-content: space-between; gap: 0.6rem; overflow: hidden;
-  max-height: 6.2rem; }
+  padding: 0.55rem 0.8rem; font-size: 1.25rem; line-height: 1.25; color: #000;
+  display: flex; justify-content: space-between; gap: 0.6rem; overflow: hidden; }
+.icp-note .txt, .icp-finding .txt { display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 3; overflow: hidden; }
 .icp-note.accepted { background: #d8f0d8; border-color: #2e7d32; }
-.icp-note .who { font-size: 0.95rem; color: #333; margin-top: 0.2rem; }
+.icp-note .who { font-size: 0.95rem; color: #333; margin-top: 0.2rem; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; }
+.icp-note > div:first-child { min-width: 0; }
 .icp-dots { font-weight: 800; font-size: 1.6rem; color: #004f8c; white-space: nowrap;
   font-variant-numeric: tabular-nums; }
 .icp-more, .icp-empty { font-size: 1.2rem; color: #222; margin-top: 0.4rem; }

@@ -56,7 +56,7 @@ def _notes_html(notes: list[Note], s: Session) -> str:
         )
         cards.append(
             f'<div class="icp-note{" accepted" if n.accepted else ""}">'
-            f"<div>{html.escape(n.text)}"
+            f'<div><span class="txt">{html.escape(n.text)}</span>'
             f'<div class="who">{html.escape(n.author)}{extra}</div></div>'
             f'<div class="icp-dots" title="{html.escape(tally)}">● {n.votes}</div></div>'
         )
@@ -126,11 +126,7 @@ def live(shape: tuple[str, str, str, bool]) -> None:
         )
         wui.draw_evidence(s.screen, state.dataset(), state.analysis(), lang)
         for f in engine.findings(ws):
-            st.markdown(
-                f'<div class="icp-finding"><span>{html.escape(f.label)}</span>'
-                f'<span class="icp-dots">● {f.votes}</span></div>',
-                unsafe_allow_html=True,
-            )
+            st.markdown(wui.finding_html(f.label, f.votes), unsafe_allow_html=True)
     notes.markdown(
         f'<div class="icp-h">{html.escape(t("workshop.room.notes", lang))}</div>'
         + _notes_html(engine.notes(ws), s),
