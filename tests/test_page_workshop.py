@@ -82,6 +82,21 @@ def test_facilitator_starts_a_session_and_go_to_shows_the_screen_it_names():
     assert at.subheader[0].value.startswith("S2 · ")
 
 
+def test_next_from_a_stale_page_does_not_skip_a_screen():
+    """A Next delivered twice (double click, slow server) or after the room's → key
+    already moved on names the screen it was pressed on: it moves once, never two."""
+    _, w, ws = _workspace()
+    w.start(ws, agenda=template(60))
+    w.go(ws, "S2")
+    at = _page(ws, "present")
+    w.go(ws, "S3")  # the presenter pressed → on the room view meanwhile
+    at.button(key="present.next").click().run()  # this page still showed S2
+    assert not at.exception, at.exception
+    assert w.session(ws).screen == "S3"
+    at.button(key="present.next").click().run()  # now showing S3: moves on
+    assert w.session(ws).screen == "S4"
+
+
 def test_running_timer_survives_the_panel_other_controls_a_refresh_and_a_restart():
     """Regression: opening the facilitator panel used to reset the timer to 01:00 and stop it."""
     _, w, ws = _workspace()

@@ -37,6 +37,7 @@ __all__ = [
     "finding_html",
     "join_url",
     "keyboard_script",
+    "move",
     "note_target_prompt",
     "phone_css",
     "publish_evidence",
@@ -52,6 +53,14 @@ __all__ = [
 def engine() -> Workshop:
     """One ``Workshop`` on the workspace database (safe to share: a connection per call)."""
     return Workshop(state.store().path)
+
+
+def move(ws: str, shown: str, delta: int) -> None:
+    """Next / Previous from the screen the page showed (a button's args): a click or key
+    delivered twice — a double click, a slow server — moves once, not two screens."""
+    s = engine().session(ws)
+    if s is not None and s.screen == shown:
+        engine().step(ws, delta)
 
 
 # ---------------------------------------------------------------- texts

@@ -42,10 +42,6 @@ def _start() -> None:
     st.session_state.pop("present.agenda_editor", None)
 
 
-def _step(delta: int) -> None:
-    engine.step(ws, delta)
-
-
 def _jump() -> None:
     engine.go(ws, st.session_state["present.jump"])
 
@@ -222,8 +218,8 @@ with st.container(key="icp-nav"):
         key="present.prev",
         icon=":material/arrow_back:",
         disabled=at == 0,
-        on_click=_step,
-        args=(-1,),
+        on_click=wui.move,
+        args=(ws, session.screen, -1),
         width="stretch",
     )
     st.session_state["present.jump"] = session.screen  # the picker always names what is shown
@@ -241,8 +237,8 @@ with st.container(key="icp-nav"):
         icon_position="right",
         type="primary",
         disabled=at == len(session.screens) - 1,
-        on_click=_step,
-        args=(1,),
+        on_click=wui.move,
+        args=(ws, session.screen, 1),
         width="stretch",
     )
 

@@ -28,13 +28,6 @@ wui.clock_script()
 _MAX_NOTES = 6
 
 
-def _move(shown: str, delta: int) -> None:
-    """→ / ← from the screen this slide shows: a key event delivered twice moves once."""
-    s = wui.engine().session(ws)
-    if s is not None and s.screen == shown:
-        wui.engine().step(ws, delta)
-
-
 def _timer(shown_running: bool) -> None:
     """T: start if the slide showed a stopped clock, pause if it showed a running one."""
     if wui.engine().timer(ws).running == shown_running:
@@ -99,8 +92,8 @@ def live(shape: tuple[str, str, str, bool]) -> None:
     lang = s.lang
     with st.container(key="room-keys"):
         timer = engine.timer(ws)
-        st.button("next", key="room-next", on_click=_move, args=(s.screen, 1))
-        st.button("prev", key="room-prev", on_click=_move, args=(s.screen, -1))
+        st.button("next", key="room-next", on_click=wui.move, args=(ws, s.screen, 1))
+        st.button("prev", key="room-prev", on_click=wui.move, args=(ws, s.screen, -1))
         st.button("timer", key="room-timer", on_click=_timer, args=(timer.running,))
     i, n = s.position()
     head, clock = st.columns([5, 1.4], vertical_alignment="top")
