@@ -47,6 +47,7 @@ import pandas as pd
 from icp.lazy import lazy_module
 from icp.model import NumericTrait, Trait
 from icp.parse import split_tags
+from icp.pvalues import hypergeom_cdf, hypergeom_sf, mannwhitneyu
 from icp.schema import NOT_TRAIT_ROLES, SEPARATORS, ColumnSpec, FieldType, Mapping
 from icp.text import blank_numbers, learn_vocabulary, table_vocabulary, tokenize, tokens
 
@@ -59,7 +60,9 @@ __all__ = [
     "wilson",
 ]
 
-stats = lazy_module("scipy.stats")  # lazy: startup speed (the app's first page needs no statistic)
+# only the Benjamini-Hochberg option needs scipy.stats; Fisher and Mann-Whitney
+# come from icp.pvalues (same numbers, a fraction of the import time)
+stats = lazy_module("scipy.stats")  # lazy: startup speed
 
 _Z = 1.959963984540054  # 95% two-sided
 
@@ -292,7 +295,7 @@ def _with_shares(c: pd.DataFrame, best_n: int, rest_n: int) -> pd.DataFrame:
         lift=((b + 1) / (best_n + 2)) / ((r + 1) / (rest_n + 2)),
         ci_low=lo,
         ci_high=hi,
-        p_more=stats.hypergeom.sf(b - 1, best_n + rest_n, b + r, best_n),
+        p_more=hypergeom_sf(b - 1, best_n + rest_n, b + r, best_n),
     )
 
 
@@ -337,9 +340,9 @@ def categorical_traits(
     # the other one-sided Fisher p-value, and the smallest p-value each value
     # could reach at all given its total count (for Tarone's filter)
     p_more = c["p_more"].to_numpy()
-    p_less = stats.hypergeom.cdf(b, total, k, best_n)
-    best_p_more = stats.hypergeom.sf(np.minimum(k, best_n) - 1, total, k, best_n)
-    best_p_less = stats.hypergeom.cdf(np.maximum(0, k - rest_n), total, k, best_n)
+    p_less = hypergeom_cdf(b, total, k, best_n)
+    best_p_more = hypergeom_sf(np.minimum(k, best_n) - 1, total, k, best_n)
+    best_p_less = hypergeom_cdf(np.maximum(0, k - rest_n), total, k, best_n)
     c = c.assign(p_less=p_less)
     # two families, each controlled on its own: structured values (single-select
     # values and multi-select tags) and free-text keywords, so that the many
@@ -695,7 +698,7 @@ def numeric_traits(
             continue
         if np.ptp(np.concatenate([xb, xr])) == 0:
             continue
-        res = stats.mannwhitneyu(xb, xr, alternative="two-sided")
+        res = mannwhitneyu(xb, xr)
         whole = bool(np.all(np.mod(np.concatenate([xb, xr]), 1) == 0))
         up = _band_search(xb, xr, whole=whole, reverse=False)
         down = _band_search(xb, xr, whole=whole, reverse=True)

@@ -1,9 +1,9 @@
 """Start importing what the analysis needs while the file is still being read.
 
 Its own small module (not ``icp.analysis``) so that a caller can start the
-warm-up *before* importing the analysis: importing ``icp.analysis`` loads
-scipy through ``icp.traits``, and doing that first would make the main
-thread wait for it instead of overlapping it with the parse.
+warm-up *before* importing the analysis: the analysis loads scipy.special on
+its first p-value (``icp.pvalues``), and doing that in the main thread would
+make it wait for the import instead of overlapping it with the parse.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ __all__ = ["warm_up"]
 
 
 def _warm(chinese: bool) -> None:
-    import scipy.stats  # noqa: F401  # lazy: startup speed
+    import scipy.special  # noqa: F401  # lazy: startup speed
 
     if chinese:
         import jieba  # lazy: startup speed
@@ -25,7 +25,7 @@ def _warm(chinese: bool) -> None:
 
 
 def warm_up(*, chinese: bool = False) -> threading.Thread:
-    """Start loading what ``icp.analysis.run`` needs (scipy.stats) in the background.
+    """Start loading what ``icp.analysis.run`` needs (scipy.special) in the background.
 
     A command-line run calls this before reading the file: the workbook
     parser releases the GIL, so the imports overlap the parse instead of
