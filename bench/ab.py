@@ -8,8 +8,11 @@
 The machine is shared, so one absolute time means little; what is fair is a
 ratio between two commands run back to back under the same load.  Every
 round runs each command once as a fresh process (order alternates between
-rounds so neither always runs second) and records wall time, CPU time
-(user + sys of the child) and peak RSS (``ru_maxrss`` from ``wait4``).
+rounds so neither always runs second) and records wall time, CPU time and
+peak RSS.  The runner is a child subreaper, so the command's helper processes
+(the limited reader process the CLI starts, its forkserver) are reaped here
+too: CPU is user + sys summed over the whole process tree, the peak RSS is
+that of the largest process in it, and "main" is the command's own process.
 
 * ``floor-*``: A = ``python -m icp analyze FILE --json /dev/null`` in this
   tree, B = the reader's floor (fastexcel read + ``to_pandas`` for the xlsx,
@@ -27,6 +30,8 @@ The system load (``/proc/loadavg``) is printed before and after.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import os
 import statistics
 import subprocess
@@ -54,8 +59,10 @@ FLOOR_CSV = "import pyarrow.csv as c,sys; df=c.read_csv(sys.argv[1]).to_pandas()
 @dataclass
 class Run:
     wall: float
-    cpu: float
-    rss_mb: float
+    cpu: float  # the whole process tree
+    rss_mb: float  # the largest process of the tree
+    main_cpu: float  # the command's own process
+    main_rss_mb: float
 
 
 @dataclass
@@ -77,10 +84,25 @@ def _run(cmd: Cmd, fresh: bool = False) -> Run:
     _, status, ru = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
+    cpu, rss = ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+    main_cpu, main_rss = cpu, ru.ru_maxrss
+    while True:  # descendants left behind (a forkserver exits when its parent has)
+        try:
+            _, _, sub = os.wait4(-1, 0)
+        except ChildProcessError:
+            break
+        cpu += sub.ru_utime + sub.ru_stime
+        rss = max(rss, sub.ru_maxrss)
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"{cmd.label} failed (rc {proc.returncode}): {err[-2000:]}")
-    return Run(wall=wall, cpu=ru.ru_utime + ru.ru_stime, rss_mb=ru.ru_maxrss / 1024)
+    return Run(wall, cpu, rss / 1024, main_cpu, main_rss / 1024)
+
+
+def _subreaper() -> None:
+    """Orphaned descendants of a command become our children (Linux prctl), to be reaped."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
 
 
 def _load() -> str:
@@ -123,6 +145,7 @@ def main() -> None:
         "--fresh-data", action="store_true", help="each run its own ICP_DATA_DIR (cold caches)"
     )
     args = ap.parse_args()
+    _subreaper()
     with tempfile.TemporaryDirectory() as tmp:
         env_dir = Path(tmp)
         os.environ.setdefault("ICP_DATA_DIR", str(env_dir / "data"))
@@ -145,13 +168,14 @@ def main() -> None:
                 )
             )
         print(f"# load after {_load()}")
-        print("| command | wall median | CPU median | peak RSS median |")
-        print("|---|---:|---:|---:|")
+        print("| command | wall | CPU (all processes) | CPU (main) | peak RSS (largest / main) |")
+        print("|---|---:|---:|---:|---:|")
         for c in cmds:
-            w = statistics.median(r.wall for r in c.runs)
-            u = statistics.median(r.cpu for r in c.runs)
-            m = statistics.median(r.rss_mb for r in c.runs)
-            print(f"| {c.label} | {w:.2f} s | {u:.2f} s | {m:.0f} MB |")
+            med = {k: statistics.median(getattr(r, k) for r in c.runs) for k in vars(c.runs[0])}
+            print(
+                f"| {c.label} | {med['wall']:.2f} s | {med['cpu']:.2f} s | {med['main_cpu']:.2f} s"
+                f" | {med['rss_mb']:.0f} / {med['main_rss_mb']:.0f} MB |"
+            )
         base = cmds[-1]
         for c in cmds[:-1]:
             ratios = [a.wall / b.wall for a, b in zip(c.runs, base.runs, strict=True)]

@@ -28,10 +28,10 @@ from icp.model import CRITERION_ROLES, Criterion, Definition, definition_json, d
 from icp.outcome import (
     default_good_values,
     id_reason,
+    label_counts,
     read_header,
     read_value,
     split_outcome,
-    value_label,
 )
 from icp.schema import FieldType, Role
 
@@ -56,8 +56,7 @@ def outcome_values(dataset: Dataset, column: str | None) -> list[tuple[str, int]
     """The distinct values of ``column`` with their row counts, commonest first."""
     if column is None or column not in dataset.table.columns:
         return []
-    counts = dataset.table[column].dropna().map(value_label).value_counts()
-    return [(str(k), int(v)) for k, v in counts.items() if str(k)]
+    return [(k, v) for k, v in label_counts(dataset.table[column]) if k]
 
 
 def outcome_choices(dataset: Dataset) -> list[str]:

@@ -33,6 +33,7 @@ __all__ = [
     "HeaderRead",
     "default_good_values",
     "id_reason",
+    "label_counts",
     "outcome_words_share",
     "read_header",
     "read_value",
@@ -86,6 +87,29 @@ def value_label(v: Any) -> str:
     if isinstance(v, (float, np.floating)) and float(v).is_integer():
         return str(int(v))
     return str(v).strip()
+
+
+def label_counts(series: pd.Series) -> list[tuple[str, int]]:
+    """Row counts per label (``value_label``) of the non-missing values, commonest first.
+
+    Ties keep the order in which the labels first appear, as ``value_counts``
+    does.  Labels are made once per distinct value, not once per row (a
+    million-row Status column has a handful of values).
+    """
+    s = series.dropna()
+    if s.dtype == object and pd.api.types.infer_dtype(s, skipna=True) != "string":
+        # mixed Python objects: 1, 1.0 and True are one key to a hash table but
+        # have different labels, so label every row
+        counts = s.map(value_label).value_counts()
+    else:
+        codes, uniques = pd.factorize(s)
+        labels = pd.Index([value_label(u) for u in uniques], dtype=object)
+        label_codes, label_uniques = pd.factorize(labels)
+        per_label = np.bincount(label_codes[codes], minlength=len(label_uniques))
+        counts = pd.Series(per_label, index=label_uniques).sort_values(
+            ascending=False, kind="stable"
+        )
+    return [(str(k), int(v)) for k, v in counts.items()]
 
 
 def default_good_values(values: Iterable[Any], *, header: Any) -> list[str]:
@@ -156,8 +180,10 @@ def id_reason(values: pd.Series, *, header: Any) -> str | None:
     if distinct < 0.95 * n:
         return None
     id_header = _looks_like_id_header(header)
-    nums = pd.to_numeric(s, errors="coerce")
-    if nums.notna().all():
+    # a head that is not all numbers settles it: converting a million names would take a second
+    head_numeric = bool(pd.to_numeric(s.iloc[:1000], errors="coerce").notna().all())
+    nums = pd.to_numeric(s, errors="coerce") if head_numeric else None
+    if nums is not None and nums.notna().all():
         whole = bool((nums == nums.round()).all())
         if not whole:
             return None
