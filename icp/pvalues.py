@@ -90,18 +90,14 @@ def mannwhitneyu(x: np.ndarray, y: np.ndarray) -> MannWhitney:
     y = np.asarray(y, dtype=np.float64)
     n1, n2 = x.shape[-1], y.shape[-1]
     xy = np.concatenate([x, y], axis=-1)
-    # scipy.stats._stats_py._rankdata(xy, "average", return_ties=True)
-    j = np.argsort(xy, axis=-1, kind="stable")
-    ordinal = np.arange(1, xy.shape[-1] + 1, dtype=np.float64)
-    ys = np.take_along_axis(xy, j, axis=-1)
-    first = np.concatenate([np.ones(1, dtype=bool), ys[:-1] != ys[1:]])
-    indices = np.arange(ys.size)[first]
-    counts = np.diff(indices, append=np.asarray([ys.size], dtype=indices.dtype))
-    mid = ordinal[first] + (np.asarray(counts, dtype=np.float64) - 1) / 2
-    ranks = np.empty(j.shape, dtype=np.float64)
-    np.put_along_axis(ranks, j, np.repeat(mid, counts), axis=-1)
-    t = np.zeros(xy.shape, dtype=np.float64)
-    t[first] = counts.astype(np.float64)
+    # scipy.stats._stats_py._rankdata(xy, "average", return_ties=True), from the
+    # distinct values (np.unique sorts without the stable argsort; same ranks)
+    _, inverse, counts = np.unique(xy, return_inverse=True, return_counts=True)
+    starts = np.cumsum(counts) - counts
+    mid = (starts + 1).astype(np.float64) + (np.asarray(counts, dtype=np.float64) - 1) / 2
+    ranks = mid[inverse]
+    t = np.zeros(xy.shape, dtype=np.float64)  # tie counts where each run starts, sorted order
+    t[starts] = counts.astype(np.float64)
     if not (n1 > 8 and n2 > 8) and not np.any(t > 1):  # scipy's "exact" method
         res = stats.mannwhitneyu(x, y, alternative="two-sided")
         return MannWhitney(float(res.statistic), float(res.pvalue))

@@ -597,8 +597,37 @@ def _edges(x: np.ndarray, *, whole: bool) -> np.ndarray:
     return np.unique(out)
 
 
+@dataclass(frozen=True)
+class _Bins:
+    """A column cut at its candidate edges: what both band searches (up and down) share."""
+
+    x: np.ndarray  # best then rest
+    edges: np.ndarray
+    bins_b: np.ndarray  # best rows per bin
+    bins_t: np.ndarray  # all rows per bin
+
+
+def _bins(xb: np.ndarray, xr: np.ndarray, *, whole: bool) -> _Bins:
+    x = np.concatenate([xb, xr])
+    edges = _edges(x, whole=whole)
+    k = max(len(edges) - 1, 1)
+    bins_b = np.bincount(
+        np.clip(np.searchsorted(edges, xb, side="right") - 1, 0, k - 1), minlength=k
+    )
+    bins_t = np.bincount(
+        np.clip(np.searchsorted(edges, x, side="right") - 1, 0, k - 1), minlength=k
+    )
+    return _Bins(x, edges, bins_b, bins_t)
+
+
 def _band_search(
-    xb: np.ndarray, xr: np.ndarray, *, whole: bool, reverse: bool, seed: int = 0
+    xb: np.ndarray,
+    xr: np.ndarray,
+    *,
+    whole: bool,
+    reverse: bool,
+    seed: int = 0,
+    bins: _Bins | None = None,
 ) -> _Band | None:
     """The band [low, high) that best separates one group from the other, found by search.
 
@@ -610,20 +639,15 @@ def _band_search(
     ``_DRAWS`` random relabellings (the best drawn at random from all rows, a
     multivariate hypergeometric draw per bin) whose best band is at least as
     strong — so searching many bands is paid for, and a noise column rarely
-    passes.
+    passes.  ``bins`` (from ``_bins``) saves cutting the column again for the
+    other direction.
     """
-    x = np.concatenate([xb, xr])
-    edges = _edges(x, whole=whole)
+    bins = bins or _bins(xb, xr, whole=whole)
+    x, edges, bins_b, bins_t = bins.x, bins.edges, bins.bins_b, bins.bins_t
     k = len(edges) - 1
     if k < 2:
         return None
     nb, nr = len(xb), len(xr)
-    bins_b = np.bincount(
-        np.clip(np.searchsorted(edges, xb, side="right") - 1, 0, k - 1), minlength=k
-    )
-    bins_t = np.bincount(
-        np.clip(np.searchsorted(edges, x, side="right") - 1, 0, k - 1), minlength=k
-    )
     i, j = np.triu_indices(k + 1, 1)  # band = bins i .. j-1
     full = (i == 0) & (j == k)
     i, j = i[~full], j[~full]
@@ -700,8 +724,9 @@ def numeric_traits(
             continue
         res = mannwhitneyu(xb, xr)
         whole = bool(np.all(np.mod(np.concatenate([xb, xr]), 1) == 0))
-        up = _band_search(xb, xr, whole=whole, reverse=False)
-        down = _band_search(xb, xr, whole=whole, reverse=True)
+        cut = _bins(xb, xr, whole=whole)
+        up = _band_search(xb, xr, whole=whole, reverse=False, bins=cut)
+        down = _band_search(xb, xr, whole=whole, reverse=True, bins=cut)
         cols.append((spec, xb, xr, res, up, down))
     if not cols:
         return []
