@@ -32,6 +32,7 @@ from icp.outcome import (
     read_header,
     read_value,
     split_outcome,
+    value_label,
 )
 from icp.schema import FieldType, Role
 
