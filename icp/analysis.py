@@ -54,8 +54,12 @@ def _kpis(dataset: Dataset, cv: Any, best: np.ndarray, rest: np.ndarray) -> dict
         "employees": role_values(dataset, Role.EMPLOYEES),
         "deal_value": role_values(dataset, Role.VALUE),
     }
+    value_col = dataset.mapping.col(Role.VALUE)
+    units = {"deal_value": dataset.units.get(value_col) if value_col else None}
     return {
-        k: Kpi(k, _median(s, best), _median(s, rest)) for k, s in series.items() if s is not None
+        k: Kpi(k, _median(s, best), _median(s, rest), unit=units.get(k))
+        for k, s in series.items()
+        if s is not None
     }
 
 

@@ -162,10 +162,35 @@ def _units(table: pd.DataFrame, mapping: Mapping) -> dict[str, str]:
     out: dict[str, str] = {}
     for spec in mapping.of_type(FieldType.NUMBER):
         if spec.name in table.columns:
-            mark = fmt.currency_of(table[spec.name].head(2000).tolist())
+            mark = fmt.currency_of(table[spec.name].head(2000).tolist()) or _header_unit(spec.name)
             if mark:
                 out[spec.name] = mark
     return out
+
+
+# "ACV ($)", "Revenue (USD)", "合同金额（元）": the header names the currency the cells omit.
+# "（万元）" is left out on purpose: its cells count 万, and "16.7元" would be wrong.
+_HEADER_UNIT = re.compile(
+    r"[(（\[]\s*(US\$|\$|USD|€|EUR|£|GBP|¥|￥|RMB|CNY|元|人民币)\s*[)）\]]\s*$", re.I
+)
+_UNIT_OF = {
+    "US$": "$",
+    "USD": "$",
+    "EUR": "€",
+    "GBP": "£",
+    "￥": "¥",
+    "RMB": "元",
+    "CNY": "元",
+    "人民币": "元",
+}
+
+
+def _header_unit(column: str) -> str | None:
+    m = _HEADER_UNIT.search(str(column))
+    if m is None:
+        return None
+    mark = m.group(1)
+    return _UNIT_OF.get(mark.upper() if mark.isascii() else mark, mark)
 
 
 def _lang_of(columns: pd.Index) -> Lang:

@@ -251,6 +251,12 @@ class Kpi:
     key: str  # "ltv_cac" | "sales_cycle_days" | "employees" | "deal_value"
     best: float | None
     rest: float | None
+    unit: str | None = None  # the currency of a money KPI ("$", "元"), from ``Dataset.units``
+
+    def show(self, x: float | None) -> str:
+        """One side of the tile as written: "$67,400" when the column has a currency."""
+        text = fmt.number(x)
+        return text if text == fmt.MISSING else fmt.with_unit(text, self.unit)
 
 
 @dataclass(frozen=True)

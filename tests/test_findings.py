@@ -170,6 +170,27 @@ def test_money_keeps_its_currency_and_margins_are_percent():
     assert fmt.axis_format(largest=0.7) != "~s"  # never "700m"
 
 
+def test_a_header_that_names_the_currency_gives_the_kpi_tile_its_currency():
+    import io
+
+    from icp.dataset import open_dataset
+
+    rows = ["客户名称,合同金额（元）,客户行业,签约状态"]
+    rows += [
+        f"客户{i},{10000 + 900 * i},{'生产型' if i % 2 else '贸易型'},已签约" for i in range(40)
+    ]
+    ds = open_dataset(io.BytesIO("\n".join(rows).encode()), filename="x.csv")
+    assert ds.units == {"合同金额（元）": "元"}
+    a = run(ds, Settings(mode="top"))
+    tile = a.kpis["deal_value"]
+    assert tile.show(tile.best).endswith("元") and tile.show(None) == "–"
+    # "（万元）" cells count 万: no unit rather than a wrong "16.7元"
+    wan = open_dataset(
+        io.BytesIO("\n".join(rows).replace("（元）", "（万元）").encode()), filename="y.csv"
+    )
+    assert wan.units == {}
+
+
 # ---------------------------------------------------------------- noise
 
 

@@ -24,6 +24,12 @@ def test_planted_traits_read_as_sentences_with_sweet_spots_and_clouds(app_test):
     details = at.dataframe[0].value
     assert not {"Region", "Lead source", "Tools used"} & set(details["Column"])
     assert {s.value for s in at.subheader} >= {"What they have in common", "Warning signs"}
+    # the ACV cells are written "$67,400": the deal-value tile keeps the currency, the
+    # employee tile (no currency) does not get one
+    tiles = {m.label: (m.value, m.delta) for m in at.metric}
+    value = next(v for k, v in tiles.items() if "value" in k.lower())
+    assert value[0].startswith("$") and "$" in value[1], tiles
+    assert not any("$" in v[0] for k, v in tiles.items() if "mploy" in k), tiles
     # the side-by-side word clouds: the best's words; the rest's only beyond chance
     assert len(at.get("image")) >= 1
     if len(at.get("image")) == 1:

@@ -8,7 +8,6 @@ import streamlit as st
 
 from icp import clouds
 from icp.dataset import Dataset
-from icp.fmt import number as fmt_number
 from icp.model import Analysis
 from icp.report import md_escape
 from ui import state
@@ -27,8 +26,8 @@ def kpi_tiles(result: Analysis) -> None:
     for tile, (key, kpi) in zip(tiles, result.kpis.items(), strict=True):
         tile.metric(
             tr(f"kpi.{key}"),
-            fmt_number(kpi.best),
-            delta=tr(other, value=fmt_number(kpi.rest)),
+            kpi.show(kpi.best),
+            delta=tr(other, value=kpi.show(kpi.rest)),
             delta_color="off",
             delta_arrow="off",
             border=True,
