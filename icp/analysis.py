@@ -262,7 +262,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         profile_columns=profile,
         profile_mapping=pmap,
         won=won,
-        defining=_traits.numeric_traits(table, defining_map, best_s, rest_s),
+        defining=_traits.numeric_traits(table, defining_map, best_s, rest_s, units=dataset.units),
     )
 
 

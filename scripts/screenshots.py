@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from icp import tags  # noqa: E402
 from icp.groups import Condition, Rule  # noqa: E402
+from icp.i18n import t  # noqa: E402
 from icp.store import Store  # noqa: E402
 from icp.workshop import Workshop, template  # noqa: E402
 
@@ -199,7 +200,8 @@ def _pages(page, url: str, ws: str, lang: str, out: Path) -> None:
     _open(page, f"{url}/commonalities?ws={ws}")
     clouds = page.get_by_test_id("stImage").locator("img").first
     clouds.wait_for()
-    _scroll_to(page, page.get_by_test_id("stHeading").nth(1), offset=40)
+    findings = page.get_by_test_id("stHeading").filter(has_text=t("traits.page.findings", lang))
+    _scroll_to(page, findings.last, offset=40)
     _shoot(page, out / f"commonalities_{lang}.png")
     _scroll_to(page, clouds, offset=140)
     _shoot(page, out / f"clouds_{lang}.png")

@@ -30,6 +30,7 @@ def test_planted_traits_read_as_sentences_with_sweet_spots_and_clouds(app_test):
     value = next(v for k, v in tiles.items() if "value" in k.lower())
     assert value[0].startswith("$") and "$" in value[1], tiles
     assert not any("$" in v[0] for k, v in tiles.items() if "mploy" in k), tiles
+    assert "ACV: median $67,400 for the best vs $20,750" in text  # what defines best, too
     # the side-by-side word clouds: the best's words; the rest's only beyond chance
     assert len(at.get("image")) >= 1
     if len(at.get("image")) == 1:

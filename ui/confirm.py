@@ -18,7 +18,7 @@ from icp import fmt
 from icp.dataset import Dataset
 from icp.definition import definition_sentence, outcome_choices, outcome_values
 from icp.i18n import LANGS, column_label, t
-from icp.model import Analysis, Definition
+from icp.model import Analysis, Definition, NumericTrait
 from icp.report import md_escape
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from ui import state
@@ -221,6 +221,12 @@ def confirm_step(ds: Dataset, definition: Definition) -> None:
         st.caption(md_escape(tr("confirm.defining", columns=defining)))
 
 
+def _money(nt: NumericTrait, x: float | None, *, fraction: bool) -> str:
+    """A median as written, with the column's currency when it has one ("$67,400")."""
+    text = fmt.value(x, column=nt.column, fraction=fraction)
+    return text if fraction or text == fmt.MISSING else fmt.with_unit(text, nt.unit)
+
+
 def defining_differences(result: Analysis) -> None:
     """ "How the best differ on what defines them": medians of the defining
     numeric columns, best vs rest — shown apart so nothing is hidden, never
@@ -238,7 +244,7 @@ def defining_differences(result: Analysis) -> None:
             + tr(
                 key,
                 column=nt.column,
-                best=fmt.value(nt.best_median, column=nt.column, fraction=fraction),
-                rest=fmt.value(nt.rest_median, column=nt.column, fraction=fraction),
+                best=_money(nt, nt.best_median, fraction=fraction),
+                rest=_money(nt, nt.rest_median, fraction=fraction),
             )
         )
