@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -232,7 +233,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
             for c in dataset.mapping.columns
         ]
     )
-    return Analysis(
+    result = Analysis(
         mode=mode,
         n_rows=n,
         best_mask=best_s,
@@ -264,6 +265,15 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         won=won,
         defining=_traits.numeric_traits(table, defining_map, best_s, rest_s, units=dataset.units),
     )
+    return _kept(result) if mode == "outcome" and definition.lost_style else result
+
+
+def _kept(result: Analysis) -> Analysis:
+    """A churn outcome (the header names the bad side): the sentences say "kept customers"
+    and "those who churned" instead of "won" / "not won".  Copies, never the memo's objects."""
+    for name in ("traits", "warning_traits", "leads", "numeric", "defining"):
+        setattr(result, name, [replace(x, kept=True) for x in getattr(result, name)])
+    return result
 
 
 # Per data set, what ``run`` works out that no setting changes (tokenised text,

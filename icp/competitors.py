@@ -20,9 +20,10 @@ import pandas as pd
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
 from icp.model import Analysis
-from icp.parse import split_tags, won_mask
+from icp.parse import split_tags
 from icp.schema import FieldType, Role
 from icp.sections import Section
+from icp.won import won_flags
 
 __all__ = ["MIN_CUSTOMERS", "Competitor", "Difference", "competitors", "sections", "won_group"]
 
@@ -108,9 +109,9 @@ class Competitor:
 
 def won_group(dataset: Dataset, analysis: Analysis) -> pd.Series:
     """Your won customers (outcome column), else the best set."""
-    col = dataset.mapping.col(Role.OUTCOME)
-    if col is not None and col in dataset.table.columns:
-        won = won_mask(dataset.table[col]).fillna(False).astype(bool)
+    flags = won_flags(dataset, analysis.won)
+    if flags is not None:
+        won = flags.fillna(False).astype(bool)
         if won.any():
             return won
     return analysis.best_mask.reindex(dataset.table.index, fill_value=False).astype(bool)

@@ -17,8 +17,8 @@ import pandas as pd
 
 from icp.dataset import Dataset
 from icp.model import Analysis
-from icp.parse import won_mask
 from icp.schema import FieldType, Role
+from icp.won import won_flags
 
 __all__ = ["Discipline", "discipline", "owner_column"]
 
@@ -108,10 +108,9 @@ def discipline(dataset: Dataset, analysis: Analysis) -> Discipline | None:
     out = filled.groupby(reps).mean()
     out.insert(0, "customers", reps.value_counts())
     out["filled"] = filled.mean(axis=1).groupby(reps).mean() if fields else 1.0
-    col = dataset.mapping.col(Role.OUTCOME)
-    if col is not None and col in table.columns:
-        won = won_mask(table[col])
-        known = won.notna()
+    won = won_flags(dataset, analysis.won)
+    if won is not None:
+        known = won.notna().astype(bool)
         out["won_rate"] = (
             won.fillna(False).astype(float)[known].groupby(reps[known]).mean().reindex(out.index)
         )

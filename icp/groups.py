@@ -28,11 +28,12 @@ from icp.fmt import number as fmt_number
 from icp.fmt import percent as fmt_percent
 from icp.i18n import Lang, t
 from icp.model import NumericTrait, Trait
-from icp.parse import band_midpoints, split_tags, won_mask
+from icp.parse import band_midpoints, split_tags
 from icp.schema import FieldType, Mapping, Role
 from icp.sections import Section
 from icp.segments import channels as _channels
 from icp.traits import categorical_traits, leads, numeric_traits
+from icp.won import won_flags
 
 __all__ = [
     "OPS",
@@ -432,17 +433,20 @@ def compare(
     return out
 
 
-def outcome_rule(dataset: Dataset, *, won: bool) -> Rule | None:
+def outcome_rule(dataset: Dataset, *, won: bool, flags: pd.Series | None = None) -> Rule | None:
     """The rule "the outcome is one of its won values" (or one of its lost values).
 
     Built from the outcome column's own spellings (``已签约``, ``Won``…), so
     seed 000's "signed vs not signed" is two clicks in the group builder.
+    ``flags`` is ``Analysis.won`` (the user's good values); without it the
+    header's polarity decides.
     """
     col = dataset.mapping.col(Role.OUTCOME)
     if col is None or col not in dataset.table.columns:
         return None
     s = dataset.table[col]
-    flags = won_mask(s)
+    flags = won_flags(dataset, flags)
+    assert flags is not None  # the outcome column exists
     picked = s[flags.fillna(not won).astype(bool) == won]
     picked = picked[flags[picked.index].notna()]
     values = sorted({str(v).strip() for v in picked if not _blank(v)})
@@ -488,11 +492,13 @@ def resolve(
     best: pd.Series,
     tags: dict[str, Rule],
     other: tuple[pd.Series, list[str]] | None = None,
+    won: pd.Series | None = None,
 ) -> tuple[pd.Series, list[str]]:
     """(rows in the group, columns that define it) for ``spec``.
 
     ``best`` is the analysis' best mask; ``tags`` maps saved tag names to
-    rules; ``other`` is the opposite group, needed by ``rest``.
+    rules; ``other`` is the opposite group, needed by ``rest``; ``won`` is
+    ``Analysis.won`` (the user's good values).
     """
     index = dataset.table.index
     none = pd.Series(False, index=index)
@@ -502,7 +508,7 @@ def resolve(
         rule = tags.get(spec.tag)
         return (mask(dataset, rule), rule_columns(rule)) if rule else (none, [])
     if spec.kind in ("won", "lost"):
-        rule = outcome_rule(dataset, won=spec.kind == "won")
+        rule = outcome_rule(dataset, won=spec.kind == "won", flags=won)
         return (mask(dataset, rule), rule_columns(rule)) if rule else (none, [])
     if spec.kind == "best":
         return best.reindex(index, fill_value=False).fillna(False).astype(bool), []
@@ -512,11 +518,17 @@ def resolve(
 
 
 def compare_specs(
-    dataset: Dataset, a: GroupSpec, b: GroupSpec, *, best: pd.Series, tags: dict[str, Rule]
+    dataset: Dataset,
+    a: GroupSpec,
+    b: GroupSpec,
+    *,
+    best: pd.Series,
+    tags: dict[str, Rule],
+    won: pd.Series | None = None,
 ) -> Comparison:
     """``compare`` for two builder groups; B may be "the rest" of A."""
-    a_rows, a_cols = resolve(dataset, a, best=best, tags=tags)
-    b_rows, b_cols = resolve(dataset, b, best=best, tags=tags, other=(a_rows, a_cols))
+    a_rows, a_cols = resolve(dataset, a, best=best, tags=tags, won=won)
+    b_rows, b_cols = resolve(dataset, b, best=best, tags=tags, other=(a_rows, a_cols), won=won)
     return compare(
         dataset, a_rows, b_rows, a_name=a.name, b_name=b.name, exclude=[*a_cols, *b_cols]
     )

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 
 from icp.dataset import Dataset
-from icp.parse import won_mask
 from icp.schema import FieldType, Role
+from icp.won import won_flags
 
 __all__ = ["STAGES", "STORE_KEY", "Rules", "Stages", "stages"]
 
@@ -72,19 +72,21 @@ def _last_activity(dataset: Dataset) -> tuple[pd.Series | None, str | None]:
     return None, None
 
 
-def stages(dataset: Dataset, rules: Rules | None = None) -> Stages:
-    """The lifecycle stage of every customer, and counts and value shares per stage."""
+def stages(dataset: Dataset, rules: Rules | None = None, *, won: pd.Series | None = None) -> Stages:
+    """The lifecycle stage of every customer, and counts and value shares per stage.
+
+    ``won`` is ``Analysis.won`` (the user's good values; else the header decides)."""
     rules = rules or Rules()
     table = dataset.table
     index = table.index
     out = pd.Series("follow", index=index, dtype=object)
     outcome_col = dataset.mapping.col(Role.OUTCOME)
     open_rows = pd.Series(True, index=index)
-    if outcome_col is not None and outcome_col in table.columns:
-        won = won_mask(table[outcome_col])
-        out[won.fillna(False).astype(bool)] = "won"
-        out[(~won.fillna(True)).astype(bool)] = "lost"
-        open_rows = won.isna()
+    flags = won_flags(dataset, won)
+    if flags is not None:
+        out[flags.fillna(False).astype(bool)] = "won"
+        out[(~flags.fillna(True)).astype(bool)] = "lost"
+        open_rows = flags.isna().astype(bool)
     last, date_col = _last_activity(dataset)
     as_of = None
     if last is not None and last.notna().any():

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from icp import fmt
-from icp.i18n import Lang, Msg, column_label, t
+from icp.i18n import Lang, Msg, cell_label, column_label, t
 from icp.schema import Mapping, Role
 
 if TYPE_CHECKING:  # annotation only: the data set sits above this floor
@@ -130,6 +130,7 @@ class Trait:
     ci_high: float
     p_value: float  # Fisher's exact, one-sided in the trait's direction
     strength: float  # ranking key that discounts small counts
+    kept: bool = False  # a churn outcome: say "kept" / "churned", not "won" / "not won"
 
     def message(self, *, outcome: bool = False, warning: bool = False) -> Msg:
         """A plain sentence such as "8 of your best 10 are Manufacturing, vs 12% of the rest".
@@ -141,7 +142,7 @@ class Trait:
         if self.kind != "single":
             key += f".{self.kind}"
         if outcome:
-            key += ".outcome"
+            key += ".kept" if self.kept else ".outcome"
         return Msg(
             key,
             {
@@ -178,6 +179,7 @@ class NumericTrait:
     ci_high: float = math.nan
     open_high: bool = False  # the band has no upper end ("300 or more")
     unit: str | None = None  # currency mark of a money column ("$", "元")
+    kept: bool = False  # a churn outcome: say "kept" / "churned", not "won" / "not won"
 
     @property
     def is_finding(self) -> bool:
@@ -225,7 +227,7 @@ class NumericTrait:
         else:
             key = "traits.numeric"
         if outcome:
-            key += ".outcome"
+            key += ".kept" if self.kept else ".outcome"
         return Msg(
             key,
             {
@@ -334,9 +336,10 @@ def _join(items: list[str], lang: Lang, *, key: str = "definition.and") -> str:
     return sep.join(items[:-1]) + t(key, lang) + items[-1]
 
 
-def _values(values: list[str], counts: dict[str, int], lang: Lang) -> str:
+def _values(values: list[str], counts: dict[str, int], lang: Lang, column: str) -> str:
     total = sum(counts.get(v, 0) for v in values)
-    return t("definition.values", lang, values=_join(values, lang, key="definition.or"), n=total)
+    shown = [cell_label(column, v, lang) for v in values]  # "Won" the join wrote reads 已签约
+    return t("definition.values", lang, values=_join(shown, lang, key="definition.or"), n=total)
 
 
 def definition_sentence(definition: Definition, lang: Lang) -> str:
@@ -349,8 +352,8 @@ def definition_sentence(definition: Definition, lang: Lang) -> str:
             lang,
             lead=t(lead, lang),
             column=_quote(column_label(d.outcome_column, lang), lang),
-            good=_values(d.good_values, d.value_counts, lang),
-            bad=_values(d.bad_values, d.value_counts, lang)
+            good=_values(d.good_values, d.value_counts, lang, d.outcome_column),
+            bad=_values(d.bad_values, d.value_counts, lang, d.outcome_column)
             if d.bad_values
             else t("definition.nothing_else", lang),
         )

@@ -29,10 +29,11 @@ from icp.fmt import number as fmt_number
 from icp.fmt import percent as fmt_percent
 from icp.i18n import Lang, Msg, t
 from icp.model import Analysis, NumericTrait, Trait
-from icp.parse import split_tags, won_mask
+from icp.parse import split_tags
 from icp.schema import DEAL_DATE_ROLES, MEASURE_ROLES, ColumnSpec, FieldType, Mapping, Role
 from icp.sections import Section
 from icp.text import tokenize
+from icp.won import won_flags
 
 __all__ = ["GROUPS", "Card", "card", "field_group", "find_rows", "fit_model", "is_b2b", "join"]
 
@@ -265,9 +266,9 @@ def _status(dataset: Dataset, analysis: Analysis, row: Any) -> tuple[str, int | 
     rank = None
     if analysis.ranking is not None and row in analysis.ranking.table.index:
         rank = int(analysis.ranking.table.at[row, "rank"])
-    col = dataset.mapping.col(Role.OUTCOME)
-    if col is not None and col in dataset.table.columns:
-        flag = won_mask(dataset.table.loc[[row], col]).iloc[0]
+    flags = won_flags(dataset, analysis.won)
+    if flags is not None:
+        flag = flags.get(row, pd.NA)
         if flag is not pd.NA and not pd.isna(flag):
             if bool(analysis.best_mask.get(row, False)) and analysis.mode == "top":
                 return "best", rank

@@ -192,7 +192,7 @@ def report_sections(ds: Dataset, an: Analysis, lang: str) -> list[Section]:
     for entry in comparisons():
         a = groups.GroupSpec.from_dict(entry["a"])
         b = groups.GroupSpec.from_dict(entry["b"])
-        comp = groups.compare_specs(ds, a, b, best=an.best_mask, tags=rules)
+        comp = groups.compare_specs(ds, a, b, best=an.best_mask, tags=rules, won=an.won)
         title = state.tr("compare.report_title", name=str(entry.get("name", "")))
         out += groups.sections(comp, title=title, lang=lang)  # type: ignore[arg-type]
     return out

@@ -21,7 +21,10 @@ def kpi_tiles(result: Analysis) -> None:
         return
     tr = state.tr
     outcome = result.mode == "outcome"
-    other = "analysis.page.not_won_value" if outcome else "analysis.page.rest_value"
+    kept = outcome and result.definition is not None and result.definition.lost_style
+    other = "analysis.page.rest_value"
+    if outcome:
+        other = "analysis.page.churned_value" if kept else "analysis.page.not_won_value"
     tiles = st.columns(len(result.kpis))
     for tile, (key, kpi) in zip(tiles, result.kpis.items(), strict=True):
         tile.metric(

@@ -20,12 +20,41 @@ st.title(tr("traits.page.title"))
 ds, result = state.require_analysis()
 
 outcome = result.mode == "outcome"
+# a churn outcome (the header names the bad side): "kept" / "churned", not "won" / "not won"
+kept = outcome and result.definition is not None and result.definition.lost_style
+# the captions and labels of the two sides, by mode: best/rest, won/not won, kept/churned
+words = {
+    "intro": "traits.page.intro",
+    "groups": "traits.page.groups",
+    "best": "traits.page.col.best",
+    "rest": "traits.page.col.rest",
+    "cloud_best": "traits.page.cloud_best",
+    "cloud_rest": "traits.page.cloud_rest",
+}
+if kept:
+    words = {
+        "intro": "traits.page.intro_kept",
+        "groups": "traits.page.groups_kept",
+        "best": "traits.page.col.kept",
+        "rest": "traits.page.col.churned",
+        "cloud_best": "traits.page.cloud_kept",
+        "cloud_rest": "traits.page.cloud_churned",
+    }
+elif outcome:
+    words = {
+        "intro": "traits.page.intro_outcome",
+        "groups": "traits.page.groups_outcome",
+        "best": "traits.page.col.won",
+        "rest": "traits.page.col.not_won",
+        "cloud_best": "traits.page.cloud_won",
+        "cloud_rest": "traits.page.cloud_not_won",
+    }
 rest = report.rest_mask(ds, result)
 best_n, rest_n = int(result.best_mask.sum()), int(rest.sum())
-st.caption(tr("traits.page.intro_outcome" if outcome else "traits.page.intro"))
+st.caption(tr(words["intro"]))
 st.caption(
     tr(
-        "traits.page.groups_outcome" if outcome else "traits.page.groups",
+        words["groups"],
         best_n=best_n,
         rest_n=rest_n,
     )
@@ -46,8 +75,7 @@ if result.traits:
         st.text("• " + tr(trait.message(outcome=outcome)))
     st.altair_chart(charts.trait_bars(result.traits, lang=lang, outcome=outcome, big=big))
     with st.expander(tr("traits.page.details")):
-        best_lbl = tr("traits.page.col.won" if outcome else "traits.page.col.best")
-        rest_lbl = tr("traits.page.col.not_won" if outcome else "traits.page.col.rest")
+        best_lbl, rest_lbl = tr(words["best"]), tr(words["rest"])
         table = pd.DataFrame(
             {
                 tr("traits.page.col.column"): [t.column for t in result.traits],
@@ -131,8 +159,8 @@ st.subheader(tr("traits.page.clouds"), help=tr("traits.page.clouds_help"))
 left_png, right_png = widgets.cloud_pngs(ds, result, big=big)
 left, right = st.columns(2)
 for col, png, label in (
-    (left, left_png, "traits.page.cloud_won" if outcome else "traits.page.cloud_best"),
-    (right, right_png, "traits.page.cloud_not_won" if outcome else "traits.page.cloud_rest"),
+    (left, left_png, words["cloud_best"]),
+    (right, right_png, words["cloud_rest"]),
 ):
     col.markdown(f"**{tr(label)}**")
     if png is None:

@@ -74,7 +74,9 @@ def _picker(side: str) -> groups.GroupSpec:
 def _compare(key: str, _ds: Dataset, _an: Analysis, a: str, b: str) -> groups.Comparison:
     spec_a = groups.GroupSpec.from_dict(json.loads(a))
     spec_b = groups.GroupSpec.from_dict(json.loads(b))
-    return groups.compare_specs(_ds, spec_a, spec_b, best=_an.best_mask, tags=tag_rules)
+    return groups.compare_specs(
+        _ds, spec_a, spec_b, best=_an.best_mask, tags=tag_rules, won=_an.won
+    )
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -104,7 +106,8 @@ with col_b, st.container(border=True):
 a_json = json.dumps(spec_a.to_dict(), ensure_ascii=False, sort_keys=True)
 b_json = json.dumps(spec_b.to_dict(), ensure_ascii=False, sort_keys=True)
 tags_json = json.dumps({k: v.to_dict() for k, v in tag_rules.items()}, ensure_ascii=False)
-key = json.dumps([DATA_KEY, tags_json, [str(i) for i in an.best_mask.index[an.best_mask]]])
+won_key = [] if an.won is None else [str(v) for v in an.won.tolist()]  # the user's good values
+key = json.dumps([DATA_KEY, tags_json, [str(i) for i in an.best_mask.index[an.best_mask]], won_key])
 with st.spinner(tr("ui.analysing")):
     comp = _compare(key, ds, an, a_json, b_json)
 

@@ -146,6 +146,7 @@ life = lifecycle.stages(
     lifecycle.Rules(
         int(st.session_state["life.new_days"]), int(st.session_state["life.silent_days"])
     ),
+    won=an.won,
 )
 if life.as_of is not None and life.date_column:
     st.caption(

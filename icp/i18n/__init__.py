@@ -23,6 +23,7 @@ __all__ = [
     "MissingString",
     "Msg",
     "catalog",
+    "cell_label",
     "column_label",
     "has",
     "strict",
@@ -126,14 +127,8 @@ _FORMAT = _Formatter()
 _APP_COLUMNS: dict[str, str] | None = None
 
 
-def column_label(name: Any, lang: Lang) -> str:
-    """A column name as the reader of ``lang`` should see it.
-
-    Columns the app creates when it joins deals ("Won value", "赢单金额",
-    "Sales cycle (days)", "Deals (deals)") are named in the data's language;
-    shown in the other language they are translated like any string.  The
-    user's own column names are returned unchanged.
-    """
+def _app_columns() -> dict[str, str]:
+    """Names of the columns the join creates, in both languages -> their catalogue key."""
     global _APP_COLUMNS
     if _APP_COLUMNS is None:
         found: dict[str, str] = {}
@@ -142,13 +137,25 @@ def column_label(name: Any, lang: Lang) -> str:
                 for text in pair:
                     found[text] = key
         _APP_COLUMNS = found
+    return _APP_COLUMNS
+
+
+def column_label(name: Any, lang: Lang) -> str:
+    """A column name as the reader of ``lang`` should see it.
+
+    Columns the app creates when it joins deals ("Won value", "赢单金额",
+    "Sales cycle (days)", "Deals (deals)") are named in the data's language;
+    shown in the other language they are translated like any string.  The
+    user's own column names are returned unchanged.
+    """
+    columns = _app_columns()
     text = str(name)
-    key = _APP_COLUMNS.get(text)
+    key = columns.get(text)
     if key is not None:
         return t(key, lang)
     for suffix in (" (deals)", "（商机）"):
-        if text.endswith(suffix) and text[: -len(suffix)] in _APP_COLUMNS:
-            inner = t(_APP_COLUMNS[text[: -len(suffix)]], lang)
+        if text.endswith(suffix) and text[: -len(suffix)] in columns:
+            inner = t(columns[text[: -len(suffix)]], lang)
             return t("join.col.from_deals", lang, name=inner)
     return text
 
@@ -160,7 +167,7 @@ def t(key: str | Msg, lang: Lang = "en", /, **params: Any) -> str:
     text unformatted (visible, never a crash); in strict mode (the test
     suite, see ``strict``) both raise ``MissingString``.
     A ``column`` parameter naming a column the app created is shown in
-    ``lang`` (``column_label``).
+    ``lang`` (``column_label``), and so is a ``value`` of it (``cell_label``).
     A parameter with a ``render(lang)`` method is rendered in ``lang`` first.
     """
     if isinstance(key, Msg):
@@ -175,6 +182,8 @@ def t(key: str | Msg, lang: Lang = "en", /, **params: Any) -> str:
     if not params and "{" not in text:
         return text
     if isinstance(params.get("column"), str):
+        if isinstance(params.get("value"), str):
+            params["value"] = cell_label(params["column"], params["value"], lang)
         params["column"] = column_label(params["column"], lang)
     # a parameter that renders itself (a nested Msg, a number formatted by icp.fmt) is
     # written in the same language as the sentence around it
@@ -189,3 +198,28 @@ def t(key: str | Msg, lang: Lang = "en", /, **params: Any) -> str:
                 f"i18n key {key!r} ({lang}): {exc!r} with {sorted(params)}"
             ) from exc
         return text
+
+
+_APP_VALUES: dict[str, str] | None = None
+
+
+def cell_label(column: Any, value: Any, lang: Lang) -> str:
+    """A value of ``column`` as the reader of ``lang`` should see it.
+
+    The outcome the app writes when it joins deals ("Won" / "已签约", "Open",
+    "Not won" …) is in the data's language; in a column the app created it is
+    translated like the column name.  The user's own values are returned unchanged.
+    """
+    global _APP_VALUES
+    text = str(value)
+    if str(column) not in _app_columns():
+        return text
+    if _APP_VALUES is None:
+        _APP_VALUES = {
+            s: key
+            for key, pair in catalog().items()
+            if key.startswith("join.outcome.")
+            for s in pair
+        }
+    key = _APP_VALUES.get(text)
+    return t(key, lang) if key is not None else text

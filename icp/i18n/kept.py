@@ -1,0 +1,64 @@
+"""Churn files: the good side is the kept customers, the other side churned (not "won").
+
+The same sentences as the won-vs-not-won ones (``*.outcome``), for an outcome column whose
+header names the bad side (churned, 流失): ``Definition.lost_style``."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "traits.sentence.kept": (
+        "{best_count} of {best_n} kept customers ({ci}) are {column} = {value}, vs {rest_pct}% of those who churned",
+        "{best_n} 个留存客户中有 {best_count} 个（{ci}）的{column}为「{value}」，流失客户中仅 {rest_pct}%",
+    ),
+    "traits.sentence.multi.kept": (
+        "{best_count} of {best_n} kept customers ({ci}) have “{value}” in {column}, vs {rest_pct}% of those who churned",
+        "{best_n} 个留存客户中有 {best_count} 个（{ci}）的{column}包含「{value}」，流失客户中仅 {rest_pct}%",
+    ),
+    "traits.sentence.text.kept": (
+        "{best_count} of {best_n} kept customers ({ci}) mention “{value}” in {column}, vs {rest_pct}% of those who churned",
+        "{best_n} 个留存客户中有 {best_count} 个（{ci}）在{column}中提到「{value}」，流失客户中仅 {rest_pct}%",
+    ),
+    "traits.warning.kept": (
+        "Only {best_count} of {best_n} kept customers ({ci}) are {column} = {value}, vs {rest_pct}% of those who churned",
+        "{best_n} 个留存客户中只有 {best_count} 个（{ci}）的{column}为「{value}」，而流失客户中占 {rest_pct}%",
+    ),
+    "traits.warning.multi.kept": (
+        "Only {best_count} of {best_n} kept customers ({ci}) have “{value}” in {column}, vs {rest_pct}% of those who churned",
+        "{best_n} 个留存客户中只有 {best_count} 个（{ci}）的{column}包含「{value}」，而流失客户中占 {rest_pct}%",
+    ),
+    "traits.warning.text.kept": (
+        "Only {best_count} of {best_n} kept customers ({ci}) mention “{value}” in {column}, vs {rest_pct}% of those who churned",
+        "{best_n} 个留存客户中只有 {best_count} 个（{ci}）在{column}中提到「{value}」，而流失客户中占 {rest_pct}%",
+    ),
+    "traits.numeric.kept": (
+        "{best_count} of {best_n} kept customers ({ci}) have {column} {range}, vs {rest_pct}% of those who churned (median {best_median} vs {rest_median})",
+        "{best_n} 个留存客户中有 {best_count} 个（{ci}）的{column}在 {range}，流失客户中仅 {rest_pct}%（中位数 {best_median}，流失客户为 {rest_median}）",
+    ),
+    "traits.numeric.warning.kept": (
+        "Only {best_count} of {best_n} kept customers ({ci}) have {column} {range}, vs {rest_pct}% of those who churned",
+        "{best_n} 个留存客户中只有 {best_count} 个（{ci}）的{column}在 {range}，而流失客户中占 {rest_pct}%",
+    ),
+    "traits.numeric.higher.kept": (
+        "{column}: kept customers are larger than those who churned — median {best_median} vs {rest_median} ({best_n} kept, {rest_n} churned)",
+        "{column}：留存客户普遍更高——中位数 {best_median}，流失客户为 {rest_median}（留存 {best_n} 个，流失 {rest_n} 个）",
+    ),
+    "traits.numeric.lower.kept": (
+        "{column}: kept customers are smaller than those who churned — median {best_median} vs {rest_median} ({best_n} kept, {rest_n} churned)",
+        "{column}：留存客户普遍更低——中位数 {best_median}，流失客户为 {rest_median}（留存 {best_n} 个，流失 {rest_n} 个）",
+    ),
+    "traits.page.intro_kept": (
+        "What your kept customers share that those who churned do not — only patterns backed by at least two customers and unlikely to be chance are listed.",
+        "留存客户有而流失客户没有的共同点——只列出至少两个客户支持、且不太可能是偶然的规律。",
+    ),
+    "traits.page.groups_kept": (
+        "Comparing {best_n} kept customers with {rest_n} who churned.",
+        "对比 {best_n} 个留存客户与 {rest_n} 个流失客户。",
+    ),
+    "traits.page.col.kept": ("Kept", "留存"),
+    "traits.page.col.churned": ("Churned", "流失"),
+    "traits.page.cloud_kept": ("Kept", "留存"),
+    "traits.page.cloud_churned": ("Churned", "流失"),
+    "analysis.page.churned_value": ("churned: {value}", "流失：{value}"),
+    "traits.page.in_range_kept": (
+        "{best_pct}% of them fall in this range, vs {rest_pct}% of those who churned.",
+        "其中 {best_pct}% 落在此区间，流失客户为 {rest_pct}%。",
+    ),
+}
