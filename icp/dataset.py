@@ -53,6 +53,9 @@ class Dataset:
     join: JoinResult | None = None  # set when accounts and deals were joined
     variants: dict[str, dict[str, str]] = field(default_factory=dict)  # col -> {variant: label}
     units: dict[str, str] = field(default_factory=dict)  # money column -> currency ("$", "元")
+    # a contacts sheet of the same workbook (account, name, title, role), as read: the
+    # buying committee per account (icp.committee); None when the workbook has none
+    contacts: pd.DataFrame | None = None
 
     @property
     def name_column(self) -> str | None:
@@ -120,11 +123,12 @@ def open_dataset(
     notes: list[Msg] = list(raw.notes)
     table, joined = raw.df, None
     deals_df: pd.DataFrame | None = None
+    contacts: pd.DataFrame | None = None
     if deals is not None:
         d_data, d_name = load.read_bytes(deals, filename=deals_filename, max_bytes=limit)
         deals_df = load.read_table(d_data, filename=d_name, max_bytes=limit).df
     elif auto_join and sheet is None and len(raw.sheets) > 1:
-        table, deals_df, raw = _find_pair(data, filename, raw, notes)
+        table, deals_df, raw, contacts = _find_pair(data, filename, raw, notes)
     if deals_df is not None:
         joined = _join(table, deals_df, value_agg=value_agg, notes=notes)
         if joined is not None:
@@ -153,6 +157,7 @@ def open_dataset(
         join=joined,
         variants=variants,
         units=units,
+        contacts=contacts,
     )
 
 
@@ -198,20 +203,32 @@ def _lang_of(columns: pd.Index) -> Lang:
 
 
 def _find_pair(data: bytes, filename: str | None, raw, notes: list[Msg]):
-    """(accounts table, deals table or None, RawTable of the accounts sheet)."""
+    """(accounts table, deals table or None, RawTable of the accounts sheet, contacts or None).
+
+    A contacts sheet (account, name, title/role) is set aside for the buying committee; when
+    the workbook holds one, the accounts sheet is read even without a deals sheet (the
+    default sheet could be the contacts)."""
     # classify() calls a table of fewer than 3 rows "other": with fewer than
     # two sheets that big there is no pair, so skip reading and classifying
     if sum(s.n_rows >= 3 for s in raw.sheets) < 2:
-        return raw.df, None, raw
+        return raw.df, None, raw, None
     sheets = join.read_sheets(data, filename=filename)
     acc, deals, guesses = join.find_tables(sheets)
-    if acc is None or deals is None:
-        return raw.df, None, raw
+    people = next((g for g in guesses if g.kind == "contacts"), None)
+    contacts = sheets[people.sheet] if people is not None else None
+    if people is not None and people.note:
+        notes.append(people.note)
+    if acc is None or (deals is None and (contacts is None or raw.sheet == acc)):
+        return raw.df, None, raw, contacts
     acc_raw = load.read_table(data, filename=filename, sheet=acc)
     notes[:] = list(acc_raw.notes)  # the first read's "using sheet X" no longer holds
+    if people is not None and people.note:
+        notes.append(people.note)
+    if deals is None:
+        return acc_raw.df, None, acc_raw, contacts
     notes.extend(g.note for g in guesses if g.kind in ("other", "empty") and g.note)
     notes.append(Msg("dataset.joined_sheets", {"accounts": acc, "deals": deals}))
-    return acc_raw.df, sheets[deals], acc_raw
+    return acc_raw.df, sheets[deals], acc_raw, contacts
 
 
 def _join(

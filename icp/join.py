@@ -52,10 +52,12 @@ from icp.parse import is_missing, looks_like_date, parse_date, parse_dates, pars
 from icp.schema import ColumnSpec, FieldType, Role, detect_mapping
 
 __all__ = [
+    "ContactColumns",
     "JoinPlan",
     "JoinResult",
     "TableGuess",
     "classify",
+    "contact_columns",
     "detect_deal_columns",
     "find_tables",
     "join",
@@ -64,7 +66,7 @@ __all__ = [
     "read_sheets",
 ]
 
-Kind = Literal["accounts", "deals", "other", "empty"]
+Kind = Literal["accounts", "deals", "contacts", "other", "empty"]
 
 # --------------------------------------------------------------------------- header words
 
@@ -113,6 +115,65 @@ _KW: dict[str, re.Pattern[str]] = {
         r"人数|员工|规模|收入|营收|金额|价格|年|数|率|利润|成本|天|周期|评分|次数"
     ),
 }
+
+# --------------------------------------------------------------------------- contacts
+
+_PERSON = _rx(
+    r"^(contact|person|people|full ?name|first ?name|name|姓名|联系人|联系人姓名|人员|名字)$|"
+    r"contact ?name|person ?name|联系人(姓名|名字)|^姓名"
+)
+_TITLE = _rx(r"title|position|\bjob\b|designation|职位|职务|头衔|岗位|职称|身份")
+_ROLE = _rx(r"\brole\b|buying ?role|decision|persona|角色|决策")
+_CONTACT_EXTRA = _rx(
+    r"e ?mail|phone|mobile|tel|wechat|linkedin|department|dept|notes?|remark|"
+    r"邮箱|电话|手机|微信|部门|备注|\bid\b|编号"
+)
+_CONTACT_SHEET = _rx(r"contact|people|person|stakeholder|committee|联系人|人员|决策链|关键人")
+
+
+@dataclass(frozen=True)
+class ContactColumns:
+    """The columns of a contacts sheet: whose contact (account), the person, their title, and
+    the buying role when the sheet names it (decider, 决策者 …)."""
+
+    account: str
+    name: str | None
+    title: str | None
+    role: str | None
+
+
+def contact_columns(
+    df: pd.DataFrame, *, sheet: str = "", told: bool = False
+) -> ContactColumns | None:
+    """The contacts-sheet reading of ``df`` (account, name, title, optional role), or None.
+
+    A contacts sheet names a person and their title or role per row, under an account that
+    repeats (several people per company) — or the sheet is named so ("Contacts", 联系人) —
+    and has few other columns.  An accounts list with one "Contact title" column is not one.
+    ``told``: the user gave the file as contacts, so only the columns are looked for.
+    """
+    cols = [str(c) for c in df.columns]
+    account = next((c for c in cols if _is(c, "account") and not _PERSON.search(_header(c))), None)
+    if account is None:
+        return None
+    rest = [c for c in cols if c != account]
+    role = next((c for c in rest if _ROLE.search(_header(c))), None)
+    title = next((c for c in rest if c != role and _TITLE.search(_header(c))), None)
+    name = next((c for c in rest if c not in (role, title) and _PERSON.search(_header(c))), None)
+    if name is None or (title is None and role is None):
+        return None
+    known = {account, name, title, role}
+    others = [c for c in rest if c not in known and not _CONTACT_EXTRA.search(_header(c))]
+    if any(_is(c, "stage") or _is(c, "value") or _is(c, "deal") for c in others):
+        return None  # a deals sheet that names its contact person is still a deals sheet
+    if told:
+        return ContactColumns(account, name, title, role)
+    repeats = _unique_ratio(_sample(df)[account]) < 0.9
+    named = bool(_CONTACT_SHEET.search(_header(sheet)))
+    if len(others) > 3 or not (repeats or named):
+        return None
+    return ContactColumns(account, name, title, role)
+
 
 _DEAL_SHEET = _rx(r"deal|opportunit|pipeline|order|contract|sales|商机|合同|订单|机会|销售|交易")
 _ACCOUNT_SHEET = _rx(r"account|customer|client|compan|客户|公司|企业|单位")
@@ -506,6 +567,10 @@ def classify(df: pd.DataFrame, *, sheet: str = "") -> TableGuess:
         return TableGuess(
             sheet, "other", None, Msg("join.skip.few_rows", {"sheet": sheet, "rows": rows}), rows
         )
+    people = contact_columns(d, sheet=sheet)
+    if people is not None:
+        note = Msg("join.found.contacts", {"sheet": sheet, "column": people.account})
+        return TableGuess(sheet, "contacts", people.account, note, rows, 1.0)
     s = _sample(d)
     kinds = {c: _kind_of(s[c]) for c in s.columns}
     if _looks_summary(d if rows <= 500 else s, kinds):
@@ -583,7 +648,8 @@ def find_tables(
 
     Picks the most confident accounts and deals guesses; when only one kind
     was seen, a second table of the other shape is taken by the key overlap.
-    Either sheet is None when the workbook does not hold that table.
+    Either sheet is None when the workbook does not hold that table.  A
+    contacts sheet is neither (its guess says "contacts"; ``icp.committee`` reads it).
     """
     guesses = [classify(df, sheet=name) for name, df in sheets.items()]
     accounts = [g for g in guesses if g.kind == "accounts"]

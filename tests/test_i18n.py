@@ -11,7 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from icp import backup, builders, groups, lifecycle, portrait, score, segments, workshop
+from icp import (
+    backup,
+    builders,
+    committee,
+    groups,
+    lifecycle,
+    portrait,
+    score,
+    segments,
+    workshop,
+)
 from icp.builders import steps, suggest, words
 from icp.i18n import LANGS, MissingString, Msg, catalog, strict, t
 from icp.model import CRITERIA
@@ -155,6 +165,12 @@ def _families() -> dict[str, Iterable[str]]:
             f"card.status.{x}" for x in ("best", "won", "lost", "open", "rest")
         ],
         "card.step.{status}": ["card.step.best", "card.step.won"],
+        "committee.role.{role}": [f"committee.role.{r}" for r in committee.ROLES],
+        "committee.role.{r}": [f"committee.role.{r}" for r in (*committee.ROLES, "other")],
+        "committee.role_share.{self.best_label}": [
+            "committee.role_share.best",
+            "committee.role_share.won",
+        ],
         "{key}.{name}": draft,
         "{key}.location": draft,
         "{key}.company": draft,

@@ -1,0 +1,86 @@
+"""Strings of the buying committee (icp.committee), the three-levels page and the contacts sheet."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "join.found.contacts": (
+        "Sheet “{sheet}”: contacts (people per account, linked by “{column}”) — used for the "
+        "buying committee.",
+        "工作表“{sheet}”：联系人表（每个客户的相关人员，通过“{column}”关联）——用于分析采购决策链。",
+    ),
+    "committee.title": ("Buying committee", "采购决策链"),
+    "committee.role.decider": ("Decider", "决策者"),
+    "committee.role.influencer": ("Influencer", "影响者"),
+    "committee.role.user": ("User", "使用者"),
+    "committee.role.gatekeeper": ("Gatekeeper", "把关者"),
+    "committee.role.finance": ("Finance", "财务"),
+    "committee.role.other": ("Role unclear", "角色不明"),
+    "committee.col.account": ("Account", "客户"),
+    "committee.list_sep": (", ", "、"),
+    "committee.role_share.best": (
+        "{role}: in {count} of your {n} best accounts with contacts, vs {rest_pct}% of the rest",
+        "{role}：有联系人的 {n} 个最佳客户中有 {count} 个，其余客户中占 {rest_pct}%",
+    ),
+    "committee.role_share.won": (
+        "{role}: in {count} of your {n} won accounts with contacts, vs {rest_pct}% of those "
+        "not won",
+        "{role}：有联系人的 {n} 个已签约客户中有 {count} 个，未签约客户中占 {rest_pct}%",
+    ),
+    "committee.lacks": ("{name}: no contact as {roles}", "{name}：缺少{roles}联系人"),
+    "committee.lacking_title": (
+        "Best accounts without a contact in a key role:",
+        "缺少关键角色联系人的最佳客户：",
+    ),
+    "committee.all_covered": (
+        "Every best account has a contact in each key role ({roles}).",
+        "每个最佳客户在各关键角色（{roles}）上都有联系人。",
+    ),
+    "committee.key_roles": (
+        "Key roles: the decider, and any role at least half of your best accounts have ({roles}).",
+        "关键角色：决策者，以及至少一半最佳客户都有的角色（{roles}）。",
+    ),
+    "committee.coverage": (
+        "{matched} contacts matched your customers; {with_contacts} of your {best_n} best "
+        "accounts have at least one.",
+        "共 {matched} 位联系人与客户匹配；{best_n} 个最佳客户中有 {with_contacts} 个至少有一位联系人。",
+    ),
+    "committee.unmatched": (
+        "{n} contacts name an account that is not in the customer list.",
+        "{n} 位联系人所属的客户不在客户列表中。",
+    ),
+    "committee.no_role": (
+        "{n} contacts have a title that says nothing about their buying role.",
+        "{n} 位联系人的职位看不出其采购角色。",
+    ),
+    "committee.no_contacts": (
+        "No contacts sheet: these are the titles seen across your best accounts — one contact "
+        "per account says nothing about who else decides, so there is no committee per account. "
+        "Add a contacts sheet (account, name, title, optional role) to see one.",
+        "没有联系人表：以下只是在最佳客户中出现过的职位——每个客户只有一位联系人，无法说明还有谁参与决策，"
+        "因此不按客户列出决策链。添加联系人表（客户、姓名、职位，可选角色）即可查看。",
+    ),
+    "committee.title_seen.best": (
+        "{title} — {count} of your best {n} accounts, vs {rest_pct}% of the rest",
+        "{title}——最佳 {n} 个客户中有 {count} 个，其余客户中占 {rest_pct}%",
+    ),
+    "committee.title_seen.won": (
+        "{title} — {count} of your {n} won accounts, vs {rest_pct}% of those not won",
+        "{title}——{n} 个已签约客户中有 {count} 个，未签约客户中占 {rest_pct}%",
+    ),
+    "committee.upload": ("Contacts file (optional)", "联系人文件（可选）"),
+    "committee.upload_help": (
+        "One row per person: account, name, title and, if you have it, their buying role "
+        "(decider, influencer, user, gatekeeper, finance).",
+        "每行一位联系人：所属客户、姓名、职位，如有可加上采购角色（决策者、影响者、使用者、把关者、财务）。",
+    ),
+    "committee.upload_bad": (
+        "This file does not look like contacts: it needs an account column, a name column and a "
+        "title or role column.",
+        "该文件不像联系人表：需要客户列、姓名列以及职位或角色列。",
+    ),
+    "committee.remove": ("Remove the contacts file", "移除联系人文件"),
+    "committee.source_sheet": (
+        "Contacts from the workbook's sheet.",
+        "联系人来自工作簿中的工作表。",
+    ),
+    "committee.source_file": ("Contacts from {name}.", "联系人来自 {name}。"),
+    "committee.examples": ("Titles read as this role: {titles}", "读作此角色的职位：{titles}"),
+}
