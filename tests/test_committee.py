@@ -51,7 +51,9 @@ def test_a_contacts_sheet_is_recognised_and_set_aside_in_english():
     contacts, _ = _en_contacts()
     data = _workbook(ds0.table, contacts, "Contacts")
     # the contacts sheet is bigger than the accounts, yet the accounts are the customer list
-    guesses = {g.sheet: g.kind for g in join.find_tables(join.read_sheets(data, filename="x.xlsx"))[2]}
+    guesses = {
+        g.sheet: g.kind for g in join.find_tables(join.read_sheets(data, filename="x.xlsx"))[2]
+    }
     assert guesses == {"Accounts": "accounts", "Contacts": "contacts"}
     ds = open_dataset(data, filename="crm.xlsx")
     assert len(ds.table) == len(ds0.table) and ds.contacts is not None
@@ -82,9 +84,13 @@ def test_chinese_contacts_with_a_role_column():
     best = set(ds.names()[an.best_mask])
     rows = []
     for i, name in enumerate(ds.names()):
-        rows.append({"客户名称": name, "联系人姓名": f"张{i}", "职位": "采购专员", "决策角色": "把关者"})
+        rows.append(
+            {"客户名称": name, "联系人姓名": f"张{i}", "职位": "采购专员", "决策角色": "把关者"}
+        )
         if name in best:
-            rows.append({"客户名称": name, "联系人姓名": f"李{i}", "职位": "股东", "决策角色": "决策者"})
+            rows.append(
+                {"客户名称": name, "联系人姓名": f"李{i}", "职位": "股东", "决策角色": "决策者"}
+            )
     data = _workbook(ds.table, pd.DataFrame(rows), "联系人")
     joined = open_dataset(data, filename="客户.xlsx")
     assert joined.contacts is not None and len(joined.table) == len(ds.table)
