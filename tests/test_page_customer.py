@@ -39,7 +39,7 @@ def test_tag_filter_limits_the_customers_offered(app_test):
     Store().set_value(at.ws, tags.STORE_KEY, tags.dump([tags.Tag("生产型客户", rule)]))
     at.run()
     total = len(at.selectbox(key="card.pick").options)
-    at.selectbox(key="card.tag").set_value("生产型客户").run()
+    at.selectbox(key="tags.sidebar").set_value("生产型客户").run()
     assert not at.exception, at.exception
     shown = at.selectbox(key="card.pick").options
     assert 0 < len(shown) < total

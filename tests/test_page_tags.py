@@ -23,10 +23,17 @@ def test_define_a_chinese_rule_tag_and_see_it_counted_and_saved(app_test):
     table = at.dataframe[0].value
     n = int(table["客户数"].iloc[0])
     assert 0 < n < 260
-    at.selectbox(key="tags.filter").set_value("重点跟踪").run()
+    at.selectbox(key="tags.sidebar").set_value("重点跟踪").run()  # the sidebar's tag filter
     assert not at.exception, at.exception
     who = at.dataframe[1].value
     assert len(who) == n and set(who["联系人身份"]) == {"企业法人", "股东"}
+    # the filter is the workspace's: saved, and the best-customers list is cut to it too
+    assert Store().get_value(at.ws, "portraits.tag_filter") == "重点跟踪"
+    at.switch_page("views/best.py").run()
+    assert not at.exception, at.exception
+    shown = at.dataframe[0].value
+    assert 0 < len(shown) < 10
+    assert any("仅显示带“重点跟踪”标签的客户" in c.value for c in at.caption)
 
 
 def test_number_conditions_in_english(app_test):

@@ -17,6 +17,7 @@ from icp import groups, portrait, score, tags
 from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.model import Analysis
+from icp.report import md_escape
 from icp.schema import FieldType, Role
 from icp.sections import Section
 from ui import state
@@ -24,7 +25,9 @@ from ui import state
 __all__ = [
     "CARD_ROW",
     "COMPARISONS_KEY",
+    "FILTER_KEY",
     "comparisons",
+    "filter_note",
     "fit_model",
     "hand_pick_needed",
     "open_card",
@@ -85,19 +88,44 @@ def open_card(row: Any) -> None:
     st.switch_page("views/customer.py")
 
 
-def tag_filter(ds: Dataset, *, key: str) -> tuple[str | None, pd.Series | None]:
-    """A "filter by tag" select; returns (tag name, rows carrying it) or (None, None)."""
+FILTER_KEY = "portraits.tag_filter"  # workspace value: the tag every customer list is cut to
+
+
+def _save_filter() -> None:
+    state.store().set_value(state.workspace_id(), FILTER_KEY, st.session_state["tags.sidebar"])
+
+
+def tag_filter(ds: Dataset) -> tuple[str | None, pd.Series | None]:
+    """The sidebar's "show only customers tagged …" select, shared by every page that lists
+    customers and saved in the workspace; returns (tag name, rows of ``ds`` carrying it) or
+    (None, None).  A list without a column the tag reads is carried by nobody (an empty list
+    rather than a wrong one)."""
     items = tag_list()
     if not items:
         return None, None
     names = [t.name for t in items]
-    choice = st.selectbox(
-        state.tr("tags.filter"), [None, *names], key=key, format_func=lambda n: n or "—"
+    # the workspace's value is the truth (the change callback writes it before the rerun), so
+    # every page opens on it, whatever another page's widget left in the session
+    saved = state.store().get_value(state.workspace_id(), FILTER_KEY)
+    st.session_state["tags.sidebar"] = saved if saved in names else None
+    choice = st.sidebar.selectbox(
+        state.tr("tags.filter"),
+        [None, *names],
+        key="tags.sidebar",
+        format_func=lambda n: n or state.tr("tags.filter.none"),
+        on_change=_save_filter,
+        help=state.tr("tags.filter.help"),
     )
     if choice is None:
         return None, None
     tag = next(t for t in items if t.name == choice)
     return choice, groups.mask(ds, tag.rule)
+
+
+def filter_note(name: str | None, shown: int, total: int) -> None:
+    """ "Only customers tagged X: 12 of 40 shown" under a filtered table."""
+    if name is not None:
+        st.caption(state.tr("tags.filter.note", name=md_escape(name), n=shown, total=total))
 
 
 def _columns(ds: Dataset) -> list[str]:

@@ -130,12 +130,17 @@ if result.kpis:
 confirm.defining_differences(result)
 
 # ---------------------------------------------------------------- the best set
+tag_name, tagged = portraits.tag_filter(ds)
 if ranking is not None:
     best = ranking.table[ranking.table["is_best"]]
+    n_best = len(best)
+    if tagged is not None:
+        best = best[tagged.reindex(best.index, fill_value=False).to_numpy(dtype=bool)]
     if tie is not None:  # say how many tie instead of passing file order off as a ranking
         st.subheader(tr("analysis.ties.title", tied=tie.params["tied"]))
     else:
-        st.subheader(tr("analysis.page.top_table", n=len(best)))
+        st.subheader(tr("analysis.page.top_table", n=n_best))
+    portraits.filter_note(tag_name, len(best), n_best)
     crit_cols = {f"c_{c}": tr(f"criterion.{c}") for c in ranking.criteria}
     view = pd.DataFrame(
         {
@@ -172,12 +177,16 @@ if ranking is not None:
     st.caption(tr("card.page.open_hint"))
     if picked.selection.rows:  # a selected row opens that customer's card
         portraits.open_card(best.index[picked.selection.rows[0]])
-    st.altair_chart(charts.score_bars(ranking, lang=lang, top=len(best), big=big))
+    st.altair_chart(charts.score_bars(ranking, lang=lang, top=n_best, big=big))
 else:
-    won = list(result.best_names)
-    st.subheader(tr("analysis.page.won_table", n=len(won)))
+    won_rows = result.best_mask.index[result.best_mask]
+    st.subheader(tr("analysis.page.won_table", n=len(won_rows)))
+    if tagged is not None:
+        shown = won_rows[tagged.reindex(won_rows, fill_value=False).to_numpy(dtype=bool)]
+        portraits.filter_note(tag_name, len(shown), len(won_rows))
+        won_rows = shown
     picked = st.dataframe(
-        pd.DataFrame({tr("analysis.page.col.name"): won}),
+        pd.DataFrame({tr("analysis.page.col.name"): ds.names().reindex(won_rows).to_numpy()}),
         hide_index=True,
         key="best.won",
         on_select="rerun",
@@ -185,6 +194,6 @@ else:
     )
     st.caption(tr("card.page.open_hint"))
     if picked.selection.rows:  # a selected row opens that customer's card
-        portraits.open_card(result.best_mask.index[result.best_mask][picked.selection.rows[0]])
+        portraits.open_card(won_rows[picked.selection.rows[0]])
 
 st.caption(tr("analysis.page.next"))

@@ -21,14 +21,13 @@ ds, an = state.require_analysis()
 names = ds.names()
 
 # ---------------------------------------------------------------- pick a customer
-left, right = st.columns([2, 1])
-with right:
-    tag_name, tagged = portraits.tag_filter(ds, key="card.tag")
-with left:
-    query = st.text_input(tr("card.page.search"), key="card.query")
+tag_name, tagged = portraits.tag_filter(ds)
+query = st.text_input(tr("card.page.search"), key="card.query")
 rows = [r for r, _ in portrait.find_rows(ds, query, limit=len(names))]
 if tagged is not None:
+    found = len(rows)
     rows = [r for r in rows if bool(tagged.get(r, False))]
+    portraits.filter_note(tag_name, len(rows), found)
 # the best first, so the list opens on the customers people ask about most
 best_first = an.best_mask.reindex(rows, fill_value=False).to_numpy()
 rows = [r for r, b in zip(rows, best_first, strict=True) if b] + [

@@ -159,6 +159,11 @@ if scored is not None:
 
         st.subheader(tr("prospects.table"))
         st.caption(tr("prospects.score_help"))
+        tag_name, carrying = portraits.tag_filter(prospects if prospects is not None else ds)
+        if carrying is not None:  # the list on screen only; the download keeps every row
+            shown = table[carrying.reindex(table.index, fill_value=False).to_numpy(dtype=bool)]
+            portraits.filter_note(tag_name, len(shown), len(table))
+            table = shown
         labels = {c: tr(f"score.col.{c}") for c in score.SCORE_COLUMNS}
         own = prospects is None  # your own customers: a selected row opens its card
         picked = st.dataframe(

@@ -103,8 +103,10 @@ if current is not None and delete_col.button(
 # ---------------------------------------------------------------- who carries a tag
 if items:
     st.subheader(tr("tags.page.who"))
-    tag_name, rows = portraits.tag_filter(ds, key="tags.filter")
-    if rows is not None:
+    tag_name, rows = portraits.tag_filter(ds)
+    if rows is None:
+        st.caption(tr("tags.page.who_pick"))
+    else:
         shown = ds.table.loc[rows]
         st.caption(tr("tags.page.who_n", name=md_escape(tag_name), n=len(shown)))
         picked = st.dataframe(

@@ -83,4 +83,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "committee.source_file": ("Contacts from {name}.", "联系人来自 {name}。"),
     "committee.examples": ("Titles read as this role: {titles}", "读作此角色的职位：{titles}"),
+    # the sidebar tag filter (every page that lists customers)
+    "tags.filter.none": ("All customers", "全部客户"),
+    "tags.filter.help": (
+        "Show only the customers carrying this tag in every list (best customers, cards, "
+        "prospects, segments). Saved with the workspace.",
+        "在所有客户列表（最佳客户、客户画像卡、潜在客户、细分）中只显示带此标签的客户。随工作区保存。",
+    ),
+    "tags.filter.note": (
+        "Only customers tagged “{name}”: {n} of {total} shown.",
+        "仅显示带“{name}”标签的客户：{total} 个中的 {n} 个。",
+    ),
+    "tags.page.who_pick": (
+        "Pick a tag in the sidebar's “Filter by tag” to list who carries it.",
+        "在侧边栏“按标签筛选”中选择一个标签，即可列出带该标签的客户。",
+    ),
 }
