@@ -23,6 +23,7 @@ PAGES = [
     ("analyse", "compare", ":material/compare_arrows:"),
     ("analyse", "tags", ":material/sell:"),
     ("analyse", "competitors", ":material/swords:"),
+    ("analyse", "levels", ":material/stacks:"),
     ("build", "icp", ":material/explore:"),
     ("build", "persona", ":material/person:"),
     ("use", "prospects", ":material/track_changes:"),

@@ -582,16 +582,19 @@ def order_sentence(
 MIN_CHANNEL = 5  # customers of a group in a channel before its rates are shown
 
 
-def channels(dataset: Dataset, rows: pd.Series, *, best: pd.Series) -> pd.DataFrame | None:
+def channels(
+    dataset: Dataset, rows: pd.Series, *, best: pd.Series, won: pd.Series | None = None
+) -> pd.DataFrame | None:
     """Which channels bring a group (seed 000 广告投放, seed 004 CPA): per channel the group's
     customers, its won rate and mean acquisition cost — NaN where fewer than ``MIN_CHANNEL``
     customers make a rate meaningless (the page says "not enough data").  None without a
-    channel column."""
+    channel column.  ``won`` is ``Analysis.won`` (the user's good values)."""
     keep = rows.reindex(dataset.table.index, fill_value=False).fillna(False).astype(bool)
     if not keep.any():
         return None
     sub = replace(dataset, table=dataset.table.loc[keep])
-    res = _channels(sub, best.reindex(sub.table.index, fill_value=False))
+    flags = won.reindex(sub.table.index) if won is not None else None
+    res = _channels(sub, best.reindex(sub.table.index, fill_value=False), won=flags)
     if res is None:
         return None
     thin = res["customers"] < MIN_CHANNEL

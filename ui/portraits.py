@@ -7,33 +7,40 @@ notes/store-contract.md); what they select is recomputed from the data.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from icp import groups, portrait, score, tags
+from icp import committee, groups, portrait, score, tags
 from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.model import Analysis
 from icp.report import md_escape
 from icp.schema import FieldType, Role
 from icp.sections import Section
+from icp.worker import open_dataset as worker_open
 from ui import state
 
 __all__ = [
     "CARD_ROW",
     "COMPARISONS_KEY",
+    "CONTACTS_KEY",
     "FILTER_KEY",
     "comparisons",
+    "contacts",
     "filter_note",
     "fit_model",
+    "forget_contacts",
     "hand_pick_needed",
     "open_card",
     "report_sections",
     "rule_editor",
     "save_comparisons",
+    "save_contacts",
     "save_tags",
     "saved_key",
     "tag_filter",
@@ -236,6 +243,53 @@ def saved_key() -> str:
         sort_keys=True,
         default=str,
     )
+
+
+CONTACTS_KEY = "portraits.contacts"  # workspace value: an uploaded contacts file (name, b64)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _read_contacts(digest: str, filename: str, data_b64: str) -> pd.DataFrame | None:
+    # an upload is untrusted: parsed in the worker process, like every other file
+    table = worker_open(
+        base64.b64decode(data_b64), filename=filename, auto_join=False, group_variants=False
+    ).table
+    return committee.read_contacts(table)
+
+
+def contacts(ds: Dataset) -> tuple[pd.DataFrame | None, str | None]:
+    """(contact rows, where they come from) — an uploaded contacts file first, else the
+    workbook's contacts sheet (``Dataset.contacts``), else (None, None)."""
+    saved = state.store().get_value(state.workspace_id(), CONTACTS_KEY)
+    if isinstance(saved, dict) and saved.get("data_b64"):
+        filename = str(saved.get("filename", "contacts.csv"))
+        digest = hashlib.sha256(str(saved["data_b64"]).encode()).hexdigest()
+        try:
+            rows = _read_contacts(digest, filename, str(saved["data_b64"]))
+        except InputError:
+            rows = None
+        if rows is not None:
+            return rows, filename
+    if ds.contacts is not None:
+        return committee.read_contacts(ds.contacts), None
+    return None, None
+
+
+def save_contacts(filename: str, data: bytes) -> InputError | None:
+    """Keep an uploaded contacts file in the workspace; an error when it is not one."""
+    try:
+        table = worker_open(data, filename=filename, auto_join=False, group_variants=False).table
+    except InputError as exc:
+        return exc
+    if committee.read_contacts(table) is None:
+        return InputError("committee.upload_bad")
+    value = {"filename": filename, "data_b64": base64.b64encode(data).decode("ascii")}
+    state.store().set_value(state.workspace_id(), CONTACTS_KEY, value)
+    return None
+
+
+def forget_contacts() -> None:
+    state.store().set_value(state.workspace_id(), CONTACTS_KEY, None)
 
 
 def hand_pick_needed() -> bool:

@@ -157,7 +157,7 @@ if ds.mapping.col(Role.CHANNEL) is not None:
     st.caption(tr("compare.page.channels_help", n=groups.MIN_CHANNEL))
     ch_a, ch_b = st.columns(2)
     for col, rows, name in ((ch_a, comp.a_mask, comp.a_name), (ch_b, comp.b_mask, comp.b_name)):
-        table = groups.channels(ds, rows, best=an.best_mask)
+        table = groups.channels(ds, rows, best=an.best_mask, won=an.won)
         with col:
             st.markdown(f"**{md_escape(name)}**")
             if table is not None:

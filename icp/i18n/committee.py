@@ -98,4 +98,82 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pick a tag in the sidebar's “Filter by tag” to list who carries it.",
         "在侧边栏“按标签筛选”中选择一个标签，即可列出带该标签的客户。",
     ),
+    # three levels and where to advertise (icp.levels, views/levels.py)
+    "levels.page.title": ("Three levels", "三个层次"),
+    "levels.page.intro": (
+        "Industry, company and person on one page (seed 001): which industries bring the best, "
+        "what the best companies share, and who you meet inside them.",
+        "行业、企业、个人三个层次放在一页（种子文档 001）：哪些行业出最佳客户，最佳企业有什么共同点，在企业里要见谁。",
+    ),
+    "levels.industry": ("Industry level", "行业层"),
+    "levels.company": ("Company level — the ICP", "企业层——理想客户画像"),
+    "levels.person": ("Person level — the persona and the committee", "个人层——决策人画像与决策链"),
+    "levels.no_industry": (
+        "No industry column: map one on the Data page to compare industries.",
+        "没有行业列：在「数据」页指定行业列后即可按行业对比。",
+    ),
+    "levels.col.industry": ("Industry", "行业"),
+    "levels.col.customers": ("Customers", "客户数"),
+    "levels.col.best": ("Best", "最佳客户"),
+    "levels.col.won_best": ("Won", "已签约"),
+    "levels.col.won_rate": ("Win rate", "赢单率"),
+    "levels.col.value": ("Median value", "金额中位数"),
+    "levels.col.cycle": ("Median cycle (days)", "周期中位数（天）"),
+    "levels.thin": (
+        "Blank: fewer than {n} customers in that industry — not enough data to tell.",
+        "空白：该行业客户少于 {n} 个，数据不足，无法判断。",
+    ),
+    "levels.no_findings": (
+        "No finding sets the best apart yet — see Commonalities for the details.",
+        "目前还没有能区分最佳客户的特征——详见「共同特征」页。",
+    ),
+    "levels.contacts_from_sheet": (
+        "Contacts from the sheet “{sheet}” of your workbook.",
+        "联系人来自工作簿中的“{sheet}”工作表。",
+    ),
+    "levels.trait": ("{column} = {value}", "{column}为「{value}」"),
+    "levels.list_sep": ("; ", "；"),
+    "levels.segment.icp": (
+        "ICP segment: customers with at least {need} of {n}: {traits}",
+        "ICP 细分：满足以下 {n} 项中至少 {need} 项的客户：{traits}",
+    ),
+    "levels.segment.icp_all": (
+        "ICP segment: customers with {traits}",
+        "ICP 细分：{traits}的客户",
+    ),
+    "levels.segment.warning": (
+        "Warning sign: {traits} (rare among the best)",
+        "警示信号：{traits}（在最佳客户中少见）",
+    ),
+    "levels.segment.warning_outcome": (
+        "Warning sign: {traits} (rare among the won)",
+        "警示信号：{traits}（在已签约客户中少见）",
+    ),
+    "levels.channels.title": (
+        "Where to advertise: segments × channel",
+        "广告投放：细分 × 渠道",
+    ),
+    "levels.channels.intro": (
+        "For the ICP segment and each warning sign: which channels bring them, their win rate "
+        "and acquisition cost. Blank where a channel has fewer than 5 of the segment.",
+        "针对 ICP 细分和每个警示信号：由哪些渠道带来、赢单率和获客成本。某渠道中该细分客户少于 5 个时留空。",
+    ),
+    "levels.channels.top": (
+        "The channel that brings the most of this segment is {channel}: {count} of {n}.",
+        "该细分客户最多来自{channel}：{n} 个中的 {count} 个。",
+    ),
+    "levels.channels.thin": (
+        "Not enough data to tell which channel brings this segment: no channel has {min} of its "
+        "{n} customers.",
+        "数据不足，无法判断哪个渠道带来该细分客户：{n} 个客户中没有任何渠道达到 {min} 个。",
+    ),
+    "levels.channels.none": (
+        "No channel column: map a lead source / channel column to see where segments come from.",
+        "没有渠道列：指定获客来源/渠道列后即可查看各细分客户来自哪里。",
+    ),
+    "levels.col.channel": ("Channel", "渠道"),
+    "levels.col.avg_value": ("Average value", "平均金额"),
+    "levels.col.cpa": ("Cost per acquisition", "获客成本（CPA）"),
+    "levels.segment.customers": ("Customers in this segment ({n})", "该细分中的客户（{n} 个）"),
+    "nav.levels": ("Three levels", "三个层次"),
 }
