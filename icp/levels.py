@@ -19,18 +19,22 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from icp import groups
+from icp import fmt, groups
 from icp.dataset import Dataset
 from icp.i18n import Lang, Msg, t
 from icp.model import Analysis, Trait
 from icp.rank import role_values
 from icp.schema import Role
+from icp.sections import Section
 from icp.won import won_flags
 
 __all__ = [
     "MIN_INDUSTRY",
     "Segment",
+    "channel_table",
     "industries",
+    "money_unit",
+    "sections",
     "segment_channels",
     "segments",
     "trait_rule",
@@ -142,3 +146,45 @@ def segment_channels(
         "levels.channels.top",
         {"channel": str(top["channel"]), "count": int(top["customers"]), "n": total},
     )
+
+
+def channel_table(table: pd.DataFrame, lang: Lang, *, unit: str | None) -> pd.DataFrame:
+    """A segment's channels with translated headers; blank where the channel is thin."""
+    return pd.DataFrame(
+        {
+            t("levels.col.channel", lang): table["channel"].astype(str).to_numpy(),
+            t("levels.col.customers", lang): table["customers"].astype(int).to_numpy(),
+            t("levels.col.won_rate", lang): [fmt.share(x, missing="") for x in table["won_rate"]],
+            t("levels.col.avg_value", lang): [
+                "" if pd.isna(x) else fmt.with_unit(fmt.human(x, lang), unit)
+                for x in table["avg_value"]
+            ],
+            t("levels.col.cpa", lang): [
+                "" if pd.isna(x) else fmt.with_unit(fmt.human(x, lang), unit) for x in table["cac"]
+            ],
+        }
+    )
+
+
+def money_unit(dataset: Dataset) -> str | None:
+    """The currency of the value column, for amounts shown next to it."""
+    col = dataset.mapping.col(Role.VALUE)
+    return dataset.units.get(col) if col else None
+
+
+def sections(dataset: Dataset, analysis: Analysis, *, lang: Lang) -> list[Section]:
+    """Where to advertise, for the report: each segment, its headline and its channels."""
+    outcome = analysis.mode == "outcome"
+    segs = segments(dataset, analysis)
+    if not segs or dataset.mapping.col(Role.CHANNEL) is None:
+        return []
+    sec = Section(t("levels.channels.title", lang))
+    sec.add("note", t("levels.channels.intro", lang))
+    for seg in segs:
+        sec.add("h2", seg.title(lang, outcome=outcome))
+        table, headline = segment_channels(dataset, analysis, seg)
+        if headline is not None:
+            sec.add("para", headline.render(lang))
+        if table is not None and not table.empty:
+            sec.add("table", table=channel_table(table, lang, unit=money_unit(dataset)))
+    return [sec]

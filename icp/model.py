@@ -374,7 +374,7 @@ def definition_sentence(definition: Definition, lang: Lang) -> str:
             "definition.top_good",
             lang,
             n=d.top_n,
-            good=_values(d.good_values, d.value_counts, lang),
+            good=_values(d.good_values, d.value_counts, lang, d.outcome_column),
             column=_quote(column_label(d.outcome_column, lang), lang),
             criteria=_join(names, lang),
             weights=weights,

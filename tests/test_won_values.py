@@ -128,3 +128,25 @@ def test_commonalities_page_of_a_churn_file_talks_about_kept_customers(app_test)
         assert kept in captions and kept in texts, (captions, texts)
         assert "not won" not in texts and "未签约" not in texts
         assert any(churned in (m.delta or "") for m in at.metric) or not at.metric
+
+
+def test_churn_report_and_money_kpis_in_the_exports():
+    import io as _io
+
+    import pypdf
+
+    from icp import report
+
+    ds = open_dataset(_churn_csv(), filename="churn.csv")
+    an = analysis.run(ds, Settings(mode="outcome"))
+    for lang, meta, kpis in (
+        ("en", "40 kept compared with 20 who churned", "## Key numbers: kept vs churned"),
+        ("zh", "40 个留存客户对比 20 个流失客户", "## 关键指标：留存与流失对比"),
+    ):
+        md = report.markdown_text(ds, an, answers={}, lang=lang)
+        assert meta in md and kpis in md, md[:800]
+        # (the builders' drafted suggestions still word their evidence as won / not won)
+    en, _ = _en()
+    pdf = report.pdf_bytes(en, analysis.run(en), answers={}, lang="en")
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(_io.BytesIO(pdf)).pages[:1])
+    assert "$67,400" in text and "$20,750" in text  # the deal-value row of the key numbers

@@ -61,4 +61,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{best_pct}% of them fall in this range, vs {rest_pct}% of those who churned.",
         "其中 {best_pct}% 落在此区间，流失客户为 {rest_pct}%。",
     ),
+    # the report (icp.report.summary.kept_key)
+    "report.meta.groups_kept": (
+        "{rows} customers analysed · {best_n} kept compared with {rest_n} who churned",
+        "共分析 {rows} 个客户 · {best_n} 个留存客户对比 {rest_n} 个流失客户",
+    ),
+    "report.brief.findings_kept": ("What sets our kept customers apart", "留存客户的突出特点"),
+    "report.kpis_kept": ("Key numbers: kept vs churned", "关键指标：留存与流失对比"),
+    "report.kpis.ratio_kept": ("Kept ÷ churned", "留存 ÷ 流失"),
+    "report.best_kept": ("Kept customers", "留存客户"),
+    "report.warnings.intro_kept": (
+        "More common among those who churned than among the kept — think twice before "
+        "chasing these:",
+        "在流失客户中比在留存客户中更常见——追这类客户前请三思：",
+    ),
+    "report.traits.kept": ("Kept", "留存"),
+    "report.traits.churned": ("Churned", "流失"),
+    "report.clouds.kept": ("Kept", "留存"),
+    "report.clouds.churned": ("Churned", "流失"),
+    "common.kept": ("Kept", "留存"),
+    "common.churned": ("Churned", "流失"),
+    "report.methods.kept": (
+        "Best customers: the {n} kept customers, compared with the {rest} who churned; "
+        "customers whose outcome is unknown are in neither group.",
+        "最佳客户：{n} 个留存客户，与 {rest} 个流失客户对比；结果未知的客户不计入任何一组。",
+    ),
 }

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from icp.i18n import t
-from icp.report.summary import Summary, meta_groups
+from icp.report.summary import Summary, kept_key, meta_groups
 from icp.sections import Section
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$&])")
@@ -72,10 +72,12 @@ def markdown_text(s: Summary) -> str:
         if n.drafted:
             out += [f"> {md_escape(t('report.drafted', lang))}", ""]
 
-    out += [f"## {md_escape(t('report.kpis_outcome' if s.outcome else 'report.kpis', lang))}", ""]
+    kpis = kept_key("report.kpis_outcome", s.kept) if s.outcome else "report.kpis"
+    out += [f"## {md_escape(t(kpis, lang))}", ""]
     out += _md_table(s.kpis) if not s.kpis.empty else _md_para(t("report.kpis.none", lang))
 
-    out += [f"## {md_escape(t('report.best_outcome' if s.outcome else 'report.best', lang))}", ""]
+    best = kept_key("report.best_outcome", s.kept) if s.outcome else "report.best"
+    out += [f"## {md_escape(t(best, lang))}", ""]
     out += _md_table(s.best)
     if s.best_note:
         out += _md_para(s.best_note)
@@ -91,7 +93,11 @@ def markdown_text(s: Summary) -> str:
         out += [f"- {md_escape(x)}" for x in s.numeric_sentences] + [""]
     if s.warning_sentences:
         out += [f"### {md_escape(t('report.warnings', lang))}", ""]
-        key = "report.warnings.intro_outcome" if s.outcome else "report.warnings.intro"
+        key = (
+            kept_key("report.warnings.intro_outcome", s.kept)
+            if s.outcome
+            else "report.warnings.intro"
+        )
         out += _md_para(t(key, lang))
         out += [f"- {md_escape(x)}" for x in s.warning_sentences] + [""]
 

@@ -19,7 +19,7 @@ from PIL import Image
 from icp.fonts import font_path
 from icp.i18n import Lang, t
 from icp.report.images import pictures
-from icp.report.summary import Appendix, StepBlock, Summary, meta_groups
+from icp.report.summary import Appendix, StepBlock, Summary, kept_key, meta_groups
 from icp.sections import Section
 
 
@@ -295,7 +295,8 @@ def _brief_page(pdf, s: Summary, images: dict[str, bytes | None]) -> None:
     if s.statement.drafted or s.story.drafted:
         pdf.ln(0.5)
         pdf.para(t("report.drafted", s.lang), size=7.5, color=_ORANGE)
-    heading(t("report.brief.findings_outcome" if s.outcome else "report.brief.findings", s.lang))
+    findings = kept_key("report.brief.findings_outcome", s.kept)
+    heading(t(findings if s.outcome else "report.brief.findings", s.lang))
     if s.brief:
         for line in s.brief:
             pdf.bullet(line, size=9)
@@ -327,7 +328,7 @@ def pdf_bytes(s: Summary, *, worksheet: bool = False) -> bytes:
     pdf.add_page()
 
     # KPIs
-    pdf.h1(t("report.kpis_outcome" if s.outcome else "report.kpis", lang))
+    pdf.h1(t(kept_key("report.kpis_outcome", s.kept) if s.outcome else "report.kpis", lang))
     if s.kpis.empty:
         pdf.para(t("report.kpis.none", lang), color=_GREY)
     else:
@@ -336,7 +337,7 @@ def pdf_bytes(s: Summary, *, worksheet: bool = False) -> bytes:
             pdf.png(images["kpi"], max_w=150, max_h=80)
 
     # Best customers
-    pdf.h1(t("report.best_outcome" if s.outcome else "report.best", lang))
+    pdf.h1(t(kept_key("report.best_outcome", s.kept) if s.outcome else "report.best", lang))
     pdf.grid(s.best, _best_widths(s.best, s.outcome))
     if s.best_note:
         pdf.para(s.best_note, size=8.5, color=_GREY)
@@ -360,7 +361,11 @@ def pdf_bytes(s: Summary, *, worksheet: bool = False) -> bytes:
             pdf.bullet(line)
     if s.warning_sentences:
         pdf.h2(t("report.warnings", lang))
-        key = "report.warnings.intro_outcome" if s.outcome else "report.warnings.intro"
+        key = (
+            kept_key("report.warnings.intro_outcome", s.kept)
+            if s.outcome
+            else "report.warnings.intro"
+        )
         pdf.para(t(key, lang), size=9.5, color=_GREY)
         for line in s.warning_sentences:
             pdf.bullet(line, mark="!", color=_ORANGE)
@@ -423,7 +428,7 @@ def _clouds_row(pdf, s: Summary, images: dict[str, bytes | None]) -> None:
     gap = 6
     w = (pdf.epw - gap) / 2
     labels = (
-        ("report.clouds.won", "report.clouds.not_won")
+        (kept_key("report.clouds.won", s.kept), kept_key("report.clouds.not_won", s.kept))
         if s.outcome
         else ("report.clouds.best", "report.clouds.rest")
     )

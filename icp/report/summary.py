@@ -64,6 +64,36 @@ class StepBlock:
 Appendix = Sequence[tuple[str, Sequence[str]]]
 
 
+# A churn outcome (the header names the bad side, ``Definition.lost_style``): the won/not won
+# words of the report read kept/churned instead.
+_KEPT = {
+    "report.meta.groups_outcome": "report.meta.groups_kept",
+    "report.brief.findings_outcome": "report.brief.findings_kept",
+    "report.kpis_outcome": "report.kpis_kept",
+    "report.kpis.ratio_outcome": "report.kpis.ratio_kept",
+    "report.best_outcome": "report.best_kept",
+    "report.warnings.intro_outcome": "report.warnings.intro_kept",
+    "report.traits.won": "report.traits.kept",
+    "report.traits.not_won": "report.traits.churned",
+    "report.clouds.won": "report.clouds.kept",
+    "report.clouds.not_won": "report.clouds.churned",
+    "common.won": "common.kept",
+    "common.not_won": "common.churned",
+    "report.methods.outcome": "report.methods.kept",
+}
+
+
+def kept_key(key: str, kept: bool) -> str:
+    """``key``, or its kept/churned wording when the outcome is a churn column."""
+    return _KEPT.get(key, key) if kept else key
+
+
+def is_kept(analysis: Analysis) -> bool:
+    """Whether the run compares kept with churned customers (a churn outcome column)."""
+    d = analysis.definition
+    return analysis.mode == "outcome" and d is not None and d.lost_style
+
+
 @dataclass(frozen=True)
 class Summary:
     """Everything the report shows, already in the chosen language.
@@ -108,6 +138,7 @@ class Summary:
     # what other features add, printed last
     appendix: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (heading, lines)
     extra: tuple[Section, ...] = ()  # the portraits' saved views (icp.sections)
+    kept: bool = False  # a churn outcome: "kept" / "churned" instead of "won" / "not won"
 
 
 def rest_mask(dataset: Dataset, analysis: Analysis) -> pd.Series:
@@ -149,10 +180,15 @@ def _ratio(best: float | None, rest: float | None) -> str:
 
 
 def _kpi_table(analysis: Analysis, lang: Lang, outcome: bool) -> pd.DataFrame:
-    best, rest = ("common.won", "common.not_won") if outcome else ("common.best", "common.rest")
-    ratio = "report.kpis.ratio_outcome" if outcome else "report.kpis.ratio"
+    kept = is_kept(analysis)
+    best, rest = (
+        (kept_key("common.won", kept), kept_key("common.not_won", kept))
+        if outcome
+        else ("common.best", "common.rest")
+    )
+    ratio = kept_key("report.kpis.ratio_outcome", kept) if outcome else "report.kpis.ratio"
     rows = [
-        (t(f"kpi.{key}", lang), fmt.number(k.best), fmt.number(k.rest), _ratio(k.best, k.rest))
+        (t(f"kpi.{key}", lang), k.show(k.best), k.show(k.rest), _ratio(k.best, k.rest))
         for key, k in analysis.kpis.items()
     ]
     cols = [t("report.kpis.metric", lang), t(best, lang), t(rest, lang), t(ratio, lang)]
@@ -235,8 +271,9 @@ def best_table(
 
 
 def _trait_rows(traits: list[Trait], lang: Lang, outcome: bool) -> pd.DataFrame:
+    kept = any(tr.kept for tr in traits)
     best, rest = (
-        ("report.traits.won", "report.traits.not_won")
+        (kept_key("report.traits.won", kept), kept_key("report.traits.not_won", kept))
         if outcome
         else (
             "report.traits.best",
@@ -368,7 +405,8 @@ def _methods(
             )
         out.append(t("report.methods.stability", lang, draws=settings.draws, n=best_n))
     else:
-        out.append(t("report.methods.outcome", lang, n=best_n, rest=rest_n))
+        key = kept_key("report.methods.outcome", is_kept(analysis))
+        out.append(t(key, lang, n=best_n, rest=rest_n))
     out.append(t("report.methods.traits", lang, best_n=best_n, rest_n=rest_n))
     out.append(t("report.methods.numeric", lang))
     kpis = t("report.methods.kpis", lang)
@@ -460,6 +498,7 @@ def summarise(
         analysis_json=analysis.to_json(dataset, lang),
         appendix=tuple((str(h), tuple(str(x) for x in lines)) for h, lines in appendix),
         extra=tuple(extra),
+        kept=is_kept(analysis),
     )
 
 
@@ -471,5 +510,5 @@ def definition_text(analysis: Analysis, lang: Lang) -> str:
 
 def meta_groups(s: Summary) -> str:
     """The "N rows · best B · rest R" line under the title, in the summary's language."""
-    key = "report.meta.groups_outcome" if s.outcome else "report.meta.groups"
+    key = kept_key("report.meta.groups_outcome", s.kept) if s.outcome else "report.meta.groups"
     return t(key, s.lang, rows=s.n_rows, best_n=s.best_n, rest_n=s.rest_n)
