@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from icp import committee, groups, portrait, score, tags
+from icp import committee, groups, levels, portrait, score, tags
 from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.model import Analysis
@@ -221,7 +221,8 @@ def rule_editor(ds: Dataset, *, key: str, start: groups.Rule | None = None) -> g
 
 
 def report_sections(ds: Dataset, an: Analysis, lang: str) -> list[Section]:
-    """The saved comparisons as report sections (what the Report page adds to its exports)."""
+    """What the Report page adds to its exports: the saved comparisons, the buying committee
+    (or the titles seen across the best) and where to advertise."""
     rules = {t.name: t.rule for t in tag_list()}
     out: list[Section] = []
     for entry in comparisons():
@@ -230,15 +231,27 @@ def report_sections(ds: Dataset, an: Analysis, lang: str) -> list[Section]:
         comp = groups.compare_specs(ds, a, b, best=an.best_mask, tags=rules, won=an.won)
         title = state.tr("compare.report_title", name=str(entry.get("name", "")))
         out += groups.sections(comp, title=title, lang=lang)  # type: ignore[arg-type]
+    # the three levels' person level and where to advertise (issue 18)
+    people, _source = contacts(ds)
+    com = committee.committee(ds, an, people) if people is not None else None
+    out += committee.sections(ds, an, com, lang=lang)  # type: ignore[arg-type]
+    out += levels.sections(ds, an, lang=lang)  # type: ignore[arg-type]
     return out
 
 
 def saved_key() -> str:
-    """What the report's extra sections and the tags column depend on (for cache keys)."""
+    """What the report's extra sections and the tags column depend on (for cache keys):
+    saved comparisons, tags and the uploaded contacts file."""
     ws = state.workspace_id()
     store = state.store()
     return json.dumps(
-        [store.get_value(ws, COMPARISONS_KEY), store.get_value(ws, tags.STORE_KEY)],
+        [
+            store.get_value(ws, COMPARISONS_KEY),
+            store.get_value(ws, tags.STORE_KEY),
+            hashlib.sha256(
+                json.dumps(store.get_value(ws, CONTACTS_KEY), default=str).encode()
+            ).hexdigest(),
+        ],
         ensure_ascii=False,
         sort_keys=True,
         default=str,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from icp import charts, report
+from icp import charts, levels, report
 from icp.parse import band_order
 from icp.schema import FieldType
-from ui import confirm, state, widgets
+from ui import confirm, portraits, state, widgets
 
 tr = state.tr
 lang = state.lang()
@@ -167,3 +167,42 @@ for col, png, label in (
         col.caption(tr("clouds.empty"))
     else:
         col.image(png)
+
+# ---------------------------------------------------------------- where to advertise
+segs = levels.segments(ds, result)
+if segs:
+    st.subheader(tr("levels.channels.title"))
+    st.caption(tr("levels.channels.intro"))
+    tag_name, tagged = portraits.tag_filter(ds)
+    names = ds.names()
+    unit = levels.money_unit(ds)
+    for i, seg in enumerate(segs):
+        with st.container(border=True):
+            st.markdown(f"**{report.md_escape(seg.title(lang, outcome=outcome))}**")
+            channels, headline = levels.segment_channels(ds, result, seg)
+            if channels is None:
+                st.caption(tr("levels.channels.none"))
+            else:
+                if headline is not None:
+                    st.text(tr(headline))
+                st.dataframe(
+                    levels.channel_table(channels, lang, unit=unit),
+                    hide_index=True,
+                    key=f"traits.segment.{i}.channels",
+                )
+            rows = seg.rows.index[seg.rows.to_numpy(dtype=bool)]
+            with st.expander(tr("levels.segment.customers", n=len(rows))):
+                if tagged is not None:
+                    shown = rows[tagged.reindex(rows, fill_value=False).to_numpy(dtype=bool)]
+                    portraits.filter_note(tag_name, len(shown), len(rows))
+                    rows = shown
+                picked = st.dataframe(
+                    pd.DataFrame({tr("analysis.page.col.name"): names.reindex(rows).to_numpy()}),
+                    hide_index=True,
+                    key=f"traits.segment.{i}.who",
+                    on_select="rerun",
+                    selection_mode="single-row",
+                )
+                st.caption(tr("card.page.open_hint"))
+                if picked.selection.rows:  # a selected row opens that customer's card
+                    portraits.open_card(rows[picked.selection.rows[0]])
