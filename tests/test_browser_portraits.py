@@ -118,4 +118,31 @@ def test_card_from_best_table_then_tag_compare_and_pdf(pg, server):  # noqa: F81
     title = t("compare.page.default_title", zh, a="重点跟踪", b=t("compare.kind.rest", zh))
     assert t("compare.report_title", zh, name=title) in text
     assert "“重点跟踪”中" in text
+    # the person level (titles seen: no contacts sheet) and where to advertise ride along
+    assert t("committee.title", zh) in text and t("levels.channels.title", zh) in text
     idle(page)
+
+
+def test_card_from_a_commonalities_segment_and_the_three_levels_page(pg, server):  # noqa: F811
+    page, en = pg, "en"
+    ws = new_workspace(server, "Portraits en")
+    Store(server.data_dir).set_value(ws, "ui.lang", en)
+
+    # Commonalities lists the ICP segment's customers: a selected row opens its card
+    _visit(page, server, ws, "commonalities", "traits.page.title", en)
+    page.get_by_role("heading", name=t("levels.channels.title", en)).wait_for()
+    label = re.compile(re.escape(t("levels.segment.customers", en, n=0)).replace("0", r"\d+"))
+    act(page, page.get_by_text(label).first.click)  # open the expander
+    table = page.get_by_test_id("stExpander").filter(has_text=label).get_by_test_id("stDataFrame")
+    table.wait_for()
+    _select_first_row(page, table)
+    page.wait_for_url(re.compile(r"/customer\?ws="))
+    page.get_by_text(t("card.next", en), exact=True).wait_for()
+    assert_no_crash(page)
+
+    # Three levels: industries, the ICP, and titles seen (one contact title per account)
+    _visit(page, server, ws, "levels", "levels.page.title", en)
+    for key in ("levels.industry", "levels.company", "levels.person"):
+        page.get_by_role("heading", name=t(key, en)).wait_for()
+    page.get_by_text(re.compile(r"^• VP Operations — \d+ of your best 10 accounts")).wait_for()
+    assert_no_crash(page)
