@@ -14,6 +14,7 @@ a workshop with the room's notes and dots) and saves PNGs into docs/img/:
     card_fit_<lang>.png          Customer card: fit score, traits it has and lacks, next step
     compare_<lang>.png           Compare groups: the tag vs everyone else
     competitors_<lang>.png       Competitors: who is still on each rival
+    levels_<lang>.png            Three levels: industries, the ICP, the person level
   workshop
     present_<lang>.png           Workshop page (the facilitator's laptop), step S2, 1280x800
     workshop_room_<lang>.png     Room view (the projector), 1920x1080
@@ -223,6 +224,10 @@ def _portraits(page, url: str, ws: str, lang: str, out: Path) -> None:
 
     _open(page, f"{url}/competitors?ws={ws}")
     _shoot(page, out / f"competitors_{lang}.png")
+
+    _open(page, f"{url}/levels?ws={ws}")
+    _scroll_to(page, page.get_by_test_id("stHeading").nth(1), offset=20)
+    _shoot(page, out / f"levels_{lang}.png")
 
 
 def _room(browser, url: str, ws: str, lang: str, out: Path) -> None:
