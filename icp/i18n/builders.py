@@ -842,7 +842,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "builders.draft.persona.lead_person": (
         "Meet the person who decides to buy among {company}.",
-        "在{company}中，做出购买决定的人是这样的。",
+        "{company}中拍板购买的那个人，就是我们的理想决策人。",
     ),
     "builders.draft.persona.company_any": (
         "one of our ideal customers",
