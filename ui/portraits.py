@@ -279,7 +279,7 @@ def contacts(ds: Dataset) -> tuple[pd.DataFrame | None, str | None]:
         digest = hashlib.sha256(str(saved["data_b64"]).encode()).hexdigest()
         try:
             rows = _read_contacts(digest, filename, str(saved["data_b64"]))
-        except InputError:
+        except (InputError, ValueError):  # unreadable, or not base64 (an edited import)
             rows = None
         if rows is not None:
             return rows, filename
