@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pytest
 
 from icp import analysis
 from icp.dataset import open_dataset
@@ -62,17 +63,22 @@ def test_chinese_committee_from_an_uploaded_contacts_file(app_test):
     assert committee_table["决策者"].iloc[0].endswith("(总经理)")
 
 
-def test_commonalities_shows_where_the_icp_segment_comes_from(app_test):
-    for lang, sample, title, headline in (
+@pytest.mark.parametrize(
+    ("lang", "sample", "title", "headline"),
+    [
         ("en", None, "Where to advertise: segments × channel", "The channel that brings the most"),
         ("zh", "equipment_customers_zh.xlsx", "广告投放：细分 × 渠道", "该细分客户最多来自抖音"),
-    ):
-        at = app_test("commonalities", sample, lang)
-        assert title in [s.value for s in at.subheader]
-        assert headline in _texts(at)
-        frames = [d.value for d in at.dataframe]
-        column = "Channel" if lang == "en" else "渠道"
-        i = next(i for i, f in enumerate(frames) if column in f.columns)
-        channels, who = frames[i], frames[i + 1]  # the channels, then the customers
-        assert len(channels) >= 3
-        assert len(who) == int(channels.iloc[:, 1].sum())  # every segment customer, listed
+    ],
+)
+def test_commonalities_shows_where_the_icp_segment_comes_from(
+    app_test, lang, sample, title, headline
+):
+    at = app_test("commonalities", sample, lang)
+    assert title in [s.value for s in at.subheader]
+    assert headline in _texts(at)
+    frames = [d.value for d in at.dataframe]
+    column = "Channel" if lang == "en" else "渠道"
+    i = next(i for i, f in enumerate(frames) if column in f.columns)
+    channels, who = frames[i], frames[i + 1]  # the channels, then the customers
+    assert len(channels) >= 3
+    assert len(who) == int(channels.iloc[:, 1].sum())  # every segment customer, listed

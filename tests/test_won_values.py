@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from icp import analysis, competitors, groups, lifecycle, portrait
 from icp.dataset import open_dataset
@@ -118,18 +119,22 @@ def test_churn_findings_say_kept_and_churned_not_won():
     assert "won customers" in t(won.traits[0].message(outcome=True), "en")
 
 
-def test_commonalities_page_of_a_churn_file_talks_about_kept_customers(app_test):
+@pytest.mark.parametrize(
+    ("lang", "kept", "churned"), [("en", "kept customers", "churned"), ("zh", "留存客户", "流失")]
+)
+def test_commonalities_page_of_a_churn_file_talks_about_kept_customers(
+    app_test, lang, kept, churned
+):
     def setup(store, ws):
         store.set_source(ws, filename="churn.csv", data=_churn_csv(), options={})
         store.set_value(ws, "settings", {"mode": "outcome"})
 
-    for lang, kept, churned in (("en", "kept customers", "churned"), ("zh", "留存客户", "流失")):
-        at = app_test("commonalities", lang=lang, setup=setup)
-        captions = "\n".join(c.value for c in at.caption)
-        texts = "\n".join(x.value for x in at.text)
-        assert kept in captions and kept in texts, (captions, texts)
-        assert "not won" not in texts and "未签约" not in texts
-        assert any(churned in (m.delta or "") for m in at.metric) or not at.metric
+    at = app_test("commonalities", lang=lang, setup=setup)
+    captions = "\n".join(c.value for c in at.caption)
+    texts = "\n".join(x.value for x in at.text)
+    assert kept in captions and kept in texts, (captions, texts)
+    assert "not won" not in texts and "未签约" not in texts
+    assert any(churned in (m.delta or "") for m in at.metric) or not at.metric
 
 
 def test_churn_report_and_money_kpis_in_the_exports():
