@@ -47,7 +47,9 @@ def test_hostile_file_gets_a_clear_outcome_and_the_server_lives(case, limited):
         outcome = exc
     elapsed = time.monotonic() - start
 
-    assert elapsed < 20, f"{case} took {elapsed:.1f} s"
+    # The worker's own limits (12 s wall here, tested below) bound the time; this only
+    # catches a hang, far above them, so a loaded machine cannot fail it.
+    assert elapsed < 120, f"{case} took {elapsed:.1f} s"
     if isinstance(outcome, InputError):
         for lang in ("en", "zh"):
             text = outcome.message(lang)
