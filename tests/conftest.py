@@ -228,6 +228,13 @@ def app_test() -> Callable[..., AppTest]:
             at.session_state[key] = value
         if page is None:
             at.session_state["app.lang"] = lang
+        store = Store()
+        if store.list():  # a second visit in one test: a link to a fresh sample workspace
+            # (without ?ws= the app now shows the chooser once any workspace exists)
+            ws = store.create("ICP Workbench")
+            path = ROOT / "sample_data" / "saas_customers_en.xlsx"
+            store.set_source(ws, filename=path.name, data=path.read_bytes(), options={})
+            at.query_params["ws"] = ws
         at.run()
         if sample is not None:  # as an upload does: the file becomes the workspace's source
             path = ROOT / "sample_data" / sample
