@@ -95,6 +95,18 @@ def open_card(row: Any) -> None:
     st.switch_page("views/customer.py")
 
 
+def card_table(table: pd.DataFrame, *, key: str, rows: Any = None, **options: Any) -> None:
+    """A customer list where selecting a row opens that customer's card (the hint says so).
+
+    ``rows`` are the data set's rows behind the table's rows (default: its index)."""
+    picked = st.dataframe(
+        table, hide_index=True, key=key, on_select="rerun", selection_mode="single-row", **options
+    )
+    st.caption(state.tr("card.page.open_hint"))
+    if picked.selection.rows:
+        open_card((table.index if rows is None else rows)[picked.selection.rows[0]])
+
+
 FILTER_KEY = "portraits.tag_filter"  # workspace value: the tag every customer list is cut to
 
 

@@ -166,17 +166,7 @@ if ranking is not None:
             for label in crit_cols.values()
         },
     }
-    picked = st.dataframe(
-        view,
-        hide_index=True,
-        column_config=config,
-        key="best.table",
-        on_select="rerun",
-        selection_mode="single-row",
-    )
-    st.caption(tr("card.page.open_hint"))
-    if picked.selection.rows:  # a selected row opens that customer's card
-        portraits.open_card(best.index[picked.selection.rows[0]])
+    portraits.card_table(view, key="best.table", rows=best.index, column_config=config)
     st.altair_chart(charts.score_bars(ranking, lang=lang, top=n_best, big=big))
 else:
     won_rows = result.best_mask.index[result.best_mask]
@@ -185,15 +175,10 @@ else:
         shown = won_rows[tagged.reindex(won_rows, fill_value=False).to_numpy(dtype=bool)]
         portraits.filter_note(tag_name, len(shown), len(won_rows))
         won_rows = shown
-    picked = st.dataframe(
+    portraits.card_table(
         pd.DataFrame({tr("analysis.page.col.name"): ds.names().reindex(won_rows).to_numpy()}),
-        hide_index=True,
         key="best.won",
-        on_select="rerun",
-        selection_mode="single-row",
+        rows=won_rows,
     )
-    st.caption(tr("card.page.open_hint"))
-    if picked.selection.rows:  # a selected row opens that customer's card
-        portraits.open_card(won_rows[picked.selection.rows[0]])
 
 st.caption(tr("analysis.page.next"))

@@ -196,13 +196,8 @@ if segs:
                     shown = rows[tagged.reindex(rows, fill_value=False).to_numpy(dtype=bool)]
                     portraits.filter_note(tag_name, len(shown), len(rows))
                     rows = shown
-                picked = st.dataframe(
+                portraits.card_table(
                     pd.DataFrame({tr("analysis.page.col.name"): names.reindex(rows).to_numpy()}),
-                    hide_index=True,
                     key=f"traits.segment.{i}.who",
-                    on_select="rerun",
-                    selection_mode="single-row",
+                    rows=rows,
                 )
-                st.caption(tr("card.page.open_hint"))
-                if picked.selection.rows:  # a selected row opens that customer's card
-                    portraits.open_card(rows[picked.selection.rows[0]])

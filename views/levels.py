@@ -104,16 +104,7 @@ else:
         table = shown
     best = an.best_mask.reindex(table.index, fill_value=False).to_numpy(dtype=bool)
     table = pd.concat([table[best], table[~best]])  # the best accounts first
-    picked = st.dataframe(
-        table,
-        hide_index=True,
-        key="levels.committee",
-        on_select="rerun",
-        selection_mode="single-row",
-    )
-    st.caption(tr("card.page.open_hint"))
-    if picked.selection.rows:
-        portraits.open_card(table.index[picked.selection.rows[0]])
+    portraits.card_table(table, key="levels.committee")
 
 with st.expander(tr("committee.upload")):
     st.caption(tr("committee.upload_help"))

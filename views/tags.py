@@ -109,16 +109,7 @@ if items:
     else:
         shown = ds.table.loc[rows]
         st.caption(tr("tags.page.who_n", name=md_escape(tag_name), n=len(shown)))
-        picked = st.dataframe(
-            shown,
-            hide_index=True,
-            key="tags.who",
-            on_select="rerun",
-            selection_mode="single-row",
-        )
-        st.caption(tr("card.page.open_hint"))
-        if picked.selection.rows:
-            portraits.open_card(shown.index[picked.selection.rows[0]])
+        portraits.card_table(shown, key="tags.who")
 
 # ---------------------------------------------------------------- lifecycle stages
 st.subheader(tr("life.title"))
