@@ -497,17 +497,23 @@ def _number_kind(nt: NumericTrait) -> str:
     )
 
 
-def _axis_format(kind: str, values: list[float]) -> str:
+def _axis_format(kind: str, values: list[float], unit: str | None = None) -> str:
     largest = max((abs(v) for v in values), default=0.0)
-    return fmt.axis_format(percent=kind == "percent", year=kind == "year", largest=largest)
+    spec = fmt.axis_format(percent=kind == "percent", year=kind == "year", largest=largest)
+    # d3's "$" puts the (en-US) dollar sign on every tick; other currencies go in the title
+    return "$" + spec if unit == "$" and kind == "number" else spec
 
 
-def _label(v: float, kind: str, lang: Lang) -> str:
+def _axis_title(kind: str, unit: str | None) -> str | None:
+    return f"({unit})" if unit and unit != "$" and kind == "number" else None
+
+
+def _label(v: float, kind: str, lang: Lang, unit: str | None = None) -> str:
     if kind == "percent":
         return f"{100 * v:.0f}%"
     if kind == "year":
         return f"{round(v)}"
-    return fmt.compact(v, lang)
+    return fmt.with_unit(fmt.compact(v, lang), unit)
 
 
 def numeric_ranges(
@@ -530,14 +536,16 @@ def numeric_ranges(
     best_lbl = t("charts.numeric.won_median" if outcome else "charts.numeric.best_median", lang)
     rest_lbl = t("charts.numeric.lost_median" if outcome else "charts.numeric.rest_median", lang)
     rows: list[dict] = []
-    panels: list[tuple[str, str, list[float]]] = []
+    panels: list[tuple[str, str, list[float], str | None]] = []
     for nt in numeric[: max(top, 0)]:
         if not (_finite(nt.best_median) and _finite(nt.rest_median)):
             continue
         kind = _number_kind(nt)
+        unit = nt.unit
         values = [nt.best_median, nt.rest_median]
         if nt.kind in ("band", "warning") and _finite(nt.low) and _finite(nt.high):
             values += [nt.low, nt.high]
+            low, high = _label(nt.low, kind, lang, unit), _label(nt.high, kind, lang, unit)
             rows.append(
                 {
                     "column": nt.column,
@@ -545,7 +553,7 @@ def numeric_ranges(
                     "low": float(nt.low),
                     "high": float(nt.high),
                     "marker": t("charts.numeric.range", lang),
-                    "range": f"{_label(nt.low, kind, lang)}–{_label(nt.high, kind, lang)}",
+                    "range": f"{low}–{high}",
                 }
             )
         for lbl, v in ((best_lbl, nt.best_median), (rest_lbl, nt.rest_median)):
@@ -556,19 +564,19 @@ def numeric_ranges(
                     "low": float(v),
                     "high": float(v),
                     "marker": lbl,
-                    "range": _label(v, kind, lang),
+                    "range": _label(v, kind, lang, unit),
                 }
             )
-        panels.append((nt.column, kind, values))
+        panels.append((nt.column, kind, values, unit))
     if not panels:
         return None
     df = pd.DataFrame(rows)
     charts = []
-    for column, kind, values in panels:
+    for column, kind, values, unit in panels:
         x = alt.X(
             "low:Q",
-            title=None,
-            axis=_axis(st, format=_axis_format(kind, values)),
+            title=_axis_title(kind, unit),
+            axis=_axis(st, format=_axis_format(kind, values, unit)),
             scale=alt.Scale(zero=False),
         )
         mine = alt.datum.column == column

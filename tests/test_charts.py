@@ -195,6 +195,21 @@ def test_numeric_ranges_one_panel_per_column():
     assert "最佳客户中位数" in _titles(spec)
 
 
+def test_money_axes_and_labels_carry_their_currency():
+    """A deal value in dollars reads "$1.2M" on its axis and labels; in 元 the axis
+    is titled (元) and the labels end in 元; employees stay plain numbers."""
+    dollars = NumericTrait("ACV", Role.VALUE, 1.2e6, 3e5, 8e5, 2e6, 0.75, 10, 90, unit="$")
+    yuan = NumericTrait("合同金额", Role.VALUE, 1.2e5, 3e4, 8e4, 2e5, 0.75, 10, 90, unit="元")
+    staff = NumericTrait("Employees", Role.EMPLOYEES, 250, 60, 100, 400, 0.8, 10, 90)
+    text = json.dumps(_spec(charts.numeric_ranges([dollars, yuan, staff])), ensure_ascii=False)
+    assert '"format": "$~s"' in text
+    assert '"(元)"' in text
+    labels = {r["range"] for r in _rows(_spec(charts.numeric_ranges([dollars, yuan, staff])))}
+    assert any(lbl.startswith("$") for lbl in labels)
+    assert any(lbl.endswith("元") for lbl in labels)
+    assert "250" in labels
+
+
 def test_to_png_renders_at_the_requested_scale_and_big_mode_is_bigger():
     chart = charts.trait_bars(TRAITS[:3], lang="zh")
     w1, h1 = _png_size(charts.to_png(chart, scale=1.0))
