@@ -23,7 +23,7 @@ from icp import fmt, groups
 from icp.dataset import Dataset
 from icp.i18n import Lang, Msg, t
 from icp.model import Analysis, Trait
-from icp.rank import role_values
+from icp.rank import role_labels, role_values
 from icp.schema import Role
 from icp.sections import Section
 from icp.won import won_flags
@@ -51,12 +51,10 @@ def industries(dataset: Dataset, analysis: Analysis) -> pd.DataFrame | None:
     neither); ``value`` and ``cycle`` are medians.  Figures of an industry with fewer than
     ``MIN_INDUSTRY`` customers are NaN (the page says "not enough data").
     """
-    col = dataset.mapping.col(Role.INDUSTRY)
-    if col is None or col not in dataset.table.columns:
+    industry = role_labels(dataset, Role.INDUSTRY)
+    if industry is None:
         return None
     table = dataset.table
-    industry = table[col].astype("string").str.strip()
-    industry = industry.where(industry.notna() & (industry != ""))
     best = analysis.best_mask.reindex(table.index, fill_value=False).astype(bool)
     frame = pd.DataFrame({"industry": industry, "best": best.astype(int)}, index=table.index)
     flags = won_flags(dataset, analysis.won)

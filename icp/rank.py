@@ -80,6 +80,15 @@ def role_values(dataset: Dataset, role: Role) -> pd.Series | None:
     return s if s.notna().any() else None
 
 
+def role_labels(dataset: Dataset, role: Role) -> pd.Series | None:
+    """The included column with ``role`` as stripped text, blanks missing; None if absent."""
+    col = dataset.mapping.col(role)
+    if col is None or col not in dataset.table.columns:
+        return None
+    text = dataset.table[col].astype("string").str.strip()
+    return text.where(text.notna() & (text != ""))
+
+
 def margin_values(dataset: Dataset) -> pd.Series | None:
     """Gross margin as a fraction; percentages that slipped through (35) become 0.35."""
     m = role_values(dataset, Role.MARGIN)

@@ -27,7 +27,7 @@ from icp import fmt
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
 from icp.parse import won_mask
-from icp.rank import ltv, margin_values, role_values
+from icp.rank import ltv, margin_values, role_labels, role_values
 from icp.schema import Role
 
 __all__ = [
@@ -204,12 +204,10 @@ def channels(
     reading (``Analysis.won``, which follows the user's good values); without
     it the outcome column's own won/lost words are read.
     """
-    col = dataset.mapping.col(Role.CHANNEL)
-    if col is None or col not in dataset.table.columns:
+    channel = role_labels(dataset, Role.CHANNEL)
+    if channel is None:
         return None
     table = dataset.table
-    channel = table[col].astype("string").str.strip()
-    channel = channel.where(channel.notna() & (channel != ""))
     best = pd.Series(best_mask).reindex(table.index).fillna(False).astype(bool)
     df = pd.DataFrame({"channel": channel, "best": best.astype(int)}, index=table.index)
     out_col = dataset.mapping.col(Role.OUTCOME)
