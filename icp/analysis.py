@@ -213,6 +213,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         criteria=list(ranking.criteria) if ranking is not None else list(cv.parts),
         top_n=int(best.sum()) if mode == "top" else top_n,
         among_good=mode == "top" and usable and not hand_picked,
+        memo=memo,
     )
     profile, pmap = _profile(dataset, definition)
     # the (tokenised) pairs cached per data set depend on which category, tag

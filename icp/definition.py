@@ -18,6 +18,7 @@ renderer escapes it like any other cell.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -178,6 +179,16 @@ def _stage_columns(dataset: Dataset, crits: list[Criterion]) -> list[str]:
     return out
 
 
+def _memoised(memo: dict | None, key: tuple, compute: Callable[[], list[str]]) -> list[str]:
+    """The echo columns depend on the data and the outcome only, not on weights or N:
+    worked out once per data set (``icp.analysis``'s memo), not on every slider move."""
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return list(memo[key])
+
+
 def _id_columns(dataset: Dataset) -> dict[str, str]:
     """Id column → why ("role" when mapped as an id, else the shape that gave it away)."""
     out: dict[str, str] = {}
@@ -213,6 +224,7 @@ def resolve(
     criteria: list[str],
     top_n: int,
     among_good: bool = False,
+    memo: dict | None = None,
 ) -> Definition:
     """The ``Definition`` of one run: ``mode``, ``criteria`` and ``top_n`` as
     ``icp.analysis.run`` settled them (after its fallbacks), the rest from the
@@ -252,10 +264,13 @@ def resolve(
     for col in derived:
         reasons.setdefault(col, Msg("definition.reason.derived"))
     if out_col is not None:
-        echoes = _echo_columns(dataset, out_col, good)
+        key = ("echo", out_col, tuple(good))
+        echoes = _memoised(memo, key, lambda: _echo_columns(dataset, out_col, good))
         echo_reason = Msg("definition.reason.echo", {"column": out_col})
     else:
-        echoes = _stage_columns(dataset, crits if mode == "top" else [])
+        used = crits if mode == "top" else []
+        key = ("stage", tuple(col for c in used if c.id == "deal_value" for col in c.columns))
+        echoes = _memoised(memo, key, lambda: _stage_columns(dataset, used))
         echo_reason = Msg("definition.reason.bought")
     for col in echoes:
         if col not in derived:
