@@ -74,3 +74,5 @@ def test_chinese_labels(app_test):
     assert not at.exception
     assert at.title[0].value == "最佳客户"
     assert any("前 10 名最佳客户" in s.value for s in at.subheader)
+    # the pin/exclude boxes' placeholder is ours, not Streamlit's English "Choose options"
+    assert at.multiselect(key="best.pins").proto.placeholder == "请选择"

@@ -166,6 +166,7 @@ def confirm_step(ds: Dataset, definition: Definition) -> None:
                 default=[v for v in definition.good_values if v in values],
                 key=key,
                 help=tr("confirm.good_help"),
+                placeholder=tr("ui.choose"),
                 on_change=save_good,
                 args=(key,),
             )

@@ -191,7 +191,9 @@ def rule_editor(ds: Dataset, *, key: str, start: groups.Rule | None = None) -> g
                 k = f"{key}.{i}.{column}.values"
                 if init is not None and init.column == column:
                     st.session_state.setdefault(k, [v for v in init.values if v in options])
-                values = st.multiselect(tr("groups.ui.values"), options, key=k)
+                values = st.multiselect(
+                    tr("groups.ui.values"), options, key=k, placeholder=tr("ui.choose")
+                )
                 conds.append(groups.Condition(column, op, tuple(values)))
             elif op == "between":
                 lo_col, hi_col = st.columns(2)

@@ -66,7 +66,9 @@ if not has_outcome:
 if not has_outcome and portraits.hand_pick_needed():  # a names-only list: pick the best by hand
     st.subheader(tr("best.hand.title"))
     st.caption(tr("best.hand.intro"))
-    st.multiselect(tr("best.hand.pick"), names, key="best.pins", on_change=_save)
+    st.multiselect(
+        tr("best.hand.pick"), names, key="best.pins", on_change=_save, placeholder=tr("ui.choose")
+    )
 _, result = state.require_analysis()
 
 outcome = result.mode == "outcome"
@@ -116,8 +118,11 @@ if not outcome and ranking is not None and ranking.criteria:  # (a hand pick has
                     )
                 )
     with right:
-        st.multiselect(tr("analysis.page.pins"), names, key="best.pins", on_change=_save)
-        st.multiselect(tr("analysis.page.excludes"), names, key="best.excludes", on_change=_save)
+        for label, key in (
+            ("analysis.page.pins", "best.pins"),
+            ("analysis.page.excludes", "best.excludes"),
+        ):
+            st.multiselect(tr(label), names, key=key, on_change=_save, placeholder=tr("ui.choose"))
 
 for msg in result.warnings:
     st.warning(state.plain(tr(msg)), icon="ℹ️")
