@@ -329,11 +329,13 @@ class CleanReport:
 
 @dataclass
 class Cleaned:
-    """The typed table (RangeIndex over kept rows), its report, and range ends."""
+    """The typed table (RangeIndex over kept rows), its report, range ends, and the
+    position in the input of each kept row (so the sheet row it came from is known)."""
 
     table: pd.DataFrame
     report: CleanReport
     ranges: dict[str, pd.DataFrame] = field(default_factory=dict)  # col -> low/high
+    kept: np.ndarray | None = None
 
 
 def clean(df: pd.DataFrame, mapping: Mapping) -> Cleaned:
@@ -414,7 +416,7 @@ def clean(df: pd.DataFrame, mapping: Mapping) -> Cleaned:
     report = CleanReport(
         rows_in=n, rows_kept=int(keep.sum()), dropped=dropped, columns=reports, notes=notes
     )
-    return Cleaned(table=table, report=report, ranges=ranges)
+    return Cleaned(table=table, report=report, ranges=ranges, kept=np.flatnonzero(keep))
 
 
 def _totals_rows(hits: list[np.ndarray], filled: list[np.ndarray], n: int) -> np.ndarray:

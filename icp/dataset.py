@@ -56,6 +56,9 @@ class Dataset:
     # a contacts sheet of the same workbook (account, name, title, role), as read: the
     # buying committee per account (icp.committee); None when the workbook has none
     contacts: pd.DataFrame | None = None
+    # the spreadsheet row (1-based) each row of ``table`` was read from; None when the
+    # table was built (accounts joined with deals) rather than read row for row
+    sheet_rows: np.ndarray | None = None
 
     @property
     def name_column(self) -> str | None:
@@ -78,15 +81,55 @@ class Dataset:
         return ids[0] if ids else None
 
     def names(self) -> pd.Series:
-        """A display name per row: the name column, else the id column, else "#<row number>"."""
+        """A display name per row: the name column, else the id column, else a label
+        the founder can find in the file: the row's industry / region / channel and its
+        spreadsheet row ("Manufacturing · East #23").
+
+        The label is the same in both languages: it is also the key pins are saved by.
+        """
         col = self.name_column
         known = self.table[col].notna() if col is not None else None
         if known is not None and known.all():  # no fallback needed (a 1M-row list of them is slow)
             return self.table[col].astype(str)
-        fallback = pd.Series([f"#{i + 1}" for i in range(len(self.table))], index=self.table.index)
+        fallback = self._row_labels()
         if col is None:
             return fallback
         return self.table[col].where(known, fallback).astype(str)
+
+    def _row_labels(self) -> pd.Series:
+        n = len(self.table)
+        rows = self.sheet_rows if self.sheet_rows is not None and len(self.sheet_rows) == n else None
+        numbers = pd.Series(
+            [f"#{r}" for r in (rows if rows is not None else range(1, n + 1))],
+            index=self.table.index,
+            dtype=object,
+        )
+        parts: list[pd.Series] = []
+        for role in _LABEL_ROLES:
+            c = self.mapping.col(role)
+            if c is not None and c in self.table.columns and len(parts) < 2:
+                parts.append(self.table[c].astype(object).where(self.table[c].notna(), None))
+        if not parts:
+            return numbers
+        words = [
+            " · ".join(str(v).strip() for v in vals if v is not None and str(v).strip())
+            for vals in zip(*parts, strict=True)
+        ]
+        return pd.Series(
+            [f"{w} {num}" if w else num for w, num in zip(words, numbers, strict=True)],
+            index=self.table.index,
+            dtype=object,
+        )
+
+    @property
+    def named_by_row(self) -> bool:
+        """True when some customers have no name or id and are called by their sheet row."""
+        col = self.name_column
+        return col is None or bool(self.table[col].isna().any())
+
+
+# roles whose value says who an unnamed customer is, in the order they are shown
+_LABEL_ROLES = (Role.INDUSTRY, Role.REGION, Role.CHANNEL)
 
 
 Src = str | Path | BinaryIO | bytes
@@ -139,6 +182,9 @@ def open_dataset(
             mapping = _with_join_specs(mapping, joined)
     units = _units(table, mapping)
     cleaned = clean.clean(table, mapping)
+    sheet_rows = None
+    if joined is None and table is raw.df and raw.rows is not None and cleaned.kept is not None:
+        sheet_rows = raw.rows[cleaned.kept]
     variants = _group_variants(cleaned.table, mapping, notes) if group_variants else {}
     source = Source(
         filename=filename,
@@ -158,6 +204,7 @@ def open_dataset(
         variants=variants,
         units=units,
         contacts=contacts,
+        sheet_rows=sheet_rows,
     )
 
 

@@ -134,3 +134,46 @@ def test_bad_input_is_refused_with_a_message():
     with pytest.raises(InputError) as exc:
         open_dataset(b"\x89PNG\r\n\x1a\n" + b"\0" * 100, filename="x.xlsx")
     assert exc.value.message("zh") != exc.value.message("en")
+
+
+def test_customers_without_a_name_are_called_by_what_they_are_and_their_sheet_row():
+    """No name or id column: "#21" said nothing; the label names the row's industry and
+    region and the row of the file it is on, so the founder can find it."""
+    csv = (
+        "Pipeline export 2026,,,\n"
+        "Industry,Region,Revenue,Status\n"
+        "Manufacturing,East,\"$12,000\",Won\n"
+        "Retail,,500,Lost\n"
+        ",,,\n"
+        "SaaS,West,1.2万,Won\n"
+        "Total,,13700,\n"
+    ).encode()
+    ds = open_dataset(csv, filename="pipeline.csv")
+    assert list(ds.names()) == ["Manufacturing · East #3", "Retail #4", "SaaS · West #6"]
+    assert ds.named_by_row
+
+
+def test_sheet_rows_follow_title_rows_and_dropped_rows_in_a_workbook():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Customer report"])
+    ws.append([])
+    ws.append(["Region", "Contract value", "Employees"])
+    for i in range(12):
+        ws.append(["North" if i % 2 else "South", 1000 * (i + 1), 10 * (i + 1)])
+        if i == 4:
+            ws.append([None, None, None])  # a blank row inside the table
+    buf = io.BytesIO()
+    wb.save(buf)
+    ds = open_dataset(buf.getvalue(), filename="report.xlsx")
+    names = list(ds.names())
+    assert names[0] == "South #4"  # the first data row is row 4 of the sheet
+    assert names[5] == "North #10"  # row 9 was blank, so the sixth customer is on row 10
+    row10 = ds.table.iloc[5]
+    assert row10["Contract value"] == 6000
+
+
+def test_a_named_customer_keeps_its_name():
+    ds = open_dataset(_accounts().to_csv(index=False).encode(), filename="accounts.csv")
+    assert ds.names().iloc[0] == "Company 000"
+    assert not ds.named_by_row

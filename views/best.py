@@ -145,6 +145,8 @@ if ranking is not None:
         st.subheader(tr("analysis.ties.title", tied=tie.params["tied"]))
     else:
         st.subheader(tr("analysis.page.top_table", n=n_best))
+    if ds.named_by_row:
+        st.caption(tr("analysis.page.row_names"))
     portraits.filter_note(tag_name, len(best), n_best)
     crit_cols = {f"c_{c}": tr(f"criterion.{c}") for c in ranking.criteria}
     view = pd.DataFrame(
@@ -176,6 +178,8 @@ if ranking is not None:
 else:
     won_rows = result.best_mask.index[result.best_mask]
     st.subheader(tr("analysis.page.won_table", n=len(won_rows)))
+    if ds.named_by_row:
+        st.caption(tr("analysis.page.row_names"))
     if tagged is not None:
         shown = won_rows[tagged.reindex(won_rows, fill_value=False).to_numpy(dtype=bool)]
         portraits.filter_note(tag_name, len(shown), len(won_rows))

@@ -83,6 +83,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # Best customers page
     "analysis.page.title": ("Best customers", "最佳客户"),
+    "analysis.page.row_names": (
+        "Your file has no name or id for some customers, so they are called by what they "
+        "are and the row of your sheet they are on (“Retail · East #23” is row 23).",
+        "文件中部分客户没有名称或编号，因此用其行业、地区等信息加上所在的表格行号来称呼"
+        "（“零售 · 华东 #23”即第 23 行）。",
+    ),
     "analysis.page.intro": (
         "Rank every customer by the criteria your data has, pick how many count as best, "
         "and pin or leave out customers you know better than the numbers do.",

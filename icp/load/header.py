@@ -330,6 +330,7 @@ def finish(
         raise InputError("load.header_only", columns=shown)
     empty = {n: c for n, c, d in zip(final, keep, has_data[keep], strict=True) if not d}
     df.columns = final
+    sheet_rows = df.index.to_numpy(dtype=np.int64) + 1
     df = df.reset_index(drop=True)
     raw = RawTable(
         df=df,
@@ -339,6 +340,7 @@ def finish(
         header_row=header_row,
         header_rows=header_rows,
         notes=notes,
+        rows=sheet_rows,
     )
     return raw, empty
 

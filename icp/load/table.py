@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from icp.i18n import Msg
@@ -42,6 +43,9 @@ class RawTable:
     header_row: int  # 0-based index of the first header row in the sheet grid
     header_rows: int  # 1, or 2 for a joined two-row header
     notes: list[Msg] = field(default_factory=list)
+    # the sheet row (1-based, as the spreadsheet numbers it) of each row of ``df``:
+    # a customer without a name is called by the row the founder can find it on
+    rows: np.ndarray | None = None
 
 
 # --------------------------------------------------------------------------- #
