@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+import numpy as np
 import pandas as pd
 
 from icp import clean, fmt, join, load, schema, variants
@@ -98,7 +99,9 @@ class Dataset:
 
     def _row_labels(self) -> pd.Series:
         n = len(self.table)
-        rows = self.sheet_rows if self.sheet_rows is not None and len(self.sheet_rows) == n else None
+        rows = self.sheet_rows
+        if rows is not None and len(rows) != n:
+            rows = None
         numbers = pd.Series(
             [f"#{r}" for r in (rows if rows is not None else range(1, n + 1))],
             index=self.table.index,

@@ -142,7 +142,7 @@ def test_customers_without_a_name_are_called_by_what_they_are_and_their_sheet_ro
     csv = (
         "Pipeline export 2026,,,\n"
         "Industry,Region,Revenue,Status\n"
-        "Manufacturing,East,\"$12,000\",Won\n"
+        'Manufacturing,East,"$12,000",Won\n'
         "Retail,,500,Lost\n"
         ",,,\n"
         "SaaS,West,1.2万,Won\n"
