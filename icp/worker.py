@@ -7,21 +7,28 @@ minutes of CPU.  Inside the Streamlit server that would kill every session
 lists, deals files, the files inside an imported workspace — is read by
 ``open_dataset`` here, in a child process that has
 
-- an address-space cap (``RLIMIT_AS``: 1.5 GB by default on top of what the
-  idle worker maps): a huge allocation fails in the child (``MemoryError``,
-  or an abort in native code);
+- a resident-memory cap (1.5 GB by default on top of what the idle worker
+  holds): the parent reads the child's resident size from ``/proc`` every
+  20 ms while it waits and kills it above the cap.  Resident, not address
+  space: pyarrow and pandas reserve about twice what they touch (a legitimate
+  1M-row CSV maps 2.3 GB and holds 1.1 GB), so an address-space cap refused
+  files that fit;
+- an address-space backstop (``RLIMIT_AS``, four times the resident cap): a
+  wild allocation (a 2 KB xlsx asking for 67 GB) fails at once in the child
+  (``MemoryError``, or an abort in native code) instead of waiting for a poll;
 - a CPU-time cap (``RLIMIT_CPU``): the kernel stops a runaway parse;
 - a wall-clock timeout in the parent, which kills the child.
 
 Any of those becomes an ``InputError`` with a plain message ("this file
-needs more than 1.5 GB to read …"); the server and the other sessions never
-notice.  Children come from a ``forkserver`` that has the parsing modules
-imported already, so a worker starts in ~0.1 s and never inherits the
-server's threads or open database handles.
+needs more than 1.5 GB of memory to read …"); the server and the other
+sessions never notice.  Children come from a ``forkserver`` that has the
+parsing modules imported already, so a worker starts in ~0.1 s and never
+inherits the server's threads or open database handles.
 
 The result (our own ``Dataset`` object, built by our code in the child)
-comes back pickled over a one-way pipe; the child never receives anything
-from the parent after it starts.  Limits can be tuned with
+comes back pickled over a one-way pipe, after one message with the child's
+resident size at the start; the child never receives anything from the
+parent after it starts.  Limits can be tuned with
 ``ICP_WORKER_MEMORY_MB``, ``ICP_WORKER_CPU_S`` and ``ICP_WORKER_WALL_S``.
 """
 
@@ -36,6 +43,7 @@ import multiprocessing.spawn as _spawn
 import os
 import resource
 import signal
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -51,6 +59,7 @@ __all__ = [
     "limits",
     "open_dataset",
     "precheck",
+    "resident_bytes",
     "run",
 ]
 
@@ -72,6 +81,11 @@ class Limits:
     memory_mb: int = 1536
     cpu_seconds: int = 60
     wall_seconds: float = 120.0
+
+
+# The address-space backstop is this many times the resident cap (see ``_child``).
+BACKSTOP_FACTOR = 4
+POLL_SECONDS = 0.02  # the resident guard's period: ~20 µs of /proc reading each time
 
 
 def limits() -> Limits:
@@ -129,15 +143,22 @@ def _ctx() -> Any:
 def _child(
     conn: Connection, lim: Limits, fn: Callable[..., Any], args: tuple, kwargs: dict
 ) -> None:
-    """Runs in the worker: cap memory and CPU, call ``fn``, send back one outcome."""
+    """Runs in the worker: cap CPU and (as a backstop) address space, call ``fn``, send one outcome.
+
+    The first message is this process's resident size before the parse (the
+    parent's memory guard counts from there); the second is the outcome.
+    """
     _quiet_and_lean()
-    # The cap is on top of what the idle worker already maps (~0.4 GB of
-    # interpreter and libraries, mostly shared): "this file needs more than
-    # 1.5 GB" is then what the message says, and a plain 40 MB CSV still reads.
-    mem = _mapped_bytes() + lim.memory_mb * 1024 * 1024
+    # The backstop is on top of what the idle worker already maps (~0.4 GB of
+    # interpreter and libraries, mostly shared), and several times the resident
+    # cap: pyarrow and pandas reserve about twice the memory they touch, so the
+    # resident guard in the parent is what refuses a big file; this only makes a
+    # wild allocation (calamine asking for 67 GB) fail at once, here.
+    mem = _mapped_bytes() + BACKSTOP_FACTOR * lim.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
     resource.setrlimit(resource.RLIMIT_CPU, (lim.cpu_seconds, lim.cpu_seconds + 5))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a native abort leaves no core file
+    conn.send(("rss", resident_bytes(os.getpid())))
     try:
         outcome: tuple[str, Any] = ("ok", fn(*args, **kwargs))
     except InputError as exc:
@@ -150,7 +171,7 @@ def _child(
         outcome = ("crashed", type(exc).__name__)
     try:
         conn.send(outcome)
-    except MemoryError:  # the result itself did not fit under the cap
+    except MemoryError:  # the result itself did not fit under the backstop
         conn.send(("memory", None))
     finally:
         conn.close()
@@ -162,6 +183,16 @@ def _mapped_bytes() -> int:
         for line in fh:
             if line.startswith("VmSize:"):
                 return int(line.split()[1]) * 1024
+    return 0
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_bytes(pid: int) -> int:
+    """Resident memory of process ``pid`` (``/proc/<pid>/statm``), 0 when it cannot be read."""
+    with contextlib.suppress(OSError, ValueError, IndexError), open(f"/proc/{pid}/statm") as fh:
+        return int(fh.read().split()[1]) * _PAGE
     return 0
 
 
@@ -191,7 +222,9 @@ def run(fn: Callable[..., T], /, *args: Any, lim: Limits | None = None, **kwargs
 
     ``fn`` must be a module-level function (it is pickled by reference).
     Breaking a limit raises ``InputError("worker.memory" | "worker.cpu" |
-    "worker.timeout" | "worker.crashed")``.
+    "worker.timeout" | "worker.crashed")``.  While waiting, this process
+    reads the child's resident size every ``POLL_SECONDS`` and kills it once
+    it holds more than ``lim.memory_mb`` above what it held when it started.
     """
     lim = lim or limits()
     ctx = _ctx()
@@ -200,13 +233,29 @@ def run(fn: Callable[..., T], /, *args: Any, lim: Limits | None = None, **kwargs
     proc.start()
     send.close()
     outcome: tuple[str, Any] | None = None
-    timed_out = False
+    timed_out = over_memory = False
+    cap = lim.memory_mb * 1024 * 1024
+    base: int | None = None
+    deadline = time.monotonic() + lim.wall_seconds
     try:
-        if receive.poll(lim.wall_seconds):
-            with contextlib.suppress(EOFError, OSError):
-                outcome = receive.recv()
-        else:
-            timed_out = True
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            if receive.poll(min(POLL_SECONDS, left)):
+                try:
+                    message = receive.recv()
+                except (EOFError, OSError):  # the child died without a word
+                    break
+                if message[0] == "rss":
+                    base = message[1]
+                    continue
+                outcome = message
+                break
+            if base is not None and resident_bytes(proc.pid) - base > cap:
+                over_memory = True
+                break
     finally:
         receive.close()
         if outcome is None and proc.is_alive():
@@ -215,12 +264,14 @@ def run(fn: Callable[..., T], /, *args: Any, lim: Limits | None = None, **kwargs
     gb = f"{lim.memory_mb / 1024:.1f} GB"
     if outcome is None:
         code = proc.exitcode
+        if over_memory:
+            raise InputError("worker.memory", limit=gb)
         if timed_out:
             raise InputError("worker.timeout", seconds=round(lim.wall_seconds))
         if code in (-signal.SIGXCPU, -signal.SIGKILL):  # soft, then hard CPU limit
             raise InputError("worker.cpu", seconds=lim.cpu_seconds)
         if code is not None and code < 0:
-            # a native abort (SIGABRT, SIGSEGV) under the address-space cap: an allocation failed
+            # a native abort (SIGABRT, SIGSEGV) under the address-space backstop: allocation failed
             raise InputError("worker.memory", limit=gb)
         raise InputError("worker.crashed", detail=f"exit {code}")
     status, payload = outcome
