@@ -30,6 +30,7 @@ from icp import fmt
 from icp.fonts import FAMILY, font_dir
 from icp.i18n import Lang, t
 from icp.model import CRITERIA, Kpi, NumericTrait, Ranking, Trait
+from icp.wording import kept_key
 
 __all__ = [
     "BLUE",
@@ -118,9 +119,9 @@ def _legend(st: _Style, title: str | None = None) -> alt.Legend:
     )
 
 
-def _groups(lang: Lang, outcome: bool) -> tuple[str, str]:
+def _groups(lang: Lang, outcome: bool, kept: bool = False) -> tuple[str, str]:
     if outcome:
-        return t("common.won", lang), t("common.not_won", lang)
+        return t(kept_key("common.won", kept), lang), t(kept_key("common.not_won", kept), lang)
     return t("common.best", lang), t("common.rest", lang)
 
 
@@ -167,6 +168,7 @@ def trait_bars(
     lang: Lang = "en",
     top: int = 12,
     outcome: bool = False,
+    kept: bool = False,
     big: bool = False,
 ) -> alt.LayerChart | alt.Chart:
     """Diverging bars, one row per "column = value" trait, in the order given.
@@ -176,13 +178,13 @@ def trait_bars(
     commonalities at a glance, readable without colour.
     """
     st = _style(big)
-    key = "charts.traits.title_outcome" if outcome else "charts.traits.title"
-    sub = "charts.traits.subtitle_outcome" if outcome else "charts.traits.subtitle"
+    key = kept_key("charts.traits.title_outcome", kept) if outcome else "charts.traits.title"
+    sub = kept_key("charts.traits.subtitle_outcome", kept) if outcome else "charts.traits.subtitle"
     title = _title(t(key, lang), st, t(sub, lang))
     shown = list(traits[: max(top, 0)])
     if not shown:
         return _no_data(lang, title, st)
-    best, rest = _groups(lang, outcome)
+    best, rest = _groups(lang, outcome, kept)
     labels = _unique([f"{tr.column} = {tr.value}" for tr in shown])
     rows = []
     for label, tr in zip(labels, shown, strict=True):
@@ -250,6 +252,7 @@ def kpi_bars(
     *,
     lang: Lang = "en",
     outcome: bool = False,
+    kept: bool = False,
     big: bool = False,
 ) -> alt.LayerChart | None:
     """Best vs rest for each KPI known on both sides; ``None`` if there is none.
@@ -259,7 +262,7 @@ def kpi_bars(
     bars; the x axis is hidden because it has no unit.
     """
     st = _style(big)
-    best, rest = _groups(lang, outcome)
+    best, rest = _groups(lang, outcome, kept)
     rows = []
     for key, kpi in kpis.items():
         if not (_finite(kpi.best) and _finite(kpi.rest)):
@@ -294,7 +297,7 @@ def kpi_bars(
         ],
     )
     text = base.mark_text(align="left", dx=4, fontSize=st.text, color="#000").encode(text="value:N")
-    key = "charts.kpi.title_outcome" if outcome else "charts.kpi.title"
+    key = kept_key("charts.kpi.title_outcome", kept) if outcome else "charts.kpi.title"
     return alt.layer(bars, text).properties(
         width=st.width,
         height=alt.Step(st.step),
@@ -331,6 +334,7 @@ def value_bars(
     top: int = 10,
     sep: str | None = None,
     outcome: bool = False,
+    kept: bool = False,
     big: bool = False,
     order: Sequence[str] | None = None,
 ) -> alt.LayerChart | alt.Chart:
@@ -357,7 +361,7 @@ def value_bars(
         both = both.loc[known + [v for v in both.index if v not in set(known)]]
     else:
         both = both.sort_values(["best", "rest"], ascending=False).head(top)
-    best, rest = _groups(lang, outcome)
+    best, rest = _groups(lang, outcome, kept)
     labels = [str(v) for v in both.index]
     rows = [
         {"value": label, "group": g, "share": float(s), "pct": fmt.share(s)}
@@ -522,6 +526,7 @@ def numeric_ranges(
     lang: Lang = "en",
     top: int = 6,
     outcome: bool = False,
+    kept: bool = False,
     big: bool = False,
 ) -> alt.VConcatChart | None:
     """Per numeric column: the band that sets the best apart (when there is one) and both
@@ -533,8 +538,14 @@ def numeric_ranges(
     has finite medians.
     """
     st = _style(big)
-    best_lbl = t("charts.numeric.won_median" if outcome else "charts.numeric.best_median", lang)
-    rest_lbl = t("charts.numeric.lost_median" if outcome else "charts.numeric.rest_median", lang)
+    best_lbl = t(
+        kept_key("charts.numeric.won_median", kept) if outcome else "charts.numeric.best_median",
+        lang,
+    )
+    rest_lbl = t(
+        kept_key("charts.numeric.lost_median", kept) if outcome else "charts.numeric.rest_median",
+        lang,
+    )
     rows: list[dict] = []
     panels: list[tuple[str, str, list[float], str | None]] = []
     for nt in numeric[: max(top, 0)]:

@@ -157,3 +157,38 @@ def test_churn_report_and_money_kpis_in_the_exports():
     pdf = report.pdf_bytes(report.summarise(en, analysis.run(en), answers={}, lang="en"))
     text = "".join(p.extract_text() for p in pypdf.PdfReader(_io.BytesIO(pdf)).pages[:1])
     assert "$67,400" in text and "$20,750" in text  # the deal-value row of the key numbers
+
+
+@pytest.mark.parametrize(
+    ("lang", "kept", "bad"), [("en", "kept", ("won", "not won")), ("zh", "留存", ("签约",))]
+)
+def test_churn_builder_hints_and_chart_words_say_kept_and_churned(lang, kept, bad):
+    """The ICP builder's evidence lines and the charts' titles and legends name the groups
+    the user is looking at: on a churn file, kept and churned — never won / not won."""
+    from icp import builders, charts
+    from icp.i18n import t
+
+    ds = open_dataset(_churn_csv(), filename="churn.csv")
+    an = analysis.run(ds, Settings(mode="outcome"))
+    hints = [
+        t(s.evidence, lang) if not isinstance(s.evidence, str) else s.evidence
+        for step in builders.ICP_STEPS
+        for s in builders.suggestions(step.id, an, ds, lang=lang)
+        if s.evidence is not None
+    ]
+    texts = [
+        s.text
+        for step in builders.ICP_STEPS
+        for s in builders.suggestions(step.id, an, ds, lang=lang)
+    ]
+    assert any(kept in h for h in hints), hints
+    for line in hints + texts:
+        assert not any(b in line for b in bad), line
+    specs = [
+        charts.trait_bars(an.traits, lang=lang, outcome=True, kept=True).to_json(),
+        charts.value_bars(
+            ds.table, "Plan", an.best_mask, lang=lang, outcome=True, kept=True
+        ).to_json(),
+    ]
+    for spec in specs:
+        assert kept in spec.casefold() and not any(b in spec for b in bad), spec[:400]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from icp import charts, levels, report
+from icp import charts, levels, report, wording
 from icp.parse import band_order
 from icp.schema import FieldType
 from ui import confirm, portraits, state, widgets
@@ -21,7 +21,7 @@ ds, result = state.require_analysis()
 
 outcome = result.mode == "outcome"
 # a churn outcome (the header names the bad side): "kept" / "churned", not "won" / "not won"
-kept = outcome and result.definition is not None and result.definition.lost_style
+kept = wording.is_kept(result)
 # the captions and labels of the two sides, by mode: best/rest, won/not won, kept/churned
 words = {
     "intro": "traits.page.intro",
@@ -73,7 +73,9 @@ st.subheader(tr("traits.page.findings"))
 if result.traits:
     for trait in result.traits:
         st.text("• " + tr(trait.message(outcome=outcome)))
-    st.altair_chart(charts.trait_bars(result.traits, lang=lang, outcome=outcome, big=big))
+    st.altair_chart(
+        charts.trait_bars(result.traits, lang=lang, outcome=outcome, kept=kept, big=big)
+    )
     with st.expander(tr("traits.page.details")):
         best_lbl, rest_lbl = tr(words["best"]), tr(words["rest"])
         table = pd.DataFrame(
@@ -129,7 +131,14 @@ for spec in bands:
     order = band_order(ds.table[spec.name].dropna().unique())
     st.altair_chart(
         charts.value_bars(
-            ds.table, spec.name, result.best_mask, lang=lang, outcome=outcome, big=big, order=order
+            ds.table,
+            spec.name,
+            result.best_mask,
+            lang=lang,
+            outcome=outcome,
+            kept=kept,
+            big=big,
+            order=order,
         )
     )
 
@@ -139,7 +148,7 @@ if shown:
     st.subheader(tr("traits.page.numeric"))
     for nt in shown[:6]:
         st.text("• " + tr(nt.message(outcome=outcome)))
-    ranges = charts.numeric_ranges(shown, lang=lang, outcome=outcome, big=big)
+    ranges = charts.numeric_ranges(shown, lang=lang, outcome=outcome, kept=kept, big=big)
     if ranges is not None:
         st.altair_chart(ranges)
 

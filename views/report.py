@@ -7,7 +7,7 @@ import re
 
 import streamlit as st
 
-from icp import builders, charts, report, tags
+from icp import builders, charts, report, tags, wording
 from icp.dataset import Dataset
 from icp.model import Analysis, Settings
 from ui import confirm, portraits, state, workshop
@@ -183,13 +183,15 @@ with st.container(border=True):
             st.caption(tr("report.drafted"))
 
     outcome = summary.outcome
-    st.markdown(f"#### {tr('report.kpis_outcome' if outcome else 'report.kpis')}")
+    kpis_key = wording.kept_key("report.kpis_outcome", summary.kept) if outcome else "report.kpis"
+    st.markdown(f"#### {tr(kpis_key)}")
     if summary.kpis.empty:
         st.caption(tr("report.kpis.none"))
     else:
         st.dataframe(summary.kpis, hide_index=True, key="report.kpis")
 
-    st.markdown(f"#### {tr('report.best_outcome' if outcome else 'report.best')}")
+    best_key = wording.kept_key("report.best_outcome", summary.kept) if outcome else "report.best"
+    st.markdown(f"#### {tr(best_key)}")
     st.dataframe(summary.best, hide_index=True, key="report.best")
     if summary.best_note:
         st.caption(summary.best_note)
@@ -198,6 +200,8 @@ with st.container(border=True):
     if summary.trait_sentences:
         for line in summary.trait_sentences:
             st.text("• " + line)
-        st.altair_chart(charts.trait_bars(result.traits, lang=lang, outcome=outcome))
+        st.altair_chart(
+            charts.trait_bars(result.traits, lang=lang, outcome=outcome, kept=summary.kept)
+        )
     else:
         st.caption(tr("report.traits.none"))

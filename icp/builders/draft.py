@@ -40,6 +40,9 @@ _FINDING_EVIDENCE = frozenset(
         "builders.ev.numeric_outcome",
         "builders.ev.warning",
         "builders.ev.warning_outcome",
+        "builders.ev.trait_kept",
+        "builders.ev.numeric_kept",
+        "builders.ev.warning_kept",
         "builders.ev.kind_from",
     }
 )

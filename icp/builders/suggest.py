@@ -31,11 +31,13 @@ from icp.builders.words import (
     _trait_evidence,
     _w,
     committee_role,
+    ev_key,
 )
 from icp.dataset import Dataset
 from icp.i18n import Lang, Msg, t
 from icp.model import Analysis, Settings
 from icp.schema import FieldType, Role
+from icp.wording import is_kept, kept_key
 
 # ---------------------------------------------------------------- suggestions
 
@@ -101,11 +103,18 @@ def _from_ranking(analysis: Analysis, lang: Lang, settings: Settings | None) -> 
     names = [n for n in analysis.best_names if n]
     if names:
         sep = "、" if lang == "zh" else ", "
-        key = "builders.ev.best_outcome" if _outcome(analysis) else "builders.ev.best_top"
+        key = ev_key(analysis, "best") if _outcome(analysis) else "builders.ev.best_top"
         out.append(("S1", "best", sep.join(names), Msg(key, {"n": len(names)})))
     if _outcome(analysis):
         ev = Msg("builders.ev.mode_outcome", {})
-        out.append(("S1", "criteria", t("builders.sug.criteria_outcome", lang), ev))
+        out.append(
+            (
+                "S1",
+                "criteria",
+                t(kept_key("builders.sug.criteria_outcome", is_kept(analysis)), lang),
+                ev,
+            )
+        )
     elif analysis.ranking is not None and analysis.ranking.criteria:
         weights = settings.weights if settings is not None else {}
         parts = [
@@ -182,7 +191,7 @@ def _from_traits(analysis: Analysis, dataset: Dataset | None, lang: Lang) -> lis
                 "disqualifiers",
                 t("builders.sug.value_column", lang, column=tr.column, value=tr.value),
                 Msg(
-                    "builders.ev.warning_outcome" if _outcome(analysis) else "builders.ev.warning",
+                    ev_key(analysis, "warning"),
                     {
                         "count": tr.rest_count,
                         "n": tr.rest_n,
@@ -212,7 +221,7 @@ def _from_numeric(analysis: Analysis, lang: Lang) -> list[_Found]:
             continue
         if nt.kind == "warning":
             ev = Msg(
-                "builders.ev.warning_outcome" if _outcome(analysis) else "builders.ev.warning",
+                ev_key(analysis, "warning"),
                 {
                     "count": nt.rest_count,
                     "n": nt.rest_n,
@@ -274,7 +283,7 @@ def _from_kpis(analysis: Analysis, lang: Lang) -> list[_Found]:
             best=fmt.human(kpi.best, lang),
             rest=fmt.human(kpi.rest, lang) if kpi.rest is not None else "—",
         )
-        ev = Msg("builders.ev.kpi_outcome" if _outcome(analysis) else "builders.ev.kpi", {})
+        ev = Msg(ev_key(analysis, "kpi"), {})
         out.append(("S1", "why", text, ev))
     return out
 
@@ -285,7 +294,7 @@ _KPI_KEYS = frozenset({"ltv_cac", "sales_cycle_days", "employees", "deal_value"}
 def _from_text(analysis: Analysis, dataset: Dataset | None, lang: Lang) -> list[_Found]:
     """Goal words (S4, P4) and obstacle words (P5) in notes, tags and free text."""
     out: list[_Found] = []
-    outcome = _outcome(analysis)
+    _outcome(analysis)
     for column, df in analysis.keywords.items():
         if df is None or df.empty or "word" not in df.columns:
             continue
@@ -299,7 +308,7 @@ def _from_text(analysis: Analysis, dataset: Dataset | None, lang: Lang) -> list[
             word = str(word)
             if b >= _MIN_MENTIONS:
                 ev = Msg(
-                    "builders.ev.keyword_outcome" if outcome else "builders.ev.keyword",
+                    ev_key(analysis, "keyword"),
                     {"word": word, "count": int(b), "column": column},
                 )
                 out += _classified(word, ev, lang, analysis, goals=True)
@@ -315,7 +324,7 @@ def _from_text(analysis: Analysis, dataset: Dataset | None, lang: Lang) -> list[
     for tr in analysis.warning_traits:
         if tr.kind in ("text", "multi"):
             ev = Msg(
-                "builders.ev.warning_outcome" if outcome else "builders.ev.warning",
+                ev_key(analysis, "warning"),
                 {
                     "count": tr.rest_count,
                     "n": tr.rest_n,
@@ -423,10 +432,7 @@ def _from_titles(analysis: Analysis | None, dataset: Dataset | None, lang: Lang)
     if not counts:
         return []
     out: list[_Found] = []
-    if best:
-        key = "builders.ev.title_outcome" if _outcome(analysis) else "builders.ev.title"
-    else:
-        key = "builders.ev.title_all"
+    key = ev_key(analysis, "title") if best else "builders.ev.title_all"
     roles = {title: committee_role(title) for title in counts}
 
     def ev(title: str) -> Msg:

@@ -14,6 +14,7 @@ from icp.dataset import Dataset
 from icp.i18n import Lang, Msg
 from icp.model import Analysis, NumericTrait, Trait
 from icp.schema import DEAL_DATE_ROLES, NOT_TRAIT_ROLES, Role
+from icp.wording import is_kept, kept_key
 
 # ---------------------------------------------------------------- buying committee
 
@@ -268,8 +269,16 @@ def _outcome(analysis: Analysis | None) -> bool:
     return analysis is not None and analysis.mode == "outcome"
 
 
+def ev_key(analysis: Analysis | None, base: str) -> str:
+    """``builders.ev.<base>``: its won-vs-not-won form in outcome mode, kept-vs-churned on
+    a churn file (the hint must name the groups the user is looking at)."""
+    if not _outcome(analysis):
+        return f"builders.ev.{base}"
+    return kept_key(f"builders.ev.{base}_outcome", is_kept(analysis))
+
+
 def _trait_evidence(tr: Trait, analysis: Analysis | None) -> Msg:
-    key = "builders.ev.trait_outcome" if _outcome(analysis) else "builders.ev.trait"
+    key = ev_key(analysis, "trait")
     return Msg(
         key,
         {
@@ -282,7 +291,7 @@ def _trait_evidence(tr: Trait, analysis: Analysis | None) -> Msg:
 
 
 def _numeric_evidence(nt: NumericTrait, analysis: Analysis | None, lang: Lang) -> Msg:
-    key = "builders.ev.numeric_outcome" if _outcome(analysis) else "builders.ev.numeric"
+    key = ev_key(analysis, "numeric")
     return Msg(
         key,
         {

@@ -672,7 +672,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "builders.ev.mode_outcome": (
         "You chose to compare by outcome on the Best customers page",
-        "你在“最佳客户”页面选择了按签约结果对比",
+        "你在“最佳客户”页面选择了按结果列对比",
     ),
     "builders.ev.best_top": ("Top {n} by best-customer score", "按最佳客户得分排名前 {n}"),
     "builders.ev.best_outcome": ("The {n:count:customer|customers} you won", "{n} 个已签约客户"),

@@ -86,4 +86,39 @@ STRINGS: dict[str, tuple[str, str]] = {
         "customers whose outcome is unknown are in neither group.",
         "最佳客户：{n} 个留存客户，与 {rest} 个流失客户对比；结果未知的客户不计入任何一组。",
     ),
+    # charts (icp.charts) and the builders' hints (icp.builders) on a churn file
+    "charts.traits.title_kept": ("What kept customers have in common", "留存客户的共同特征"),
+    "charts.traits.subtitle_kept": (
+        "Share of kept customers (right) vs those who churned (left)",
+        "右侧：在留存客户中的占比；左侧：在流失客户中的占比",
+    ),
+    "charts.kpi.title_kept": ("Key numbers: kept vs churned", "关键指标：留存与流失对比"),
+    "charts.numeric.kept_median": ("Median of kept", "留存客户中位数"),
+    "charts.numeric.churned_median": ("Median of churned", "流失客户中位数"),
+    "builders.sug.criteria_kept": (
+        "best = the customers who stayed, compared with those who churned",
+        "最佳客户 = 留存客户，与流失客户对比",
+    ),
+    "builders.ev.trait_kept": (
+        "{count} of {n} kept ({column}) · {rest_pct}% of those who churned",
+        "{n} 个留存客户中有 {count} 个（{column}）· 流失客户中占 {rest_pct}%",
+    ),
+    "builders.ev.numeric_kept": (
+        "Range of most of {n} kept ({column}) · median {best} vs {rest} for those who churned",
+        "{n} 个留存客户中多数所在区间（{column}）· 中位数 {best}，流失客户 {rest}",
+    ),
+    "builders.ev.best_kept": ("The {n:count:customer|customers} you kept", "{n} 个留存客户"),
+    "builders.ev.warning_kept": (
+        "{count} of {n} who churned · only {best_pct}% of the kept",
+        "{n} 个流失客户中有 {count} 个 · 留存客户中仅占 {best_pct}%",
+    ),
+    "builders.ev.kpi_kept": ("Kept vs churned", "留存与流失对比"),
+    "builders.ev.keyword_kept": (
+        "“{word}” in the {column} of {count:count:kept customer|kept customers}",
+        "{count} 个留存客户的{column}中提到“{word}”",
+    ),
+    "builders.ev.title_kept": (
+        "{count} of {n} kept customers' contacts · {role}",
+        "{n} 个留存客户中有 {count} 位联系人 · {role}",
+    ),
 }

@@ -30,11 +30,14 @@ def pictures(summary: Summary, *, scale: float = 1.5) -> dict[str, bytes | None]
     lang, outcome = summary.lang, summary.outcome
     out: dict[str, bytes | None] = {}
     out["kpi"] = None
-    kpi = charts.kpi_bars(dict(summary.kpi_values), lang=lang, outcome=outcome)
+    kpi = charts.kpi_bars(dict(summary.kpi_values), lang=lang, outcome=outcome, kept=summary.kept)
     if kpi is not None:
         out["kpi"] = _chart_png(kpi, scale)
     out["traits"] = (
-        _chart_png(charts.trait_bars(list(summary.traits), lang=lang, outcome=outcome), scale)
+        _chart_png(
+            charts.trait_bars(list(summary.traits), lang=lang, outcome=outcome, kept=summary.kept),
+            scale,
+        )
         if summary.traits
         else None
     )

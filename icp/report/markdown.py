@@ -13,8 +13,9 @@ from typing import Any
 import pandas as pd
 
 from icp.i18n import t
-from icp.report.summary import Summary, kept_key, meta_groups
+from icp.report.summary import Summary, meta_groups
 from icp.sections import Section
+from icp.wording import kept_key
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$&])")
 

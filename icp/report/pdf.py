@@ -19,8 +19,9 @@ from PIL import Image
 from icp.fonts import font_path
 from icp.i18n import Lang, t
 from icp.report.images import pictures
-from icp.report.summary import Appendix, StepBlock, Summary, kept_key, meta_groups
+from icp.report.summary import Appendix, StepBlock, Summary, meta_groups
 from icp.sections import Section
+from icp.wording import kept_key
 
 
 def _pdf_appendix(pdf: Any, appendix: Appendix) -> None:

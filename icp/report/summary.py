@@ -28,6 +28,7 @@ from icp.i18n import Lang, t
 from icp.model import Analysis, Kpi, Settings, Trait, definition_sentence
 from icp.schema import Role
 from icp.sections import Section
+from icp.wording import is_kept, kept_key
 
 Answers = dict[str, dict[str, str]]
 
@@ -62,36 +63,6 @@ class StepBlock:
 # Extra sections other features hand to the exports, printed last as (heading,
 # lines) — the live workshop's accepted notes with their dot votes (issue 15).
 Appendix = Sequence[tuple[str, Sequence[str]]]
-
-
-# A churn outcome (the header names the bad side, ``Definition.lost_style``): the won/not won
-# words of the report read kept/churned instead.
-_KEPT = {
-    "report.meta.groups_outcome": "report.meta.groups_kept",
-    "report.brief.findings_outcome": "report.brief.findings_kept",
-    "report.kpis_outcome": "report.kpis_kept",
-    "report.kpis.ratio_outcome": "report.kpis.ratio_kept",
-    "report.best_outcome": "report.best_kept",
-    "report.warnings.intro_outcome": "report.warnings.intro_kept",
-    "report.traits.won": "report.traits.kept",
-    "report.traits.not_won": "report.traits.churned",
-    "report.clouds.won": "report.clouds.kept",
-    "report.clouds.not_won": "report.clouds.churned",
-    "common.won": "common.kept",
-    "common.not_won": "common.churned",
-    "report.methods.outcome": "report.methods.kept",
-}
-
-
-def kept_key(key: str, kept: bool) -> str:
-    """``key``, or its kept/churned wording when the outcome is a churn column."""
-    return _KEPT.get(key, key) if kept else key
-
-
-def is_kept(analysis: Analysis) -> bool:
-    """Whether the run compares kept with churned customers (a churn outcome column)."""
-    d = analysis.definition
-    return analysis.mode == "outcome" and d is not None and d.lost_style
 
 
 @dataclass(frozen=True)
