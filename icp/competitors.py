@@ -64,8 +64,10 @@ class Competitor:
             return t("comp.sentence.none", lang, competitor=self.name)
         d = self.differences[0]
         if d.comp_mode != d.won_mode:
+            # "mostly" only for a majority on both sides; 29 of 100 is just the most common
+            majority = 2 * d.won_mode_count > d.won_n and 2 * d.comp_mode_count > d.comp_n
             return t(
-                "comp.sentence.mostly",
+                "comp.sentence.mostly" if majority else "comp.sentence.most_common",
                 lang,
                 column=d.column,
                 won_value=d.won_mode,

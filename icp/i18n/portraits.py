@@ -136,6 +136,13 @@ STRINGS.update(
             "你的已签约客户多为{column}“{won_value}”（{won_n} 个中 {won_count} 个）；"
             "仍在用{competitor}的客户多为“{comp_value}”（{comp_n} 个中 {comp_count} 个）。",
         ),
+        "comp.sentence.most_common": (
+            "The most common {column} among your won customers is {won_value} ({won_count} of "
+            "{won_n}); among customers still on {competitor} it is {comp_value} ({comp_count} of "
+            "{comp_n}).",
+            "你的已签约客户中最常见的{column}是“{won_value}”（{won_n} 个中 {won_count} 个）；"
+            "仍在用{competitor}的客户中最常见的是“{comp_value}”（{comp_n} 个中 {comp_count} 个）。",
+        ),
         "comp.sentence.more_often": (
             "Customers still on {competitor} are more often {column} = {value} ({comp_pct}%, "
             "{comp_count} of {comp_n}) than your won customers ({won_pct}%, {won_count} of {won_n}).",
