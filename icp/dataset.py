@@ -175,6 +175,7 @@ def open_dataset(
         deals_df = load.read_table(d_data, filename=d_name, max_bytes=limit).df
     elif auto_join and sheet is None and len(raw.sheets) > 1:
         table, deals_df, raw, contacts = _find_pair(data, filename, raw, notes)
+    del data  # the file's bytes are parsed: a 1M-row CSV's 158 MB need not outlive the parse
     if deals_df is not None:
         joined = _join(table, deals_df, value_agg=value_agg, notes=notes)
         if joined is not None:

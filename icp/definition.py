@@ -29,11 +29,11 @@ from icp.model import CRITERION_ROLES, Criterion, Definition, definition_json, d
 from icp.outcome import (
     default_good_values,
     id_reason,
+    label_codes,
     label_counts,
     read_header,
     read_value,
     split_outcome,
-    value_label,
 )
 from icp.schema import FieldType, Role
 
@@ -114,7 +114,7 @@ def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
     "Forecast Category" is "Closed").  They define best as much as the outcome
     does, so they are never findings.  One count matrix per column (numpy)."""
     table = dataset.table
-    o_codes, o_uniq = pd.factorize(table[out_col].map(value_label, na_action="ignore"))
+    o_codes, o_uniq = label_codes(table[out_col])
     o_sizes = np.bincount(o_codes[o_codes >= 0], minlength=len(o_uniq))
     groups = [i for i, v in enumerate(o_uniq) if o_sizes[i] >= 3 and str(v)]
     is_good = np.array([str(o_uniq[i]) in good for i in groups])

@@ -89,6 +89,25 @@ def value_label(v: Any) -> str:
     return str(v).strip()
 
 
+def _mixed_objects(s: pd.Series) -> bool:
+    """Mixed Python objects: 1, 1.0 and True are one key to a hash table but
+    have different labels, so they must be labelled row by row."""
+    return s.dtype == object and pd.api.types.infer_dtype(s, skipna=True) != "string"
+
+
+def label_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(series.map(value_label, na_action="ignore"))``, labelling each
+    distinct value once instead of every row (same codes, same label order)."""
+    if _mixed_objects(series):
+        codes, uniques = pd.factorize(series.map(value_label, na_action="ignore"))
+        return codes, np.asarray(uniques, dtype=object)
+    codes, uniques = pd.factorize(series)
+    labels = [value_label(u) for u in uniques]
+    label_codes_, label_uniques = pd.factorize(pd.Index(labels, dtype=object))
+    lookup = np.append(label_codes_, -1).astype(codes.dtype, copy=False)
+    return lookup[codes], np.asarray(label_uniques, dtype=object)
+
+
 def label_counts(series: pd.Series) -> list[tuple[str, int]]:
     """Row counts per label (``value_label``) of the non-missing values, commonest first.
 
@@ -97,9 +116,7 @@ def label_counts(series: pd.Series) -> list[tuple[str, int]]:
     million-row Status column has a handful of values).
     """
     s = series.dropna()
-    if s.dtype == object and pd.api.types.infer_dtype(s, skipna=True) != "string":
-        # mixed Python objects: 1, 1.0 and True are one key to a hash table but
-        # have different labels, so label every row
+    if _mixed_objects(s):
         counts = s.map(value_label).value_counts()
     else:
         codes, uniques = pd.factorize(s)
