@@ -8,14 +8,22 @@ back as a finding, and the one plain sentence that says what best means.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from icp import analysis
+from icp.cli import main as cli_main
 from icp.dataset import Dataset, open_dataset
 from icp.definition import definition_sentence
 from icp.model import Analysis, Settings
 from icp.schema import Role
 from tests.fixtures.real_exports import KINDS, Kind
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _open(k: Kind) -> Dataset:
@@ -208,28 +216,31 @@ def test_confirm_step_reasons_say_why():
     assert d.reasons["account_id"].render("zh")
 
 
+def _cli_args(name: str, folder: Path) -> list[str]:
+    """``analyze <main> [--deals <deals>]``, the kind's files written to ``folder``."""
+    main_bytes, main_name, deals, deals_name = KINDS[name].files()
+    src = folder / main_name
+    src.write_bytes(main_bytes)
+    args = ["analyze", str(src)]
+    if deals is not None:
+        (folder / deals_name).write_bytes(deals)
+        args += ["--deals", str(folder / deals_name)]
+    return args
+
+
 @pytest.mark.parametrize("name", sorted(KINDS))
 def test_every_kind_through_the_command_line(name: str, tmp_path, capsys):
-    """rc 0 with ``definition`` and ``leads`` in the JSON (EN and ZH), never a traceback."""
-    import json
-    import subprocess
-    import sys
-    from pathlib import Path
+    """rc 0 with ``definition`` and ``leads`` in the JSON (EN and ZH), never a traceback.
 
-    from icp.cli import main
-
-    main_bytes, main_name, deals, deals_name = KINDS[name].files()
-    src = tmp_path / main_name
-    src.write_bytes(main_bytes)
-    extra = []
-    if deals is not None:
-        (tmp_path / deals_name).write_bytes(deals)
-        extra = ["--deals", str(tmp_path / deals_name)]
+    In-process (``icp.cli.main``, what the shell sees on stdout/stderr); the real
+    ``python -m icp`` runs in a fresh interpreter in the test below."""
+    args = _cli_args(name, tmp_path)
     for lang in ("en", "zh"):
         for mode in ([], ["--outcome"]):
-            rc = main(["analyze", str(src), *extra, *mode, "--lang", lang, "--json", "-"])
+            rc = cli_main([*args, *mode, "--lang", lang, "--json", "-"])
             out = capsys.readouterr()
             assert rc == 0, out.err
+            assert "Traceback" not in out.err
             payload = json.loads(out.out)
             assert {"rows", "columns", "best", "kpis", "traits", "numeric", "warnings"} <= set(
                 payload
@@ -242,13 +253,21 @@ def test_every_kind_through_the_command_line(name: str, tmp_path, capsys):
                 assert d["good_values"] == list(KINDS[name].good)
             else:
                 assert d["criteria"] and all(c["columns"] for c in d["criteria"])
-    root = Path(__file__).resolve().parent.parent
+
+
+def test_python_m_icp_reads_accounts_and_deals_in_a_fresh_interpreter(tmp_path):
+    """One real ``python -m icp`` run (the join of two files, Chinese output): no
+    import that only the test process happened to have made, no traceback."""
+    args = [*_cli_args("accounts_pipeline_en", tmp_path), "--lang", "zh", "--json", "-"]
     proc = subprocess.run(
-        [sys.executable, "-m", "icp", "analyze", str(src), *extra, "--json", "-"],
-        cwd=root,
+        [sys.executable, "-m", "icp", *args],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
-    assert "definition" in json.loads(proc.stdout)
+    payload = json.loads(proc.stdout)
+    assert payload["best"]["mode"] == "top" and payload["leads"] is not None
+    # the outcome the join made, read in Chinese
+    assert "「签约结果」" in payload["definition"]["sentence"]

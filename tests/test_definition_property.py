@@ -35,7 +35,7 @@ def _table(seed: int, n: int, id_kind: str, with_outcome: bool, lost_style: bool
     elif id_kind == "row":
         cols["#"] = np.arange(1, n + 1)
     else:
-        cols["crm_number"] = rng.choice(np.arange(10_000_000, 99_999_999), n, replace=False)
+        cols["crm_number"] = 10_000_000 + rng.choice(89_999_999, n, replace=False)
     cols["Industry"] = np.where(good, "Manufacturing", rng.choice(["Retail", "Media"], n))
     cols["Region"] = rng.choice(["North", "South", "East"], n)
     cols["Notes"] = np.where(good, "needs fast rollout and audit", "price sensitive small team")
