@@ -125,7 +125,10 @@ def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
         name = spec.name
         if name == out_col or name not in table.columns or spec.role in (Role.NAME, Role.ID):
             continue
-        codes, uniq = pd.factorize(table[name])
+        col = table[name]
+        if len(pd.factorize(col.iloc[:1000])[1]) > 50:  # a million names: not worth a full pass
+            continue
+        codes, uniq = pd.factorize(col)
         if len(uniq) > 50 or len(uniq) < 2:
             continue
         ok = (o_codes >= 0) & (codes >= 0)
