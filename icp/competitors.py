@@ -21,14 +21,14 @@ from icp.dataset import Dataset
 from icp.i18n import Lang, t
 from icp.model import Analysis
 from icp.parse import split_tags
-from icp.schema import FieldType, Role
+from icp.schema import NOT_TRAIT_ROLES, FieldType, Role
 from icp.sections import Section
 from icp.won import won_flags
 
 __all__ = ["MIN_CUSTOMERS", "Competitor", "Difference", "competitors", "sections", "won_group"]
 
 MIN_CUSTOMERS = 5  # customers still on a competitor before it gets its own view
-_SKIP = frozenset({Role.NAME, Role.ID, Role.OUTCOME, Role.PREVIOUS, Role.NOTES})
+_SKIP = NOT_TRAIT_ROLES | {Role.PREVIOUS, Role.NOTES}
 
 
 @dataclass

@@ -111,8 +111,11 @@ def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
     """Columns that only restate the outcome: within each outcome value one
     value of the column covers ≥ 95% of the rows, and the won rows' value is
     their own (a CRM's "Probability (%)" is 100 on every Closed Won row, a
-    "Forecast Category" is "Closed").  They define best as much as the outcome
-    does, so they are never findings.  One count matrix per column (numpy)."""
+    "Forecast Category" is "Closed").  A column filled on one side only is one
+    too: a "Lost reason" is blank on every won deal, a "Won time" on every lost
+    one, so "0 of your won deals have Lost reason = Price" is no finding.  They
+    define best as much as the outcome does, so they are never findings.  One
+    count matrix per column (numpy)."""
     table = dataset.table
     o_codes, o_uniq = label_codes(table[out_col])
     o_sizes = np.bincount(o_codes[o_codes >= 0], minlength=len(o_uniq))
@@ -120,12 +123,18 @@ def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
     is_good = np.array([str(o_uniq[i]) in good for i in groups])
     if len(groups) < 2 or not is_good.any() or is_good.all():
         return []
+    good_codes = [i for i in groups if str(o_uniq[i]) in good]
+    good_rows = np.isin(o_codes, good_codes)
+    bad_rows = np.isin(o_codes, [i for i in groups if i not in good_codes])
     out = []
     for spec in dataset.mapping.columns:
         name = spec.name
         if name == out_col or name not in table.columns or spec.role in (Role.NAME, Role.ID):
             continue
         col = table[name]
+        if _one_sided(col.notna().to_numpy(), good_rows, bad_rows):
+            out.append(name)
+            continue
         if len(pd.factorize(col.iloc[:1000])[1]) > 50:  # a million names: not worth a full pass
             continue
         codes, uniq = pd.factorize(col)
@@ -142,6 +151,12 @@ def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
         if not set(modes[is_good]) & set(modes[~is_good]):
             out.append(name)
     return out
+
+
+def _one_sided(filled: np.ndarray, good_rows: np.ndarray, bad_rows: np.ndarray) -> bool:
+    """Whether a column is filled on (nearly) no row of one side and on many of the other."""
+    g, b = filled[good_rows].mean(), filled[bad_rows].mean()
+    return bool((g <= 0.05 and b >= 0.3) or (b <= 0.05 and g >= 0.3))
 
 
 def _stage_columns(dataset: Dataset, crits: list[Criterion]) -> list[str]:

@@ -41,17 +41,18 @@ _KEY_ROLES = (
 
 
 def owner_column(dataset: Dataset) -> str | None:
-    """The rep / owner column: a header that says so, holding 2–100 distinct names."""
-    for spec in dataset.mapping.columns:
-        if not spec.include or spec.name not in dataset.table.columns:
-            continue
-        if spec.type not in (FieldType.SINGLE, FieldType.TEXT) or spec.role not in (
-            Role.NONE,
-            Role.NAME,
-        ):
-            continue
-        if spec.role == Role.NAME or not _OWNER.search(spec.name):
-            continue
+    """The rep / owner column: the owner role (``icp.schema`` reads 负责人, Deal owner …), or
+    a header that says so, holding 2–100 distinct names."""
+    specs = [
+        s
+        for s in dataset.mapping.columns
+        if s.include
+        and s.name in dataset.table.columns
+        and s.type in (FieldType.SINGLE, FieldType.TEXT)
+        and (s.role == Role.OWNER or (s.role == Role.NONE and _OWNER.search(s.name)))
+    ]
+    specs.sort(key=lambda s: s.role != Role.OWNER)  # the owner role first
+    for spec in specs:
         if 2 <= dataset.table[spec.name].nunique() <= 100:
             return spec.name
     return None

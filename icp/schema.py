@@ -82,6 +82,7 @@ class Role(StrEnum):
     CONTACT_TITLE = "contact_title"  # decision-maker title / role
     PREVIOUS = "previous_solution"  # what they used before / current vendor
     NOTES = "notes"  # free text: needs, goals, pains
+    OWNER = "owner"  # who holds the record on the seller's side: deal owner, sales rep, 负责人
 
 
 # What each role is for: the one table that detection, traits, clouds, the builders,
@@ -105,8 +106,9 @@ MEASURE_ROLES = frozenset(
 )
 # Roles whose cells are numbers: the measures and company size.
 NUMERIC_ROLES = MEASURE_ROLES | {Role.EMPLOYEES}
-# Who a row is and how its deal ended: never a trait of the best (traits, clouds).
-NOT_TRAIT_ROLES = frozenset({Role.NAME, Role.ID, Role.OUTCOME})
+# Who a row is, how its deal ended and who sold it: never a trait of the best (traits,
+# clouds) — "55 of 140 won deals are Chen's" is about the sales team, not the customer.
+NOT_TRAIT_ROLES = frozenset({Role.NAME, Role.ID, Role.OUTCOME, Role.OWNER})
 # When a deal ran (the sales-cycle dates): read for the cycle, never a profile value.
 DEAL_DATE_ROLES = frozenset({Role.CREATED, Role.CLOSED})
 CATEGORY_ROLES = frozenset(
@@ -241,11 +243,14 @@ ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
         "created", "created date", "create date", "created at", "created on", "first contact",
         "first contact date", "lead date", "start date", "首次接触日期", "首次接触", "创建日期",
         "创建时间", "建档日期", "线索日期", "首次咨询日期", "咨询日期",
+        "add time", "added", "date added", "added on", "create time", "creation date",
+        "creation time", "添加时间", "录入时间",
     ),
     Role.CLOSED: (
         "签单时间", "合同日期",
         "closed", "close date", "closed date", "closed at", "closed on", "won date", "signed date",
         "signing date", "签约日期", "成交日期", "签单日期", "关闭日期", "签约时间", "成交时间",
+        "won time", "close time", "closed time", "win date", "won on", "赢单时间", "赢单日期",
     ),
     Role.DEALS: (
         "采购次数", "下单次数", "复购次数", "订单次数",
@@ -294,6 +299,13 @@ ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
         "competitor", "replaced", "previous tool", "目前设备厂商", "原有方案", "现有方案", "竞品",
         "目前厂商", "原供应商", "现用品牌", "目前供应商", "现有厂商",
     ),
+    Role.OWNER: (
+        "owner", "deal owner", "account owner", "lead owner", "contact owner", "record owner",
+        "opportunity owner", "sales rep", "salesperson", "sales person", "sales owner", "rep",
+        "account manager", "account executive", "assigned to", "created by", "modified by",
+        "last modified by", "负责人", "销售负责人", "跟进人", "客户经理", "销售员", "销售代表",
+        "创建人", "归属销售", "所属销售", "业务员", "销售人员", "对接销售", "录入人", "所属人",
+    ),
     Role.NOTES: (
         "notes", "note", "comments", "comment", "description", "remarks", "needs", "requirements",
         "备注", "需求描述", "说明", "描述", "客户需求", "需求说明", "跟进记录",
@@ -334,6 +346,10 @@ def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
                 best = max(best, (len(syn_compact) / len(compact), len(syn_compact)))
         if best[0] > 0:
             scores[role] = best
+    if _PLAN_WORDS & set(words) or any(w in compact for w in _PLAN_WORDS_ZH):
+        # "Expected close date", 预计成交日期: a forecast, not when the deal ran
+        for role in DEAL_DATE_ROLES:
+            scores.pop(role, None)
     if _CODE_WORDS & set(words) or any(w in compact for w in _CODE_WORDS_ZH):
         # "Deal Size Category", "Customer Tier", 客户等级: a code, never a measure
         for role in NUMERIC_ROLES:
@@ -344,6 +360,8 @@ def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
 _CODE_WORDS = frozenset(
     {"category", "class", "tier", "level", "grade", "code", "bucket", "segment", "rank", "rating"}
 )
+_PLAN_WORDS = frozenset({"expected", "forecast", "planned", "estimated", "target", "next"})
+_PLAN_WORDS_ZH = ("预计", "计划", "预期", "下次")
 _CODE_WORDS_ZH = ("等级", "级别", "类别", "分类", "档次", "分级", "评级")
 
 
@@ -488,6 +506,8 @@ def _fit(role: Role, prof: _Profile) -> FieldType | None:
         return FieldType.DATE if t == FieldType.DATE else None
     if role in (Role.NAME, Role.ID):
         return FieldType.TEXT if t != FieldType.DATE else None
+    if role == Role.OWNER:
+        return None if t == FieldType.DATE else t
     if role == Role.NOTES:
         return FieldType.TEXT if t in (FieldType.TEXT, FieldType.SINGLE, FieldType.MULTI) else None
     if role == Role.OUTCOME:
@@ -598,7 +618,7 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
     chosen: dict[str, Role] = {name: Role.ID for name in ids}
     used: set[Role] = set()
     for _, _, name, role in candidates:
-        if name in chosen or (role in used and role != Role.ID):
+        if name in chosen or (role in used and role not in (Role.ID, Role.OWNER)):
             continue
         chosen[name] = role
         used.add(role)

@@ -31,6 +31,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "schema.role.contact_title": ("Contact title / decision maker", "联系人身份/决策人"),
     "schema.role.previous_solution": ("Previous solution / current vendor", "原有方案/目前厂商"),
     "schema.role.notes": ("Notes / needs (free text)", "备注/需求描述（自由文本）"),
+    "schema.role.owner": (
+        "Owner / sales rep (your side, never a customer trait)",
+        "负责人/销售（我方人员，不作为客户特征）",
+    ),
     # multi-select separators
     "schema.sep.label": ("Separator", "分隔符"),
     "schema.sep.,": ("Comma ( , )", "英文逗号（ , ）"),
