@@ -22,15 +22,21 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import altair as alt
 import pandas as pd
 
 from icp import fmt
 from icp.fonts import FAMILY, font_dir
 from icp.i18n import Lang, t
+from icp.lazy import lazy_module
 from icp.model import CRITERIA, Kpi, NumericTrait, Ranking, Trait
 from icp.wording import kept_key
+
+if TYPE_CHECKING:
+    import altair as alt
+else:  # altair (+ jinja2, jsonschema) is ~0.7 s to import: only a page that draws pays
+    alt = lazy_module("altair")  # lazy: startup speed
 
 __all__ = [
     "BLUE",

@@ -24,6 +24,7 @@ import pandas as pd
 from PIL import Image
 
 from icp.fonts import font_path
+from icp.pvalues import hypergeom_sf
 from icp.schema import NOT_TRAIT_ROLES, SEPARATORS, FieldType, Mapping
 from icp.text import STOP_WORDS, learn_vocabulary, table_vocabulary, tokens
 
@@ -190,20 +191,38 @@ def _significant(
     min_log_lift: float,
 ) -> list[str]:
     """The ``words`` over-represented on their side beyond chance (one-sided Fisher, BH)."""
-    from scipy import stats  # lazy: startup speed
-
     if not words:
         return []
     a = np.array([min(mine.get(w, 0.0), n_mine) for w in words])
     b = np.array([min(other.get(w, 0.0), n_other) for w in words])
     lift = np.log(((a + 1) / (n_mine + 2)) / ((b + 1) / (n_other + 2)))
-    p = stats.hypergeom.sf(np.rint(a) - 1, n_mine + n_other, np.rint(a + b), n_mine)
+    p = hypergeom_sf(np.rint(a) - 1, n_mine + n_other, np.rint(a + b), n_mine)
     keep = lift >= min_log_lift
     if not keep.any():
         return []
     adj = np.ones(len(words))
-    adj[keep] = stats.false_discovery_control(np.clip(p[keep], 0, 1), method="bh")
+    adj[keep] = bh_adjust(np.clip(p[keep], 0, 1))
     return [w for w, ok in zip(words, adj < q, strict=True) if ok]
+
+
+def bh_adjust(ps: np.ndarray) -> np.ndarray:
+    """Benjamini–Hochberg adjusted p-values, as ``scipy.stats.false_discovery_control(ps)``.
+
+    The same steps in the same order (stable sort, ``p * (m / i)``, running
+    minimum from the largest, back to the input order, clipped), so the
+    values are identical — without importing ``scipy.stats`` (~1 s) for the
+    Commonalities page's word clouds.  ``tests/test_clouds_bh.py`` compares.
+    """
+    ps = np.asarray(ps, dtype=float)
+    if ps.size <= 1:
+        return ps
+    m = ps.shape[-1]
+    order = np.argsort(ps, kind="stable")
+    adj = ps[order] * (m / np.arange(1, m + 1, dtype=float))
+    np.minimum.accumulate(adj[::-1], out=adj[::-1])
+    out = np.empty_like(adj)
+    out[order] = adj
+    return np.clip(out, 0.0, 1.0)
 
 
 def _form(word: str) -> str:

@@ -21,12 +21,12 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from icp import fmt
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
 from icp.parse import won_mask
+from icp.pvalues import hypergeom_sf
 from icp.rank import ltv, margin_values, role_labels, role_values
 from icp.schema import Role
 
@@ -257,7 +257,7 @@ def _clear_channels(df: pd.DataFrame, alpha: float = 0.1) -> pd.Series:
     nb, n = best.sum(), size.sum()
     if nb <= 0 or n <= nb:
         return pd.Series(False, index=df.index)
-    p = stats.hypergeom.sf(best - 1, n, nb, size)
+    p = hypergeom_sf(best - 1, n, nb, size)
     order = np.argsort(p)
     holm = np.minimum(1.0, np.maximum.accumulate(p[order] * (len(p) - np.arange(len(p)))))
     adj = np.ones(len(p))
