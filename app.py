@@ -9,7 +9,7 @@ import streamlit as st
 
 from icp.errors import InputError
 from icp.store import WorkspaceInfo
-from ui import access, present, state
+from ui import access, present, state, warm
 
 ROOT = Path(__file__).resolve().parent
 
@@ -158,6 +158,9 @@ def main() -> None:
         present.apply_theme()
     _sidebar(ws, info)
     _navigate()
+    if not st.session_state.get("warm.done"):  # this session's first page is out:
+        st.session_state["warm.done"] = True  # analyse and import for the next ones meanwhile
+        warm.warm_up(state.prefetch())
 
 
 # Streamlit runs this file as __main__.  A multiprocessing child (the store's and

@@ -51,6 +51,11 @@ class Latest(Generic[V]):
             self._building.pop((ws, key), None)
         return value
 
+    def has(self, ws: str, key: Hashable) -> bool:
+        """Whether ``(ws, key)`` is kept (without counting as a use)."""
+        with self._lock:
+            return key in self._items.get(ws, {})
+
     def values(self) -> list[V]:
         with self._lock:
             return [v for entries in self._items.values() for v, _ in entries.values()]

@@ -17,6 +17,7 @@ import json
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -311,6 +312,27 @@ def analysis_or_error() -> Analysis | InputError | None:
     key = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
     with st.spinner(tr("ui.analysing")):
         return _run(ws, store().source_version(ws), json.dumps(items, sort_keys=True), key)
+
+
+def prefetch() -> Callable[[], object] | None:
+    """The analysis the next page will ask for, as a call to run in the background (or None).
+
+    After the first page (usually the Workspace, which only reads the data)
+    the app runs this in its warm-up thread while the user reads, so Data and
+    Best customers find the analysis cached instead of computing it on the
+    click.  Only when the data set is already parsed (no file read, no store
+    call off the script thread); the cache's per-key gate means a page that
+    asks meanwhile waits for this one computation instead of starting another.
+    """
+    ws = workspace_id()
+    mapping_json = json.dumps(store().get_value(ws, "mapping"), sort_keys=True)
+    version = store().source_version(ws)
+    settings_json = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
+    if not _DATASETS.has(ws, (version, mapping_json)):
+        return None
+    if _ANALYSES.has(ws, (version, mapping_json, settings_json)):
+        return None
+    return lambda: _run(ws, version, mapping_json, settings_json)
 
 
 def analysis() -> Analysis | None:
