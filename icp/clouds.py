@@ -295,11 +295,11 @@ def cloud(
     ``big`` (projector mode) shows fewer, larger words.  The same input and
     ``seed`` always give the same picture.
     """
+    words = _sorted({str(w): float(f) for w, f in freqs.items() if f and f > 0 and str(w).strip()})
+    if not words:  # before the import: no words needs no wordcloud (+ matplotlib, ~0.5 s)
+        return None
     from wordcloud import WordCloud  # lazy: startup speed
 
-    words = _sorted({str(w): float(f) for w, f in freqs.items() if f and f > 0 and str(w).strip()})
-    if not words:
-        return None
     wc = WordCloud(
         font_path=str(font_path()),
         width=width,

@@ -19,8 +19,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
+from icp.datadir import data_dir
 from icp.errors import InputError
-from icp.store import data_dir
 
 __all__ = ["cached_png"]
 
@@ -58,10 +58,10 @@ def cached_png(key: bytes, render: Callable[[], bytes]) -> bytes:
     data = None
     if path is not None:
         try:
-            data = path.read_bytes()
+            data = path.read_bytes()  # b"": "nothing to draw", kept like any picture
         except OSError:
             data = None
-    if not data:
+    if data is None:
         data = render()
         if path is not None:
             try:

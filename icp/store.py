@@ -37,7 +37,6 @@ import contextlib
 import errno
 import hashlib
 import json
-import os
 import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -47,6 +46,8 @@ from pathlib import Path
 from typing import Any
 
 from icp import backup
+from icp.datadir import data_dir
+from icp.datadir import make_private_dir as _make_private_dir
 from icp.errors import InputError
 from icp.i18n import Lang, has, t
 from icp.sqlite import connect
@@ -142,28 +143,6 @@ class VersionInfo:
     id: int
     label: str  # as given; automatic snapshots carry an i18n key (see version_label)
     created_at: str
-
-
-def data_dir() -> Path:
-    """The folder that holds ``workbench.db``: ``$ICP_DATA_DIR``, else ``~/.icp-workbench``.
-
-    Created if missing (owner-only, 0700: it holds customer data), so callers
-    can write into it straight away.
-    """
-    env = os.environ.get("ICP_DATA_DIR", "").strip()
-    path = Path(env).expanduser() if env else Path.home() / ".icp-workbench"
-    _make_private_dir(path)
-    return path
-
-
-def _make_private_dir(path: Path) -> None:
-    """Create ``path`` as 0700; a folder that already exists keeps its permissions."""
-    try:
-        if not path.is_dir():
-            path.mkdir(mode=0o700, parents=True, exist_ok=True)
-            path.chmod(0o700)  # mkdir's mode is filtered by the umask
-    except OSError as exc:
-        raise InputError("store.cannot_open", path=str(path), detail=_short(exc)) from None
 
 
 def _short(exc: BaseException) -> str:
