@@ -137,8 +137,13 @@ def tag_filter(ds: Dataset) -> tuple[str | None, pd.Series | None]:
     )
     if choice is None:
         return None, None
-    tag = next(t for t in items if t.name == choice)
-    return choice, groups.mask(ds, tag.rule)
+    return choice, tag_rows(ds, choice)
+
+
+def tag_rows(ds: Dataset, name: str | None) -> pd.Series | None:
+    """The rows of ``ds`` carrying the saved tag ``name`` (None: no tag, or no such tag)."""
+    tag = next((t for t in tag_list() if t.name == name), None) if name is not None else None
+    return None if tag is None else groups.mask(ds, tag.rule)
 
 
 def filter_note(name: str | None, shown: int, total: int) -> None:

@@ -259,6 +259,18 @@ def _read(ws: str, version: int, mapping_json: str) -> Dataset | InputError | No
         return exc
 
 
+def data_key() -> tuple[str, int, str]:
+    """What the data set is built from: workspace, stored file version and mapping.
+
+    A page part that reruns on its own (an ``st.fragment``) compares it with
+    the value from when the page was drawn, to redraw the whole page when
+    the data changed meanwhile (e.g. a new upload in another tab).
+    """
+    ws = workspace_id()
+    items = store().get_value(ws, "mapping")
+    return ws, store().source_version(ws), json.dumps(items, sort_keys=True)
+
+
 def dataset() -> Dataset | None:
     """The workspace's parsed data set (cached), or None when there is none or it is unusable."""
     result = dataset_or_error()

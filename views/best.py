@@ -69,125 +69,153 @@ if not has_outcome and portraits.hand_pick_needed():  # a names-only list: pick 
     st.multiselect(
         tr("best.hand.pick"), names, key="best.pins", on_change=_save, placeholder=tr("ui.choose")
     )
-_, result = state.require_analysis()
+state.require_analysis()  # no usable analysis: its reason is shown and the page stops here
+tag_name, _ = portraits.tag_filter(ds)  # the sidebar's select: a fragment cannot draw there
+drawn_for = state.data_key()
 
-outcome = result.mode == "outcome"
-ranking = result.ranking
-if result.definition is not None:
-    confirm.definition_line(result.definition)
-tie = next((w for w in result.warnings if w.key == "analysis.ties"), None)
 
-# ---------------------------------------------------------------- controls (score mode)
-if not outcome and ranking is not None and ranking.criteria:  # (a hand pick has its own picker)
-    left, right = st.columns([1, 2])
-    with left:
-        st.slider(tr("analysis.page.top_n"), 3, 50, key="best.top_n", on_change=_save)
-        st.subheader(tr("analysis.page.weights"))
-        for crit in ranking.criteria:
-            st.slider(
-                tr(f"criterion.{crit}"),
-                0.0,
-                3.0,
-                step=0.5,
-                key=f"best.w.{crit}",
-                help=tr("analysis.page.weights_help"),
-                on_change=_save,
-            )
-        if result.ltv_formula is not None:
-            st.number_input(
-                tr("analysis.page.lifetime"),
-                min_value=0.5,
-                max_value=30.0,
-                step=0.5,
-                key="best.lifetime",
-                help=tr("analysis.page.lifetime_help"),
-                on_change=_save,
-            )
-        if ranking.missing:
-            st.markdown(f"**{tr('analysis.page.missing_title')}**")
-            for crit, roles in ranking.missing.items():
-                role_names = tr("analysis.page.roles_sep").join(
-                    tr(f"schema.role.{r.value}") for r in roles
+@st.fragment
+def _ranked() -> None:
+    """Everything the weights, N, the lifetime and the pins change — and only that reruns.
+
+    Moving a slider reruns this fragment alone (not the sidebar, the menu
+    and the page head): the analysis for the new settings, the KPIs and the
+    table and chart.  Everything is read afresh here; should the data set or
+    its mapping have changed since the page was drawn (another tab), the
+    whole page is drawn again instead, so nothing shown can be stale.
+    """
+    if state.data_key() != drawn_for:
+        st.rerun()
+    ds, result = state.require_analysis()
+    names = sorted(set(ds.names()))
+    lang = state.lang()
+    big = state.presenting()
+
+    outcome = result.mode == "outcome"
+    ranking = result.ranking
+    if result.definition is not None:
+        confirm.definition_line(result.definition)
+    tie = next((w for w in result.warnings if w.key == "analysis.ties"), None)
+
+    # ---------------------------------------------------------------- controls (score mode)
+    if not outcome and ranking is not None and ranking.criteria:  # (a hand pick has its own picker)
+        left, right = st.columns([1, 2])
+        with left:
+            st.slider(tr("analysis.page.top_n"), 3, 50, key="best.top_n", on_change=_save)
+            st.subheader(tr("analysis.page.weights"))
+            for crit in ranking.criteria:
+                st.slider(
+                    tr(f"criterion.{crit}"),
+                    0.0,
+                    3.0,
+                    step=0.5,
+                    key=f"best.w.{crit}",
+                    help=tr("analysis.page.weights_help"),
+                    on_change=_save,
                 )
-                st.caption(
-                    "• "
-                    + tr(
-                        "analysis.page.missing_item",
-                        criterion=tr(f"criterion.{crit}"),
-                        roles=role_names,
+            if result.ltv_formula is not None:
+                st.number_input(
+                    tr("analysis.page.lifetime"),
+                    min_value=0.5,
+                    max_value=30.0,
+                    step=0.5,
+                    key="best.lifetime",
+                    help=tr("analysis.page.lifetime_help"),
+                    on_change=_save,
+                )
+            if ranking.missing:
+                st.markdown(f"**{tr('analysis.page.missing_title')}**")
+                for crit, roles in ranking.missing.items():
+                    role_names = tr("analysis.page.roles_sep").join(
+                        tr(f"schema.role.{r.value}") for r in roles
                     )
+                    st.caption(
+                        "• "
+                        + tr(
+                            "analysis.page.missing_item",
+                            criterion=tr(f"criterion.{crit}"),
+                            roles=role_names,
+                        )
+                    )
+        with right:
+            for label, key in (
+                ("analysis.page.pins", "best.pins"),
+                ("analysis.page.excludes", "best.excludes"),
+            ):
+                st.multiselect(
+                    tr(label), names, key=key, on_change=_save, placeholder=tr("ui.choose")
                 )
-    with right:
-        for label, key in (
-            ("analysis.page.pins", "best.pins"),
-            ("analysis.page.excludes", "best.excludes"),
-        ):
-            st.multiselect(tr(label), names, key=key, on_change=_save, placeholder=tr("ui.choose"))
 
-for msg in result.warnings:
-    st.warning(state.plain(tr(msg)), icon="ℹ️")
+    for msg in result.warnings:
+        st.warning(state.plain(tr(msg)), icon="ℹ️")
 
-# ---------------------------------------------------------------- KPI tiles
-if result.kpis:
-    st.subheader(tr("analysis.page.kpis"))
-    widgets.kpi_tiles(result)
+    # ---------------------------------------------------------------- KPI tiles
+    if result.kpis:
+        st.subheader(tr("analysis.page.kpis"))
+        widgets.kpi_tiles(result)
 
-confirm.defining_differences(result)
+    confirm.defining_differences(result)
 
-# ---------------------------------------------------------------- the best set
-tag_name, tagged = portraits.tag_filter(ds)
-if ranking is not None:
-    best = ranking.table[ranking.table["is_best"]]
-    n_best = len(best)
-    if tagged is not None:
-        best = best[tagged.reindex(best.index, fill_value=False).to_numpy(dtype=bool)]
-    if tie is not None:  # say how many tie instead of passing file order off as a ranking
-        st.subheader(tr("analysis.ties.title", tied=tie.params["tied"]))
-    else:
-        st.subheader(tr("analysis.page.top_table", n=n_best))
-    if ds.named_by_row:
-        st.caption(tr("analysis.page.row_names"))
-    portraits.filter_note(tag_name, len(best), n_best)
-    crit_cols = {f"c_{c}": tr(f"criterion.{c}") for c in ranking.criteria}
-    view = pd.DataFrame(
-        {
-            tr("analysis.page.col.rank"): best["rank"].to_numpy(),
-            tr("analysis.page.col.name"): best["name"].to_numpy(),
-            tr("analysis.page.col.score"): best["score"].to_numpy(),
-            tr("analysis.page.col.stability"): best["stability"].to_numpy(),
-            tr("analysis.page.col.pinned"): best["pinned"].to_numpy(),
-            **{label: best[col].to_numpy() for col, label in crit_cols.items()},
+    # ---------------------------------------------------------------- the best set
+    tagged = portraits.tag_rows(ds, tag_name)
+    if ranking is not None:
+        best = ranking.table[ranking.table["is_best"]]
+        n_best = len(best)
+        if tagged is not None:
+            best = best[tagged.reindex(best.index, fill_value=False).to_numpy(dtype=bool)]
+        if tie is not None:  # say how many tie instead of passing file order off as a ranking
+            st.subheader(tr("analysis.ties.title", tied=tie.params["tied"]))
+        else:
+            st.subheader(tr("analysis.page.top_table", n=n_best))
+        if ds.named_by_row:
+            st.caption(tr("analysis.page.row_names"))
+        portraits.filter_note(tag_name, len(best), n_best)
+        crit_cols = {f"c_{c}": tr(f"criterion.{c}") for c in ranking.criteria}
+        view = pd.DataFrame(
+            {
+                tr("analysis.page.col.rank"): best["rank"].to_numpy(),
+                tr("analysis.page.col.name"): best["name"].to_numpy(),
+                tr("analysis.page.col.score"): best["score"].to_numpy(),
+                tr("analysis.page.col.stability"): best["stability"].to_numpy(),
+                tr("analysis.page.col.pinned"): best["pinned"].to_numpy(),
+                **{label: best[col].to_numpy() for col, label in crit_cols.items()},
+            }
+        )
+        config = {
+            tr("analysis.page.col.score"): st.column_config.ProgressColumn(
+                format="%.2f", min_value=0.0, max_value=1.0
+            ),
+            tr("analysis.page.col.stability"): st.column_config.ProgressColumn(
+                format="percent",
+                min_value=0.0,
+                max_value=1.0,
+                help=tr("analysis.page.stability_help"),
+            ),
+            **{
+                label: st.column_config.NumberColumn(
+                    format="%.2f", help=tr("analysis.page.contrib_help")
+                )
+                for label in crit_cols.values()
+            },
         }
-    )
-    config = {
-        tr("analysis.page.col.score"): st.column_config.ProgressColumn(
-            format="%.2f", min_value=0.0, max_value=1.0
-        ),
-        tr("analysis.page.col.stability"): st.column_config.ProgressColumn(
-            format="percent", min_value=0.0, max_value=1.0, help=tr("analysis.page.stability_help")
-        ),
-        **{
-            label: st.column_config.NumberColumn(
-                format="%.2f", help=tr("analysis.page.contrib_help")
-            )
-            for label in crit_cols.values()
-        },
-    }
-    portraits.card_table(view, key="best.table", rows=best.index, column_config=config)
-    st.altair_chart(charts.score_bars(ranking, lang=lang, top=n_best, big=big))
-else:
-    won_rows = result.best_mask.index[result.best_mask]
-    st.subheader(tr("analysis.page.won_table", n=len(won_rows)))
-    if ds.named_by_row:
-        st.caption(tr("analysis.page.row_names"))
-    if tagged is not None:
-        shown = won_rows[tagged.reindex(won_rows, fill_value=False).to_numpy(dtype=bool)]
-        portraits.filter_note(tag_name, len(shown), len(won_rows))
-        won_rows = shown
-    portraits.card_table(
-        pd.DataFrame({tr("analysis.page.col.name"): ds.names().reindex(won_rows).to_numpy()}),
-        key="best.won",
-        rows=won_rows,
-    )
+        portraits.card_table(view, key="best.table", rows=best.index, column_config=config)
+        st.altair_chart(charts.score_bars(ranking, lang=lang, top=n_best, big=big))
+    else:
+        won_rows = result.best_mask.index[result.best_mask]
+        st.subheader(tr("analysis.page.won_table", n=len(won_rows)))
+        if ds.named_by_row:
+            st.caption(tr("analysis.page.row_names"))
+        if tagged is not None:
+            shown = won_rows[tagged.reindex(won_rows, fill_value=False).to_numpy(dtype=bool)]
+            portraits.filter_note(tag_name, len(shown), len(won_rows))
+            won_rows = shown
+        portraits.card_table(
+            pd.DataFrame({tr("analysis.page.col.name"): ds.names().reindex(won_rows).to_numpy()}),
+            key="best.won",
+            rows=won_rows,
+        )
 
-st.caption(tr("analysis.page.next"))
+    st.caption(tr("analysis.page.next"))
+
+
+_ranked()
