@@ -206,7 +206,7 @@ def _significant(
 
 
 def bh_adjust(ps: np.ndarray) -> np.ndarray:
-    """Benjamini–Hochberg adjusted p-values, as ``scipy.stats.false_discovery_control(ps)``.
+    """Benjamini–Hochberg adjusted p-values, as ``false_discovery_control(ps, method="bh")``.
 
     The same steps in the same order (stable sort, ``p * (m / i)``, running
     minimum from the largest, back to the input order, clipped), so the
