@@ -39,6 +39,8 @@ from pathlib import Path
 
 from common import ROOT
 
+sys.path.insert(0, str(ROOT))  # icp.i18n for the labels, without PYTHONPATH
+
 SAMPLE = ROOT / "sample_data" / "saas_customers_en.xlsx"
 TOUR = ["data", "best", "commonalities", "icp", "report", "workspace"]
 
