@@ -26,8 +26,9 @@ parsing modules imported already, so a worker starts in ~0.1 s and never
 inherits the server's threads or open database handles.
 
 The result (our own ``Dataset`` object, built by our code in the child)
-comes back pickled over a one-way pipe, after one message with the child's
-resident size at the start; the child never receives anything from the
+comes back over a one-way pipe as pickle protocol 5 with the columns'
+buffers out of band (``_send``/``_receive``), after one message with the
+child's resident size at the start; the child never receives anything from the
 parent after it starts.  Limits can be tuned with
 ``ICP_WORKER_MEMORY_MB``, ``ICP_WORKER_CPU_S`` and ``ICP_WORKER_WALL_S``.
 """
