@@ -508,6 +508,7 @@ _WON = frozenset(
         "续约",
         "已转化",
         "留存",
+        "evangelist",
     }
 )
 _LOST = frozenset(
@@ -543,6 +544,11 @@ _LOST = frozenset(
         "未续约",
         "未转化",
         "已取消",
+        # an accounts list's type / lifecycle column: not (yet) a customer
+        "prospect",
+        "lead",
+        "subscriber",
+        "潜在客户",
     }
 )
 _LOST_HINT = re.compile(r"lost|churn|未签|未成交|流失|丢单|输单|失败")
@@ -585,12 +591,13 @@ _HEADER_WORDS: dict[str, str] = {
     "converted": "won", "conversion": "won", "retained": "won", "retention": "won",
     "renewed": "won", "renewal": "won", "renew": "won", "success": "won", "closed": "neutral",
     "result": "neutral", "results": "neutral", "outcome": "neutral", "status": "neutral",
-    "stage": "neutral",
+    "stage": "neutral", "type": "neutral",
     "lost": "lost", "loss": "lost", "lose": "lost", "churn": "lost", "churned": "lost",
     "attrition": "lost", "cancelled": "lost", "canceled": "lost", "lapsed": "lost",
     "成交": "won", "签约": "won", "签单": "won", "赢单": "won", "留存": "won", "续约": "won",
     "续费": "won", "转化": "won", "复购": "won", "购买": "won",
-    "状态": "neutral", "阶段": "neutral", "结果": "neutral", "成败": "neutral", "输赢": "neutral",
+    "状态": "neutral", "阶段": "neutral", "类型": "neutral", "结果": "neutral", "成败": "neutral",
+    "输赢": "neutral",
     "流失": "lost", "丢单": "lost", "输单": "lost", "退订": "lost", "退费": "lost",
 }  # fmt: skip
 

@@ -346,6 +346,11 @@ def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
                 best = max(best, (len(syn_compact) / len(compact), len(syn_compact)))
         if best[0] > 0:
             scores[role] = best
+    if _has_phrase(words, compact, _COMPANY_MONEY):
+        # "Annual Revenue", 年营业额, 注册资金: how big the customer's business is (a
+        # firmographic trait), not what the customer is worth to you
+        for role in MEASURE_ROLES:
+            scores.pop(role, None)
     if _PLAN_WORDS & set(words) or any(w in compact for w in _PLAN_WORDS_ZH):
         # "Expected close date", 预计成交日期: a forecast, not when the deal ran
         for role in DEAL_DATE_ROLES:
@@ -360,6 +365,25 @@ def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
 _CODE_WORDS = frozenset(
     {"category", "class", "tier", "level", "grade", "code", "bucket", "segment", "rank", "rating"}
 )
+_COMPANY_MONEY = (
+    "annual revenue", "company revenue", "annual sales", "annual turnover", "turnover",
+    "registered capital", "年营业额", "年营收", "年销售额", "营业收入", "公司营收", "企业营收",
+    "注册资本", "注册资金",
+)  # fmt: skip
+
+
+def _has_phrase(words: tuple[str, ...], compact: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the header holds one of ``phrases`` (English: whole words; Chinese: a substring)."""
+    for phrase in phrases:
+        if phrase.isascii():
+            p = tuple(phrase.split())
+            if any(words[i : i + len(p)] == p for i in range(len(words) - len(p) + 1)):
+                return True
+        elif phrase in compact:
+            return True
+    return False
+
+
 _PLAN_WORDS = frozenset({"expected", "forecast", "planned", "estimated", "target", "next"})
 _PLAN_WORDS_ZH = ("预计", "计划", "预期", "下次")
 _CODE_WORDS_ZH = ("等级", "级别", "类别", "分类", "档次", "分级", "评级")
@@ -599,7 +623,8 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
             scores[Role.OUTCOME] = (2 * _VALUE_ROLE_SCORE, 0)
         else:
             scores.pop(Role.OUTCOME, None)  # yes/no, 0/1: only a header makes it an outcome
-        if prof.type == FieldType.NUMBER and prof.currency >= 0.5:
+        company_money = _has_phrase(words, compact, _COMPANY_MONEY)
+        if prof.type == FieldType.NUMBER and prof.currency >= 0.5 and not company_money:
             scores.setdefault(Role.VALUE, (_VALUE_ROLE_SCORE, 0))
         if prof.type == FieldType.NUMBER and prof.percent >= 0.5:
             scores.setdefault(Role.MARGIN, (_VALUE_ROLE_SCORE * 0.8, 0))

@@ -75,3 +75,17 @@ def test_chinese_crm_owner_and_dates():
     buf = io.BytesIO()
     df.to_excel(buf, index=False)
     assert open_dataset(buf.getvalue(), filename="客户.xlsx").mapping.col(Role.OWNER) == "负责人"
+
+
+def test_an_accounts_type_column_is_the_outcome_and_annual_revenue_is_a_trait():
+    """Customer vs Prospect is what the founder compares; partners and competitors are in
+    neither group; the account's own annual revenue never ranks who is best."""
+    main, name, _, _ = KINDS["zoho_accounts_en"].files()
+    ds = open_dataset(main, filename=name)
+    roles = {c.name: c.role for c in ds.mapping.columns}
+    assert roles["Annual Revenue"] == Role.NONE and roles["Account Owner"] == Role.OWNER
+    result = analysis.run(ds, Settings(top_n=10))
+    assert result.mode == "outcome"  # nothing to rank by: customers vs prospects
+    assert int(result.best_mask.sum()) == int((ds.table["Account Type"] == "Customer").sum())
+    assert set(ds.table.loc[result.rest_mask.astype(bool), "Account Type"]) == {"Prospect"}
+    assert ("Industry", "Healthcare") in {(t.column, t.value) for t in result.traits}

@@ -138,10 +138,28 @@ def test_a_crm_report_is_read_as_its_deals_only():
     assert ("Lead Source", "Partner Referral") in {(t.column, t.value) for t in won.traits}
 
 
-def test_a_stage_that_only_says_who_bought_is_not_a_finding():
-    """Leads and customers in one list: 'Lifecycle Stage = customer' restates
-    who has revenue; the planted industry is what the best really share."""
+def test_a_lifecycle_stage_is_the_outcome_and_customers_are_ranked_among_themselves():
+    """Leads and customers in one list: customer and evangelist are the good side, the
+    best 10 come from them, and the planted industry is what those best share."""
     result = analysis.run(_open(KINDS["hubspot_en"]), Settings(top_n=10))
+    assert result.definition.outcome_column == "Lifecycle Stage"
+    assert definition_sentence(result.definition, "en").startswith(
+        "Best = the top 10 of those whose “Lifecycle Stage” is customer or evangelist"
+    )
+    assert ("Industry", "COMPUTER_SOFTWARE") in {(t.column, t.value) for t in result.traits}
+
+
+def test_a_stage_that_only_says_who_bought_is_not_a_finding():
+    """A stage whose words are not outcome words ("onboarded", "nurture") but that only
+    says who has revenue: 'Lifecycle Stage = onboarded' restates who bought; the
+    planted industry is what the best really share."""
+    words = {"customer": "onboarded", "evangelist": "advocate", "lead": "nurture",
+             "marketingqualifiedlead": "engaged", "opportunity": "trial"}  # fmt: skip
+    df = KINDS["hubspot_en"].build()
+    df["Lifecycle Stage"] = df["Lifecycle Stage"].map(words)
+    ds = open_dataset(df.to_csv(index=False).encode(), filename="companies.csv")
+    result = analysis.run(ds, Settings(top_n=10))
+    assert result.definition.outcome_column is None
     assert "Lifecycle Stage" in result.definition.defining_columns
     reason = result.definition.reasons["Lifecycle Stage"]
     assert "whether the customer has bought" in reason.render("en")
