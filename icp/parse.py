@@ -77,6 +77,16 @@ MISSING_MARKERS: frozenset[str] = frozenset(
         "暂无",
         "空",
         "(blank)",
+        # a form's untouched drop-down ("Select", 请选择): nobody chose anything
+        "select",
+        "-- select --",
+        "--select--",
+        "please select",
+        "not specified",
+        "unspecified",
+        "请选择",
+        "未选择",
+        "未填写",
     }
 )
 

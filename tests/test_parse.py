@@ -101,3 +101,18 @@ def test_clean_and_join_use_the_same_parsers():
         }
         assert not parsers & own, (mod.__name__, parsers & own)
     assert not hasattr(join, "_is_missing") and not hasattr(join, "_DATE_LIKE")
+
+
+def test_an_untouched_dropdown_is_no_answer_and_never_a_trait():
+    """Web-form exports write "Select" / 请选择 where nobody picked a value; a finding
+    "Specialization = Select" would describe the form, not the customer."""
+    from icp.dataset import open_dataset
+
+    for cell in ("Select", " select ", "-- Select --", "请选择", "未填写"):
+        assert parse.is_missing(cell)
+    assert not parse.is_missing("Selected accounts")
+    rows = ["Name,Specialization,Converted"] + [
+        f"Lead {i},{'Select' if i % 2 else 'Finance'},{i % 3 == 0:d}" for i in range(40)
+    ]
+    ds = open_dataset("\n".join(rows).encode(), filename="leads.csv")
+    assert set(ds.table["Specialization"].dropna()) == {"Finance"}
