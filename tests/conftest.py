@@ -32,13 +32,48 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("ICP_DATA_DIR", str(tmp_path_factory.mktemp("icpdata")))
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that run the app (AppTest pages, a real browser) are ``slow``:
-    ``python -m pytest -m "not slow"`` is the quick loop over the engine."""
+    ``python -m pytest -m "not slow"`` is the quick loop over the engine.
+
+    Then browser files first, app pages next, the engine last (a stable sort, after
+    pytest's own ordering: each file's tests stay together and in order), so that no
+    worker of a parallel run starts a long file when the others are nearly done."""
     for item in items:
         runs_app = {"app_test", "browser"} & set(getattr(item, "fixturenames", ()))
         if runs_app or item.path.name.startswith(("test_page_", "test_browser_")):
             item.add_marker(pytest.mark.slow)
+    items.sort(key=_weight)
+
+
+# ---------------------------------------------------------------- parallel runs (pytest-xdist)
+
+# The longest browser modules, longest first: with ``--dist loadfile`` each file runs on
+# one worker, so the run ends soon after its longest file if that file starts first.
+_LONGEST_FIRST = ("test_browser_journey.py", "test_browser_workshop.py", "test_browser_safety.py")
+
+
+def _weight(item: pytest.Item) -> int:
+    name = item.path.name
+    if name in _LONGEST_FIRST:
+        return _LONGEST_FIRST.index(name)
+    if name.startswith("test_browser_") or item.get_closest_marker("browser"):
+        return len(_LONGEST_FIRST)
+    return len(_LONGEST_FIRST) + 1 if item.get_closest_marker("slow") else len(_LONGEST_FIRST) + 2
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto`` (pyproject's addopts): one worker per core for a run over folders
+    (the whole suite, ``-m "not slow"``), none when the command names test files or
+    ids, so one file starts at once. ``-n 3`` or PYTEST_XDIST_AUTO_NUM_WORKERS overrides."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
+    here = config.invocation_params.dir
+    if any((here / arg.split("::")[0]).is_file() for arg in config.args):
+        return 0
+    return min(4, max(2, len(os.sched_getaffinity(0))))
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -73,6 +108,16 @@ class AppServer:
         self.proc = None
 
     def start(self) -> AppServer:
+        """Start the server and wait until it answers; on another port if the chosen
+        one was taken in the meantime (parallel test workers pick ports too)."""
+        for _ in range(3):
+            if self._started():
+                return self
+            self.port = _free_port()
+            self.url = f"http://127.0.0.1:{self.port}"
+        raise RuntimeError("streamlit server did not start")
+
+    def _started(self) -> bool:
         import subprocess
         import time
         import urllib.request
@@ -97,15 +142,16 @@ class AppServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.time() + 60
-        while time.time() < deadline:
+        deadline = time.time() + 120
+        while time.time() < deadline and self.proc.poll() is None:
             try:
                 with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
                     if r.status == 200:
-                        return self
+                        return True
             except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("streamlit server did not start")
+                time.sleep(0.2)
+        self.stop()
+        return False
 
     def kill(self) -> None:
         """SIGKILL: no shutdown handlers run, as when a laptop dies mid-workshop."""

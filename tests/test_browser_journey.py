@@ -103,8 +103,13 @@ def new_workspace(server, name: str, sample: str | None = "saas_en") -> str:
     return ws
 
 
+# wait_for_function polls on every animation frame unless told otherwise, which keeps
+# Chromium drawing frames for as long as a test waits; a short interval is as prompt.
+POLL_MS = 50
+
+
 def idle(page) -> None:
-    page.wait_for_function(_IDLE)
+    page.wait_for_function(_IDLE, polling=POLL_MS)
 
 
 def act(page, action: Callable[[], object]) -> None:
@@ -122,6 +127,7 @@ def act(page, action: Callable[[], object]) -> None:
                    ?.getAttribute('data-test-script-state') !== 'notRunning'""",
             arg=before,
             timeout=3_000,
+            polling=POLL_MS,
         )
     idle(page)
     page.wait_for_timeout(150)  # a follow-up st.rerun() starts within a few ms
@@ -144,7 +150,7 @@ def settled(page) -> None:
 def open_app(page, server, ws: str, path: str = "") -> None:
     page.goto(f"{server.url}/{path}?ws={ws}")
     page.wait_for_selector('[data-testid="stSidebarNav"]', state="attached")
-    page.wait_for_function("(window.__stRuns || 0) > 0")
+    page.wait_for_function("(window.__stRuns || 0) > 0", polling=POLL_MS)
     idle(page)
 
 
@@ -315,15 +321,25 @@ def set_role_in_mapping_editor(page, row: int, role_label: str) -> None:
     and press Enter, which opens a real listbox.
     """
     grid = page.get_by_test_id("stDataFrame").first
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    assert box is not None
+    option = page.get_by_role("option", name=role_label, exact=True)
     row_height = 35  # Streamlit's default row height, header row included
-    page.mouse.click(box["x"] + 40, box["y"] + row_height * (row + 1) + row_height / 2)
-    for _ in range(3):
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    act(page, page.get_by_role("option", name=role_label, exact=True).click)
+    for _ in range(4):  # a rerun that redraws the grid meanwhile drops the click: again
+        grid.scroll_into_view_if_needed()
+        idle(page)
+        box = grid.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + 40, box["y"] + row_height * (row + 1) + row_height / 2)
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        try:
+            option.wait_for(timeout=15_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
+        act(page, option.click)
+        return
+    raise AssertionError(f"the role list with {role_label!r} never opened")
 
 
 # ---------------------------------------------------------------- 1. Chinese journey
@@ -369,7 +385,9 @@ def test_chinese_journey(pg, server):
     cloud = page.get_by_test_id("stImage").locator("img").first
     cloud.scroll_into_view_if_needed()
     page.wait_for_function(
-        "(img) => img.complete && img.naturalWidth > 100", arg=cloud.element_handle()
+        "(img) => img.complete && img.naturalWidth > 100",
+        arg=cloud.element_handle(),
+        polling=POLL_MS,
     )
     assert_no_crash(page)
 
@@ -393,7 +411,7 @@ def test_chinese_journey(pg, server):
     url = page.url
     page.reload()
     page.wait_for_url(url)
-    page.wait_for_function("(window.__stRuns || 0) > 0")
+    page.wait_for_function("(window.__stRuns || 0) > 0", polling=POLL_MS)
     idle(page)
     expect(textbox(page, "builders.P2.age.label", zh)).to_have_value(dm_p2)
     act(page, page.get_by_role("button", name=t("builders.ui.prev", zh)).click)
