@@ -1,9 +1,10 @@
 """No file can take the server down: hostile files are read in a limited worker process.
 
 The corpus (tests/hostile_files.py) is generated at test time.  Each file
-must end with a clear outcome — a translated refusal or a table — within
-20 s, inside the 1.5 GB address-space cap, with this process (standing in
-for the server) alive and unharmed; through the CLI each gives exit status 2
+must end with a clear outcome — a translated refusal or a table — inside the
+worker's limits (1.5 GB of resident memory, CPU and wall time; nothing here
+asserts a time), with this process (standing in for the server) alive and
+unharmed; through the CLI each gives exit status 2
 and exactly one ``error:`` line.
 """
 
