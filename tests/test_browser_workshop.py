@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
+from test_browser_journey import idle
 
 from icp.i18n import t
 from icp.store import Store
@@ -124,6 +125,9 @@ def test_room_phones_and_facilitator_run_a_step_into_the_pdf(server, contexts, l
         before = counter.inner_text()
         fac.get_by_role("button", name=t("present.next", lang)).click()
         expect(counter).not_to_have_text(before)
+        # as a facilitator waits for the slide: a Next pressed while the last one is still
+        # being drawn names the old screen and is dropped (so a double click moves one)
+        idle(fac)
     expect(counter).to_have_text("S2 / 7")
     fac.goto("about:blank")  # the laptop tab comes back later; fewer live tabs on a busy CI box
 
