@@ -294,7 +294,6 @@ _KPI_KEYS = frozenset({"ltv_cac", "sales_cycle_days", "employees", "deal_value"}
 def _from_text(analysis: Analysis, dataset: Dataset | None, lang: Lang) -> list[_Found]:
     """Goal words (S4, P4) and obstacle words (P5) in notes, tags and free text."""
     out: list[_Found] = []
-    _outcome(analysis)
     for column, df in analysis.keywords.items():
         if df is None or df.empty or "word" not in df.columns:
             continue
