@@ -31,6 +31,7 @@ from icp.model import (
     Kpi,
     Ranking,
     Settings,
+    Trait,
 )
 from icp.rank import role_values
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
@@ -225,8 +226,20 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         if c.name in profile
     )
     pmemo = memo.setdefault(("profile", words), {})
+    after: list[Trait] = []
+    if usable and groups is not None:
+        after = _traits.after_outcome(
+            table,
+            pmap,
+            pd.Series(groups[0], index=table.index),
+            pd.Series(groups[1], index=table.index),
+            memo=pmemo,
+        )
+    if after:
+        warnings.append(_after_outcome_note(after, out_col or ""))
+    skip = frozenset((t.column, t.value) for t in after)
     found, warn_traits, keywords = _traits.categorical_traits(
-        table, pmap, best_s, rest_s, memo=pmemo
+        table, pmap, best_s, rest_s, memo=pmemo, skip=skip
     )
     defining_map = Mapping(
         [
@@ -257,7 +270,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
             pmap,
             best_s,
             rest_s,
-            exclude={(t.column, t.value) for t in found},
+            exclude={(t.column, t.value) for t in found} | skip,
             memo=pmemo,
         ),
         definition=definition,
@@ -265,8 +278,20 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         profile_mapping=pmap,
         won=won,
         defining=_traits.numeric_traits(table, defining_map, best_s, rest_s, units=dataset.units),
+        after_outcome=after,
     )
     return _kept(result) if mode == "outcome" and definition.lost_style else result
+
+
+def _after_outcome_note(after: list[Trait], out_col: str, shown: int = 5) -> Msg:
+    """One warning naming the values set aside by ``traits.after_outcome``, with
+    their counts (good / other), so the user can check them against the file."""
+    values = "; ".join(
+        f"{t.column} = {t.value} ({t.best_count}/{t.rest_count})" for t in after[:shown]
+    )
+    more = len(after) - shown
+    key = "analysis.after_outcome.more" if more > 0 else "analysis.after_outcome"
+    return Msg(key, {"values": values, "more": more, "column": out_col})
 
 
 def _kept(result: Analysis) -> Analysis:

@@ -438,6 +438,9 @@ class Analysis:
     won: pd.Series | None = None
     # Best vs rest on the defining numeric columns (shown apart, never findings).
     defining: list[NumericTrait] = field(default_factory=list)
+    # Values on many customers of one outcome and none of the other (a sales
+    # note such as "Closed by …"): set aside, never findings (traits.after_outcome).
+    after_outcome: list[Trait] = field(default_factory=list)
 
     def to_json(self, dataset: Dataset, lang: Lang = "en") -> dict[str, Any]:
         """The ``python -m icp analyze --json`` contract (see DESIGN.md).
@@ -478,6 +481,15 @@ class Analysis:
             ],
             "ltv_formula": self.ltv_formula.render(lang) if self.ltv_formula else None,
             "warnings": [w.render(lang) for w in [*dataset.notes, *self.warnings]],
+            "after_outcome": [
+                {
+                    "column": tr.column,
+                    "value": tr.value,
+                    "good_count": int(tr.best_count),
+                    "other_count": int(tr.rest_count),
+                }
+                for tr in self.after_outcome
+            ],
             "leads": [
                 {
                     "column": tr.column,

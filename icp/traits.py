@@ -52,6 +52,7 @@ from icp.schema import NOT_TRAIT_ROLES, SEPARATORS, ColumnSpec, FieldType, Mappi
 from icp.text import blank_numbers, learn_vocabulary, table_vocabulary, tokenize, tokens
 
 __all__ = [
+    "after_outcome",
     "categorical_traits",
     "keyword_table",
     "leads",
@@ -310,6 +311,7 @@ def categorical_traits(
     method: str = "holm",
     min_warning: float = 0.15,
     memo: dict[str, Any] | None = None,
+    skip: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[list[Trait], list[Trait], dict[str, pd.DataFrame]]:
     """Compare every categorical value best vs rest.
 
@@ -320,7 +322,9 @@ def categorical_traits(
     (``best`` and ``rest`` both False, e.g. open deals) are ignored.
     ``memo`` (a dict kept per data set, see ``icp.analysis``) remembers the
     split tags and tokenised text, which do not depend on who is best, so a
-    weight change only recounts.
+    weight change only recounts.  ``skip`` holds ``(column, value)`` pairs
+    that are no test at all (``after_outcome``): they are neither findings
+    nor counted in the multiple-testing family.
     """
     b_mask, r_mask, pairs = _groups_and_pairs(table, mapping, best, rest, memo)
     best_n, rest_n = int(b_mask.sum()), int(r_mask.sum())
@@ -328,6 +332,8 @@ def categorical_traits(
         return [], [], {}
     c = _counts(pairs, b_mask, r_mask)
     keywords = _keywords(c, best_n, rest_n)
+    if skip:
+        c = c[~_pair_in(c, skip)]
     c = c[(c["best"] + c["rest"] >= 2) & (c["best"] + c["rest"] < best_n + rest_n)]
     if c.empty:
         return [], [], keywords
@@ -401,12 +407,55 @@ def leads(
         return []
     c = _with_shares(c, best_n, rest_n)
     keep = (c["p_more"] < p_max) & (c["lift"] >= min_lift)
-    keep &= ~pd.Series(list(zip(c["column"], c["value"], strict=True)), index=c.index).isin(exclude)
+    keep &= ~_pair_in(c, exclude)
     out = c[keep]
     out = out.assign(strength=out["best_share"] - out["rest_share"])
     return _as_traits(
         out.sort_values(["p_more", "strength"], ascending=[True, False]), best_n, rest_n, "p_more"
     )
+
+
+def after_outcome(
+    table: pd.DataFrame,
+    mapping: Mapping,
+    good: pd.Series,
+    other: pd.Series,
+    *,
+    min_count: int = 20,
+    min_share: float = 0.1,
+    memo: dict[str, Any] | None = None,
+) -> list[Trait]:
+    """Chosen values (single-select values, tags) held by many customers of one
+    outcome and by none of the other: probably written after the outcome.
+
+    A CRM's "Tags" column mixes what a customer is with what the sales team
+    wrote once the deal was decided ("Closed by Horizzon" on 296 won leads and
+    no other, "Ringing" on 301 of the others and no won one).  A real trait is
+    practically never that clean at such counts: with ≥ ``min_count`` rows and
+    ≥ ``min_share`` of one side, an honest share would leave dozens of rows on
+    the other side, so zero there means the value follows from the outcome.
+    Whole columns filled on one side only are caught earlier
+    (``icp.definition``); these are single values of otherwise mixed columns.
+    Returned with the good side as "best", strongest first; free-text words
+    are never returned (a notes column's words are left to the findings).
+    """
+    g_mask, o_mask, pairs = _groups_and_pairs(table, mapping, good, other, memo)
+    g_n, o_n = int(g_mask.sum()), int(o_mask.sum())
+    if pairs.empty or g_n == 0 or o_n == 0:
+        return []
+    c = _counts(pairs, g_mask, o_mask)
+    c = c[c["kind"] != "text"]
+    g, o = c["best"], c["rest"]
+    on_good = (o == 0) & (g >= max(min_count, min_share * g_n)) & (g * o_n >= 10 * g_n)
+    on_other = (g == 0) & (o >= max(min_count, min_share * o_n)) & (o * g_n >= 10 * o_n)
+    c = _with_shares(c[on_good | on_other], g_n, o_n)
+    c = c.assign(strength=(c["best_share"] - c["rest_share"]).abs())
+    return _as_traits(c.sort_values("strength", ascending=False), g_n, o_n, "p_more")
+
+
+def _pair_in(c: pd.DataFrame, pairs: frozenset[tuple[str, str]]) -> pd.Series:
+    """Whether each row's ``(column, value)`` is one of ``pairs``."""
+    return pd.Series(list(zip(c["column"], c["value"], strict=True)), index=c.index).isin(pairs)
 
 
 def _adjust(

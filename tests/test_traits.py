@@ -14,7 +14,7 @@ from icp.dataset import open_dataset
 from icp.model import Settings
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from icp.text import tokenize
-from icp.traits import categorical_traits, nice_range, numeric_traits, wilson
+from icp.traits import after_outcome, categorical_traits, nice_range, numeric_traits, wilson
 
 
 def groups(n_best: int, n: int) -> tuple[pd.Series, pd.Series]:
@@ -204,6 +204,31 @@ def test_leads_are_held_back_values_never_findings():
     assert ("Title", "COO") in pairs | found_pairs
     assert not pairs & found_pairs  # never both
     assert all(t.best_count >= 2 and t.p_value < 0.05 for t in held)
+
+
+def test_after_outcome_needs_many_rows_on_one_side_and_none_on_the_other():
+    """200 good / 200 other.  "Closed" (60 / 0) and "Lost: price" (0 / 40) are set
+    aside; "Small" (12 / 0) is too few to tell; "Often" (90 / 3) is a real, strong
+    trait with rows on both sides; tags split from one cell count one by one."""
+    good = pd.Series([True] * 200 + [False] * 200)
+    status = ["Closed"] * 60 + ["Small"] * 12 + ["Open"] * 128
+    status += ["Lost: price"] * 40 + ["Open"] * 160
+    tags = ["Often; Web"] * 90 + ["Web"] * 110 + ["Often"] * 3 + ["Web; Fax"] * 197
+    table = pd.DataFrame({"Status note": status, "Tags": tags})
+    mapping = Mapping(
+        [ColumnSpec("Status note", FieldType.SINGLE), ColumnSpec("Tags", FieldType.MULTI, sep=";")]
+    )
+    found = after_outcome(table, mapping, good, ~good)
+    assert {(t.column, t.value, t.best_count, t.rest_count) for t in found} == {
+        ("Status note", "Closed", 60, 0),
+        ("Status note", "Lost: price", 0, 40),
+        ("Tags", "Fax", 0, 197),
+    }
+    # the same values, skipped, are no finding and no warning sign
+    skip = frozenset((t.column, t.value) for t in found)
+    up, down, _ = categorical_traits(table, mapping, good, ~good, skip=skip)
+    assert not {(t.column, t.value) for t in [*up, *down]} & skip
+    assert ("Tags", "Often") in {(t.column, t.value) for t in up}
 
 
 def test_leads_on_the_english_sample_name_the_planted_contact_title():

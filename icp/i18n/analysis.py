@@ -37,6 +37,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "尚未设置签约结果列（已签约/未签约），因此显示按得分排名的最佳客户。"
         "可在「数据」页设置该列后比较已签约与未签约客户。",
     ),
+    "analysis.after_outcome": (
+        "Set aside as probably written after the outcome: {values}. Each is on many customers "
+        "of one “{column}” outcome and on none of the other (counts: good outcome / other), "
+        "like a sales note or a closing reason, so it is not shown as a finding.",
+        "以下取值很可能是在结果产生之后才记录的，已搁置：{values}。每一项都只出现在“{column}”"
+        "某一种结果的大量客户上，另一种结果中一个也没有（括号内为 好结果/其他 的客户数），"
+        "类似销售备注或成交/丢单原因，因此不作为发现展示。",
+    ),
+    "analysis.after_outcome.more": (
+        "Set aside as probably written after the outcome: {values}, and {more} more. Each is on "
+        "many customers of one “{column}” outcome and on none of the other (counts: good "
+        "outcome / other), like a sales note or a closing reason, so it is not shown as a "
+        "finding.",
+        "以下取值很可能是在结果产生之后才记录的，已搁置：{values}，另有 {more} 项。每一项都只出现在"
+        "“{column}”某一种结果的大量客户上，另一种结果中一个也没有（括号内为 好结果/其他 的客户数），"
+        "类似销售备注或成交/丢单原因，因此不作为发现展示。",
+    ),
     "analysis.outcome_one_sided": (
         "The outcome column has only won or only not-won customers, so the top customers by "
         "score are shown instead.",
