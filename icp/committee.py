@@ -26,11 +26,12 @@ import pandas as pd
 
 from icp.dataset import Dataset
 from icp.i18n import Lang, t
-from icp.join import ContactColumns, contact_columns, normalize_key
 from icp.model import Analysis
 from icp.parse import split_tags
 from icp.schema import FieldType, Role
 from icp.sections import Section
+from icp.sheetcols import normalize_key
+from icp.sheets import ContactColumns, contact_columns
 
 __all__ = [
     "ROLES",

@@ -17,7 +17,7 @@ from typing import BinaryIO, Literal
 import numpy as np
 import pandas as pd
 
-from icp import clean, fmt, join, load, schema, variants
+from icp import clean, fmt, join, load, schema, sheets, variants
 from icp.errors import InputError
 from icp.i18n import Lang, Msg
 from icp.join import JoinResult
@@ -263,10 +263,10 @@ def _find_pair(data: bytes, filename: str | None, raw, notes: list[Msg]):
     # two sheets that big there is no pair, so skip reading and classifying
     if sum(s.n_rows >= 3 for s in raw.sheets) < 2:
         return raw.df, None, raw, None
-    sheets = join.read_sheets(data, filename=filename)
-    acc, deals, guesses = join.find_tables(sheets)
+    tables = sheets.read_sheets(data, filename=filename)
+    acc, deals, guesses = sheets.find_tables(tables)
     people = next((g for g in guesses if g.kind == "contacts"), None)
-    contacts = sheets[people.sheet] if people is not None else None
+    contacts = tables[people.sheet] if people is not None else None
     if people is not None and people.note:
         notes.append(people.note)
     if acc is None or (deals is None and (contacts is None or raw.sheet == acc)):
@@ -279,7 +279,7 @@ def _find_pair(data: bytes, filename: str | None, raw, notes: list[Msg]):
         return acc_raw.df, None, acc_raw, contacts
     notes.extend(g.note for g in guesses if g.kind in ("other", "empty") and g.note)
     notes.append(Msg("dataset.joined_sheets", {"accounts": acc, "deals": deals}))
-    return acc_raw.df, sheets[deals], acc_raw, contacts
+    return acc_raw.df, tables[deals], acc_raw, contacts
 
 
 def _join(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from icp import analysis, committee, join
+from icp import analysis, committee, sheets
 from icp.dataset import open_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,14 +52,14 @@ def test_a_contacts_sheet_is_recognised_and_set_aside_in_english():
     data = _workbook(ds0.table, contacts, "Contacts")
     # the contacts sheet is bigger than the accounts, yet the accounts are the customer list
     guesses = {
-        g.sheet: g.kind for g in join.find_tables(join.read_sheets(data, filename="x.xlsx"))[2]
+        g.sheet: g.kind for g in sheets.find_tables(sheets.read_sheets(data, filename="x.xlsx"))[2]
     }
     assert guesses == {"Accounts": "accounts", "Contacts": "contacts"}
     ds = open_dataset(data, filename="crm.xlsx")
     assert len(ds.table) == len(ds0.table) and ds.contacts is not None
     assert any(m.key == "join.found.contacts" for m in ds.notes)
     # an accounts list with one "Contact title" column per account is not a contacts sheet
-    assert join.contact_columns(ds0.table) is None
+    assert sheets.contact_columns(ds0.table) is None
 
 
 def test_committee_roles_among_the_best_and_who_lacks_a_key_role():
@@ -139,5 +139,5 @@ def test_a_deals_sheet_naming_its_contact_is_still_deals():
             "Amount": [10, 20, 30, 40, 50],
         }
     )
-    assert join.contact_columns(deals) is None
-    assert join.classify(deals, sheet="Deals").kind == "deals"
+    assert sheets.contact_columns(deals) is None
+    assert sheets.classify(deals, sheet="Deals").kind == "deals"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from icp import analysis, join, rank, text, traits
+from icp import analysis, rank, sheets, text, traits
 from icp.dataset import Dataset, Source
 from icp.model import Settings
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
@@ -98,7 +98,7 @@ def test_blank_cells_trimmed_like_the_regex():
         }
     )
     want = df.replace(r"^\s*$", np.nan, regex=True)
-    pd.testing.assert_frame_equal(join._blank_to_nan(df), want)
+    pd.testing.assert_frame_equal(sheets._blank_to_nan(df), want)
 
 
 def test_a_weight_change_reuses_the_tokenised_text_and_gives_a_fresh_result():

@@ -15,16 +15,10 @@ import pytest
 
 from icp.errors import InputError
 from icp.i18n import t
-from icp.join import (
-    JoinPlan,
-    classify,
-    find_tables,
-    join,
-    normalize_key,
-    propose_join,
-    read_sheets,
-)
+from icp.join import JoinPlan, join, propose_join
 from icp.schema import FieldType, Role
+from icp.sheetcols import normalize_key
+from icp.sheets import classify, find_tables, read_sheets
 
 D = datetime
 

@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from icp import clean, join, parse, schema
+from icp import clean, join, parse, schema, sheetcols, sheets
 
 
 @pytest.mark.parametrize("cell", [None, math.nan, pd.NaT, "", "  ", "N/A", "-", "无", "null"])
@@ -64,7 +64,7 @@ def test_numbers_and_words_are_never_date_like(text):
 
 def test_a_decimal_column_is_not_read_as_dates_by_the_join():
     col = pd.Series(["2310.55", "1200.10", "980.00"], dtype=object)
-    assert join._to_dates(col, strict=True).isna().all()
+    assert sheetcols.to_dates(col, strict=True).isna().all()
     assert parse.parse_dates(pd.Series(["2310.55"], dtype=object)).isna().all()
 
 
@@ -93,14 +93,15 @@ def test_clean_and_join_use_the_same_parsers():
         if callable(f) and getattr(f, "__module__", None) == "icp.parse"
     }
     assert {"parse_number", "is_missing", "parse_date"} <= parsers
-    for mod in (clean, schema, join):
+    for mod in (clean, schema, join, sheets, sheetcols):
         own = {
             n
             for n, f in vars(mod).items()
             if callable(f) and getattr(f, "__module__", None) == mod.__name__
         }
         assert not parsers & own, (mod.__name__, parsers & own)
-    assert not hasattr(join, "_is_missing") and not hasattr(join, "_DATE_LIKE")
+    for mod in (join, sheets, sheetcols):
+        assert not hasattr(mod, "_is_missing") and not hasattr(mod, "_DATE_LIKE")
 
 
 def test_an_untouched_dropdown_is_no_answer_and_never_a_trait():
