@@ -197,6 +197,60 @@ def _stage_columns(dataset: Dataset, crits: list[Criterion]) -> list[str]:
     return out
 
 
+def _component_columns(dataset: Dataset, crits: list[Criterion]) -> dict[str, tuple[str, ...]]:
+    """Numeric columns that make up a ranking measure: column → (measure, the columns of
+    the product).
+
+    A churn table's "TotalCharges" is "MonthlyCharges" × "tenure": ranking by it ranks
+    by both, so "your best have tenure 60 or more" only restates the definition.  A
+    column that is the measure up to a constant factor (the same revenue in another
+    currency) restates it too.  Found on logarithms, where a product is a sum:
+    log measure against log a (a copy) or log a + log b (a product), Pearson r ≥ 0.98 on
+    ≥ 20 rows where all are positive; pairs only among the 12 columns closest to the
+    measure, so a wide sheet stays cheap.
+    """
+    table = dataset.table
+    measures = list(dict.fromkeys(c for crit in crits for c in crit.columns))
+    taken = {c for crit in crits for c in crit.columns}
+    numeric = [
+        s.name
+        for s in dataset.mapping.columns
+        if s.type == FieldType.NUMBER
+        and s.name not in taken
+        and s.name in table.columns
+        and s.role not in (Role.ID, Role.NAME)
+    ]
+    if not numeric:
+        return {}
+    sample = table if len(table) <= 5000 else table.sample(5000, random_state=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.log(sample[numeric].apply(pd.to_numeric, errors="coerce").to_numpy(float))
+    out: dict[str, tuple[str, ...]] = {}
+    for m in measures:
+        if m not in table.columns or not pd.api.types.is_numeric_dtype(table[m].dtype):
+            continue
+        with np.errstate(divide="ignore", invalid="ignore"):
+            y = np.log(sample[m].to_numpy(float))
+        r1 = np.array([_log_r(y, logs[:, j]) for j in range(len(numeric))])
+        for j in np.flatnonzero(r1 >= 0.98):
+            out.setdefault(numeric[j], (m, numeric[j]))
+        near = [j for j in np.argsort(-np.nan_to_num(r1, nan=-1))[:12] if np.isfinite(r1[j])]
+        for i, a in enumerate(near):
+            for b in near[i + 1 :]:
+                if _log_r(y, logs[:, a] + logs[:, b]) >= 0.98:
+                    out.setdefault(numeric[a], (m, numeric[a], numeric[b]))
+                    out.setdefault(numeric[b], (m, numeric[a], numeric[b]))
+    return out
+
+
+def _log_r(y: np.ndarray, x: np.ndarray) -> float:
+    """Pearson r of two log columns over the rows where both are finite (NaN under 20)."""
+    ok = np.isfinite(y) & np.isfinite(x)
+    if ok.sum() < 20 or np.ptp(x[ok]) == 0 or np.ptp(y[ok]) == 0:
+        return float("nan")
+    return float(np.corrcoef(y[ok], x[ok])[0, 1])
+
+
 def _memoised(memo: dict | None, key: tuple, compute: Callable[[], list[str]]) -> list[str]:
     """The echo columns depend on the data and the outcome only, not on weights or N:
     worked out once per data set (``icp.analysis``'s memo), not on every slider move."""
@@ -294,6 +348,20 @@ def resolve(
         if col not in derived:
             derived.append(col)
             reasons.setdefault(col, echo_reason)
+    if mode == "top":
+        key = ("parts", tuple(col for c in crits for col in c.columns))
+        parts = memo.get(key) if memo is not None else None
+        if parts is None:
+            parts = _component_columns(dataset, crits)
+            if memo is not None:
+                memo[key] = parts
+        for col, (measure, *product) in parts.items():
+            if col not in derived:
+                derived.append(col)
+                why = "definition.reason.copy" if len(product) == 1 else "definition.reason.part"
+                reasons.setdefault(
+                    col, Msg(why, {"column": measure, "a": product[0], "b": product[-1]})
+                )
     ids = _id_columns(dataset)
     for col, why in ids.items():
         reasons.setdefault(col, Msg(f"definition.reason.id.{why}"))

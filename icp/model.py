@@ -180,6 +180,11 @@ class NumericTrait:
     open_high: bool = False  # the band has no upper end ("300 or more")
     unit: str | None = None  # currency mark of a money column ("$", "元")
     kept: bool = False  # a churn outcome: say "kept" / "churned", not "won" / "not won"
+    # A shift whose two medians are equal (0 vs 0 on a column that is mostly 0): the
+    # share of each group past that median (above for "higher", below for "lower"),
+    # which is what differs; NaN otherwise.
+    past_best: float = math.nan
+    past_rest: float = math.nan
 
     @property
     def is_finding(self) -> bool:
@@ -222,6 +227,8 @@ class NumericTrait:
         """
         if self.kind in ("higher", "lower"):
             key = f"traits.numeric.{self.kind}"
+            if math.isfinite(self.past_best):
+                key += "_tied"
         elif self.kind == "warning":
             key = "traits.numeric.warning"
         else:
@@ -244,6 +251,8 @@ class NumericTrait:
                 "rest_median": self.num(self.rest_median),
                 "low": self.num(self.low),
                 "high": self.num(self.high),
+                "best_past": round(100 * self.past_best) if math.isfinite(self.past_best) else 0,
+                "rest_past": round(100 * self.past_rest) if math.isfinite(self.past_rest) else 0,
             },
         )
 

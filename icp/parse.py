@@ -612,6 +612,12 @@ _HEADER_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
+# Headers that name the outcome only when they are the whole header: a public data
+# set's last column "y" (UCI bank marketing), "target" or "label".  As words they
+# mean other things ("Target industry", "Label color").
+_WHOLE_HEADERS = frozenset({"y", "target", "label"})
+
+
 @dataclass(frozen=True)
 class HeaderRead:
     """What a header says about being an outcome: the word found and its polarity."""
@@ -633,6 +639,8 @@ def read_header(header: Any) -> HeaderRead | None:
     outcome, not a lost-style one.  "churned", "Churn", "是否流失" are lost-style.
     """
     words = _words(header)
+    if " ".join(words) in _WHOLE_HEADERS:  # a data set's "y" / "target": the values decide
+        return HeaderRead(word=" ".join(words), lost_style=False)
     found: list[tuple[str, str]] = []
     for w in words:
         if w.isascii():

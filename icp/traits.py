@@ -806,12 +806,20 @@ def numeric_traits(
             kind, band = "warning", down
         shown = band  # a shift has no band: never a sweet spot to be "inside"
         lo, hi = wilson(np.array(shown.best_in if shown else 0), nb)
+        mb, mr = float(np.median(xb)), float(np.median(xr))
+        past_b = past_r = math.nan
+        if kind in ("higher", "lower") and mb == mr:  # "median 0 vs 0" says nothing
+            sign = 1 if kind == "higher" else -1
+            past_b, past_r = (
+                float(np.mean(sign * xb > sign * mb)),
+                float(np.mean(sign * xr > sign * mb)),
+            )
         out.append(
             NumericTrait(
                 column=spec.name,
                 role=spec.role,
-                best_median=float(np.median(xb)),
-                rest_median=float(np.median(xr)),
+                best_median=mb,
+                rest_median=mr,
                 low=shown.low if shown else math.nan,
                 high=shown.high if shown else math.nan,
                 separation=auc,
@@ -827,6 +835,8 @@ def numeric_traits(
                 ci_high=float(hi),
                 open_high=bool(shown.open_high) if shown else False,
                 unit=units.get(spec.name),
+                past_best=past_b,
+                past_rest=past_r,
             )
         )
     out.sort(key=lambda t: (not t.is_finding, -t.contrast))

@@ -151,3 +151,52 @@ def test_a_strong_real_trait_with_a_few_rows_on_the_other_side_is_still_a_findin
     assert result.after_outcome == []
     assert ("Plan", "Enterprise") in {(t.column, t.value) for t in result.traits}
     assert not any(w.key.startswith("analysis.after_outcome") for w in result.warnings)
+
+
+def test_the_parts_of_a_ranking_measure_are_never_findings():
+    """Ranked by "TotalCharges" (= "MonthlyCharges" × "tenure"), "your best have tenure
+    60 or more" restates the ranking: both parts define best, with the reason shown,
+    and the comparison by outcome still finds what churns less."""
+    main, name, _, _ = KINDS["telco_en"].files()
+    ds = open_dataset(main, filename=name)
+    top = analysis.run(ds, Settings(top_n=10))
+    d = top.definition
+    assert [c.columns for c in d.criteria] == [("TotalCharges",)]
+    assert {"tenure", "MonthlyCharges"} <= set(d.defining_columns)
+    assert not {"tenure", "MonthlyCharges"} & _findings(top)
+    why = d.reasons["tenure"]
+    assert "TotalCharges" in why.render("en") and "×" in why.render("en")
+    assert "TotalCharges" in why.render("zh")
+    # a column that only goes up with the measure (not its part) stays a finding candidate
+    assert "SeniorCitizen" not in d.defining_columns
+    kept = analysis.run(ds, Settings(mode="outcome"))
+    assert ("Contract", "Two year") in {(t.column, t.value) for t in kept.traits}
+
+
+def test_a_public_data_sets_y_column_is_its_outcome_and_equal_medians_are_said_plainly():
+    """UCI bank-marketing shape: ';'-separated, the outcome is the last column "y"
+    (yes/no) after yes/no columns about other things, and "previous" / "pdays" are 0 / -1
+    for most rows on both sides, so their medians are equal."""
+    n = 400
+    won = [i % 4 == 0 for i in range(n)]
+    rows = [
+        {
+            "age": 20 + i % 50,
+            "job": "retired" if (w and i % 3 == 0) else ["admin.", "technician"][i % 2],
+            "default": "no",
+            "housing": ["yes", "no"][i % 2],
+            "loan": ["no", "yes"][(i // 3) % 2],
+            "previous": (1 + i % 2) if (i % 40 < (12 if w else 4)) else 0,
+            "poutcome": "success" if (w and i % 8 == 0) else "unknown",
+            "y": "yes" if w else "no",
+        }
+        for i, w in enumerate(won)
+    ]
+    data = pd.DataFrame(rows).to_csv(index=False, sep=";").encode()
+    ds = open_dataset(data, filename="bank.csv")
+    assert ds.mapping.col(Role.OUTCOME) == "y"
+    result = analysis.run(ds)
+    assert result.mode == "outcome" and result.definition.good_values == ["yes"]
+    prev = next(nt for nt in result.numeric if nt.column == "previous")
+    assert prev.best_median == prev.rest_median == 0
+    assert "of won customers are above 0" in prev.message(outcome=True).render("en")

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from icp import analysis
@@ -289,3 +291,27 @@ def test_python_m_icp_reads_accounts_and_deals_in_a_fresh_interpreter(tmp_path):
     assert payload["best"]["mode"] == "top" and payload["leads"] is not None
     # the outcome the join made, read in Chinese
     assert "「签约结果」" in payload["definition"]["sentence"]
+
+
+def test_the_ranking_measure_in_another_unit_is_part_of_the_definition():
+    """ "ACV (EUR)" next to the ranked "ACV" is the same number in euros: "your best pay
+    more euros" would be a finding made of the definition.  Headcount, which only
+    tends to go with ACV, stays a candidate."""
+    rng = np.random.default_rng(4)
+    n = 200
+    acv = np.round(rng.gamma(2.0, 9000.0, n))
+    df = pd.DataFrame(
+        {
+            "Company": [f"Firm {i}" for i in range(n)],
+            "Industry": rng.choice(["Retail", "Software", "Health"], n),
+            "Employees": np.round(acv / 100 * rng.uniform(0.3, 3.0, n)) + 1,
+            "ACV": acv,
+            "ACV (EUR)": np.round(acv * 0.92, 2),
+        }
+    )
+    ds = open_dataset(df.to_csv(index=False).encode(), filename="accounts.csv")
+    assert ds.mapping.col(Role.VALUE) == "ACV"
+    d = analysis.run(ds, Settings(top_n=10)).definition
+    assert "ACV (EUR)" in d.defining_columns
+    assert "unit" in d.reasons["ACV (EUR)"].render("en")
+    assert "Employees" not in d.defining_columns

@@ -117,3 +117,11 @@ def test_an_untouched_dropdown_is_no_answer_and_never_a_trait():
     ]
     ds = open_dataset("\n".join(rows).encode(), filename="leads.csv")
     assert set(ds.table["Specialization"].dropna()) == {"Finance"}
+
+
+def test_y_target_and_label_name_the_outcome_only_as_the_whole_header():
+    for header in ("y", "Y", "target", "Label"):
+        assert parse.read_header(header) is not None, header
+        assert not parse.read_header(header).lost_style
+    for header in ("Target industry", "Label colour", "Yearly spend", "city"):
+        assert parse.read_header(header) is None, header

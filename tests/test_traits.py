@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -238,3 +239,25 @@ def test_leads_on_the_english_sample_name_the_planted_contact_title():
     result = run(ds, Settings())
     assert ("Contact title", "VP Operations") in {(t.column, t.value) for t in result.leads}
     assert ("Contact title", "VP Operations") not in {(t.column, t.value) for t in result.traits}
+
+
+def test_a_shift_with_equal_medians_is_said_with_the_shares_past_the_median():
+    """Contacts before this campaign: 0 for most of both groups, so "median 0 vs 0,
+    won customers are larger" reads as a contradiction.  The sentence says what
+    differs instead: how many of each group are above 0."""
+    n_best, n_rest = 150, 600
+    prev = [1 + i % 3 if i < 45 else 0 for i in range(n_best)]  # 30% above 0
+    prev += [1 if i < 60 else 0 for i in range(n_rest)]  # 10% above 0
+    table = pd.DataFrame({"previous": prev})
+    mapping = Mapping([ColumnSpec("previous", FieldType.NUMBER)])
+    best = pd.Series([True] * n_best + [False] * n_rest)
+    (nt,) = numeric_traits(table, mapping, best, ~best)
+    assert nt.kind == "higher" and nt.best_median == nt.rest_median == 0
+    assert (nt.past_best, nt.past_rest) == (0.3, 0.1)
+    en = nt.message(outcome=True).render("en")
+    assert en.startswith("previous: 30% of won customers are above 0, vs 10% of those not won")
+    assert "larger" not in en
+    assert "30% 高于 0" in nt.message(outcome=True).render("zh")
+    kept = dataclasses.replace(nt, kept=True).message(outcome=True).render("en")
+    assert "of kept customers are above 0" in kept
+    assert "your best are above 0" in nt.message().render("en")

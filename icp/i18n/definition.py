@@ -53,6 +53,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "says only whether the customer has bought (defines best, so it is never a finding)",
         "只表示客户是否已购买（用于定义最佳，因此不作为共同特征）",
     ),
+    "definition.reason.part": (
+        "“{a}” × “{b}” gives “{column}”, which ranks the best (so it is never a finding)",
+        "「{a}」×「{b}」即为「{column}」，而它用于排名最佳客户（因此不作为共同特征）",
+    ),
+    "definition.reason.copy": (
+        "the same as “{column}” up to a unit, which ranks the best (so it is never a finding)",
+        "与「{column}」只差一个单位换算，而它用于排名最佳客户（因此不作为共同特征）",
+    ),
     "definition.reason.derived": (
         "computed from the deals (defines best, so it is never a finding)",
         "由商机汇总计算（用于定义最佳，因此不作为共同特征）",

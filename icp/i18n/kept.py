@@ -36,6 +36,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Only {best_count} of {best_n} kept customers ({ci}) have {column} {range}, vs {rest_pct}% of those who churned",
         "{best_n} 个留存客户中只有 {best_count} 个（{ci}）的{column}在 {range}，而流失客户中占 {rest_pct}%",
     ),
+    "traits.numeric.higher_tied.kept": (
+        "{column}: {best_past}% of kept customers are above {best_median}, vs {rest_past}% of those who churned (both medians {best_median}; {best_n} kept, {rest_n} churned)",
+        "{column}：留存客户中有 {best_past}% 高于 {best_median}，流失客户中为 {rest_past}%（两组中位数均为 {best_median}；留存 {best_n} 个，流失 {rest_n} 个）",
+    ),
+    "traits.numeric.lower_tied.kept": (
+        "{column}: {best_past}% of kept customers are below {best_median}, vs {rest_past}% of those who churned (both medians {best_median}; {best_n} kept, {rest_n} churned)",
+        "{column}：留存客户中有 {best_past}% 低于 {best_median}，流失客户中为 {rest_past}%（两组中位数均为 {best_median}；留存 {best_n} 个，流失 {rest_n} 个）",
+    ),
     "traits.numeric.higher.kept": (
         "{column}: kept customers are larger than those who churned — median {best_median} vs {rest_median} ({best_n} kept, {rest_n} churned)",
         "{column}：留存客户普遍更高——中位数 {best_median}，流失客户为 {rest_median}（留存 {best_n} 个，流失 {rest_n} 个）",

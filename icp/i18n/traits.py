@@ -122,6 +122,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{column}：已签约客户普遍更低——中位数 {best_median}，未签约客户为 {rest_median}"
         "（已签约 {best_n} 个，未签约 {rest_n} 个）",
     ),
+    # a shift with equal medians: the share past that median is what differs
+    "traits.numeric.higher_tied": (
+        "{column}: {best_past}% of your best are above {best_median}, vs {rest_past}% of the "
+        "rest (both medians {best_median}; {best_n} best, {rest_n} others)",
+        "{column}：最佳客户中有 {best_past}% 高于 {best_median}，其余客户中为 {rest_past}%"
+        "（两组中位数均为 {best_median}；最佳 {best_n} 个，其余 {rest_n} 个）",
+    ),
+    "traits.numeric.lower_tied": (
+        "{column}: {best_past}% of your best are below {best_median}, vs {rest_past}% of the "
+        "rest (both medians {best_median}; {best_n} best, {rest_n} others)",
+        "{column}：最佳客户中有 {best_past}% 低于 {best_median}，其余客户中为 {rest_past}%"
+        "（两组中位数均为 {best_median}；最佳 {best_n} 个，其余 {rest_n} 个）",
+    ),
+    "traits.numeric.higher_tied.outcome": (
+        "{column}: {best_past}% of won customers are above {best_median}, vs {rest_past}% of "
+        "those not won (both medians {best_median}; {best_n} won, {rest_n} not won)",
+        "{column}：已签约客户中有 {best_past}% 高于 {best_median}，未签约客户中为 {rest_past}%"
+        "（两组中位数均为 {best_median}；已签约 {best_n} 个，未签约 {rest_n} 个）",
+    ),
+    "traits.numeric.lower_tied.outcome": (
+        "{column}: {best_past}% of won customers are below {best_median}, vs {rest_past}% of "
+        "those not won (both medians {best_median}; {best_n} won, {rest_n} not won)",
+        "{column}：已签约客户中有 {best_past}% 低于 {best_median}，未签约客户中为 {rest_past}%"
+        "（两组中位数均为 {best_median}；已签约 {best_n} 个，未签约 {rest_n} 个）",
+    ),
     "traits.interval": ("{low}–{high}%", "{low}–{high}%"),
     # Commonalities page
     "traits.page.title": ("Commonalities", "共同特征"),
