@@ -94,7 +94,8 @@ def _open(path: str, sheet: str | None, deals: str | None = None):
         if name is not None and not Path(name).is_file():
             raise InputError("cli.no_file", path=name)
     warm_up(chinese=_shows_chinese(Path(path)))  # imports overlap the file parse
-    from icp.worker import open_dataset  # lazy: startup speed; read in a limited child process
+    # lazy: startup speed; a user's file is read in a limited child process, our samples here
+    from icp.samples import open_dataset
 
     return open_dataset(
         Path(path), sheet=sheet, deals=Path(deals) if deals else None, max_bytes=CLI_MAX_BYTES

@@ -12,22 +12,19 @@ refresh or a server restart loses nothing.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from icp import analysis as _analysis
-from icp import load, worker
+from icp import load, samples
 from icp.dataset import Dataset
-from icp.dataset import open_dataset as _open_in_process
 from icp.errors import InputError
 from icp.i18n import LANGS, Lang, Msg, t
 from icp.model import Analysis, Settings
@@ -37,11 +34,7 @@ from icp.store import SavedAnswer, Store
 from ui.cache import Latest
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES: dict[str, str] = {
-    "saas_en": "sample_data/saas_customers_en.xlsx",
-    "equipment_zh": "sample_data/equipment_customers_zh.xlsx",
-    "study_zh": "sample_data/study_abroad_zh.csv",
-}
+SAMPLES = samples.SAMPLES
 DEFAULT_SAMPLE = "saas_en"
 # Data files: the reader's own limit.  The server-wide server.maxUploadSize is
 # the (larger) workspace import limit, so the app's own backups always import.
@@ -204,24 +197,15 @@ _DATASETS: Latest[Dataset | InputError | None] = Latest(per_workspace=2, workspa
 _ANALYSES: Latest[Analysis | InputError | None] = Latest(per_workspace=4, workspaces=4)
 
 
-@cache
-def _bundled_digests() -> frozenset[str]:
-    return frozenset(hashlib.sha256((ROOT / p).read_bytes()).hexdigest() for p in SAMPLES.values())
-
-
 def open_dataset(data: bytes, **kwargs: Any) -> Dataset:
     """Read a workspace's stored file: in the limited worker, unless it is one of our samples.
 
-    Every file a user hands over is untrusted and goes through
-    ``icp.worker`` (a child process with memory and CPU caps).  The bundled
-    samples are our own files: bytes identical to one of them (same SHA-256)
-    are read here, in-process — the first page of a fresh workspace then
-    needs no worker process (its start-up and imports cost ~1.5 s of CPU).
+    The rule is ``icp.samples.open_dataset``'s (shared with the CLI): every
+    file a user hands over goes through ``icp.worker`` (a child process with
+    memory and CPU caps); bytes identical to a bundled sample are read here —
+    the first page of a fresh workspace then needs no worker process.
     """
-    small = kwargs.get("deals") is None and len(data) <= 1 << 20
-    if small and hashlib.sha256(data).hexdigest() in _bundled_digests():
-        return _open_in_process(data, **kwargs)
-    return worker.open_dataset(data, **kwargs)
+    return samples.open_dataset(data, **kwargs)
 
 
 def _dataset(ws: str, version: int, mapping_json: str) -> Dataset | InputError | None:
