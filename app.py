@@ -160,7 +160,7 @@ def main() -> None:
     _navigate()
     if not st.session_state.get("warm.done"):  # this session's first page is out:
         st.session_state["warm.done"] = True  # analyse and import for the next ones meanwhile
-        warm.warm_up(state.prefetch())
+        warm.warm_up(state.prefetch(), state.prefetch_clouds())
 
 
 # Streamlit runs this file as __main__.  A multiprocessing child (the store's and
@@ -168,3 +168,9 @@ def main() -> None:
 # as __mp_main__: it must not draw — or open — anything then.
 if __name__ == "__main__":
     main()
+elif __name__ == "app":
+    # `streamlit run app.py` finds this `st.App` and imports this file as a module
+    # once, at server start, before it listens: the imports above (pandas, pyarrow,
+    # the engine) and the first page's are paid then, not by the first visitor.
+    warm.preload()
+    app = st.App(ROOT / "app.py")

@@ -18,7 +18,15 @@ import importlib
 import threading
 from collections.abc import Callable
 
-__all__ = ["MODULES", "warm_up"]
+__all__ = ["FIRST_PAGE", "MODULES", "preload", "warm_up"]
+
+# What the first page (Workspace) imports beyond app.py's own imports.
+FIRST_PAGE = (
+    "icp.worker",
+    "icp.report",
+    "ui.widgets",
+    "streamlit.emojis",  # the page icon's check (a regex of every emoji)
+)
 
 # In the order a visit usually needs them (the sidebar's journey).
 MODULES = (
@@ -35,29 +43,45 @@ _started = False
 _lock = threading.Lock()
 
 
-def _work(first: Callable[[], object] | None, imports: bool) -> None:
+def _work(
+    first: Callable[[], object] | None, imports: bool, last: Callable[[], object] | None
+) -> None:
     if first is not None:
         with contextlib.suppress(Exception):  # the page that needs it will say what is wrong
             first()
     for name in MODULES if imports else ():
         with contextlib.suppress(Exception):  # an optional library missing: its page says so
             importlib.import_module(name)
+    if last is not None:
+        with contextlib.suppress(Exception):
+            last()
 
 
-def warm_up(first: Callable[[], object] | None = None) -> threading.Thread | None:
-    """Run ``first`` and (once per server process) the imports in a daemon thread.
+def preload() -> None:
+    """Import what the first page needs, at server start (``app.py`` as the server's module)."""
+    for name in FIRST_PAGE:
+        with contextlib.suppress(Exception):  # the page that needs it will say what is wrong
+            importlib.import_module(name)
+
+
+def warm_up(
+    first: Callable[[], object] | None = None, last: Callable[[], object] | None = None
+) -> threading.Thread | None:
+    """Run ``first``, (once per server process) the imports, then ``last`` in a daemon thread.
 
     ``first`` is what this session's next page will want (``ui.state.prefetch``:
-    its analysis); None when there is nothing left to do.
+    its analysis); ``last`` what a later page will (``ui.state.prefetch_clouds``:
+    Commonalities' word clouds, which need wordcloud imported); None when
+    there is nothing to do.
     """
     global _started
     with _lock:
         imports = not _started
         _started = True
-    if first is None and not imports:
+    if first is None and last is None and not imports:
         return None
     thread = threading.Thread(
-        target=_work, args=(first, imports), name="icp-page-warm-up", daemon=True
+        target=_work, args=(first, imports, last), name="icp-page-warm-up", daemon=True
     )
     thread.start()
     return thread
