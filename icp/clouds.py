@@ -14,27 +14,41 @@ which reads better than a picture of a sentence.
 from __future__ import annotations
 
 import io
+import json
 import math
 import random
 import re
 from collections import Counter
+from collections.abc import Mapping as AnyMapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from PIL import Image
 
 from icp.fonts import font_path
+from icp.pngcache import cached_png, code_hash, version_of
 from icp.pvalues import hypergeom_sf
 from icp.schema import NOT_TRAIT_ROLES, SEPARATORS, FieldType, Mapping
 from icp.text import STOP_WORDS, learn_vocabulary, table_vocabulary, tokens
 
+if TYPE_CHECKING:
+    from icp.dataset import Dataset
+    from icp.model import Analysis
+
 __all__ = [
+    "PAGE_SIZE",
+    "best_rest_pngs",
     "cloud",
+    "cloud_png",
     "compare",
+    "compare_pngs",
     "distinctive",
     "frequencies",
     "png_bytes",
 ]
+
+PAGE_SIZE = (640, 400)  # one cloud in half of the wide page, in pixels
 
 # Roles whose values identify a row or restate the grouping; a cloud of them says nothing.
 # Text columns longer than this are sampled (deterministically) before jieba runs.
@@ -343,6 +357,73 @@ def compare(
     return (
         cloud(left, palette="best", width=width, height=height, big=big),
         cloud(right, palette="rest", width=width, height=height, big=big),
+    )
+
+
+def cloud_png(
+    freqs: AnyMapping[str, float],
+    *,
+    palette: str = "best",
+    width: int = 800,
+    height: int = 450,
+    big: bool = False,
+) -> bytes | None:
+    """``cloud`` as PNG bytes, drawn once per content (None: no words).
+
+    Kept by ``icp.pngcache`` under the words and weights, palette, size and
+    ``big``, plus icp's code and the wordcloud version: the same words never
+    cost a second drawing (nor, found in the cache, the wordcloud import) — in
+    this process, in the next page visit, the report or a restarted server.
+    """
+
+    def render() -> bytes:
+        img = cloud(dict(freqs), palette=palette, width=width, height=height, big=big)
+        return png_bytes(img) if img is not None else b""
+
+    words = json.dumps(sorted((str(w), float(f)) for w, f in freqs.items()), ensure_ascii=False)
+    size = f"({width}, {height})" + ("|big" if big else "")  # the report's key predates "big"
+    key = f"cloud|{code_hash()}|{version_of('wordcloud')}|{palette}|{size}|{words}"
+    return cached_png(key.encode(), render) or None
+
+
+def compare_pngs(
+    table: pd.DataFrame,
+    mapping: Mapping,
+    best_mask: pd.Series,
+    rest_mask: pd.Series,
+    *,
+    width: int = 640,
+    height: int = 400,
+    big: bool = False,
+) -> tuple[bytes | None, bytes | None]:
+    """``compare`` for the rows of ``best_mask`` vs ``rest_mask`` of ``table``, as PNG bytes.
+
+    The words are counted each call (a few hundredths of a second on the
+    samples); the pictures come from ``cloud_png``'s cache when these words
+    were drawn before.  None where no word leans that way.
+    """
+    best = frequencies(table, mapping, best_mask)
+    rest = frequencies(table, mapping, rest_mask)
+    left, right = distinctive(best, rest, best_n=int(best_mask.sum()), rest_n=int(rest_mask.sum()))
+    return (
+        cloud_png(left, palette="best", width=width, height=height, big=big),
+        cloud_png(right, palette="rest", width=width, height=height, big=big),
+    )
+
+
+def best_rest_pngs(
+    ds: Dataset, result: Analysis, *, size: tuple[int, int] = PAGE_SIZE, big: bool = False
+) -> tuple[bytes | None, bytes | None]:
+    """The analysis' best-vs-rest (or won-vs-lost) clouds as PNG bytes, as the page shows them.
+
+    Only profile columns count (``profile_mapping``): no id, name, outcome or
+    ranking column becomes a word.
+    """
+    rest = result.rest_mask if result.rest_mask is not None else ~result.best_mask
+    mapping = result.profile_mapping or ds.mapping
+    width, height = size
+    return compare_pngs(
+        ds.table, mapping, result.best_mask, rest, width=width, height=height, big=big
     )
 
 

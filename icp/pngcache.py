@@ -17,12 +17,14 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from icp.datadir import data_dir
 from icp.errors import InputError
 
-__all__ = ["cached_png"]
+__all__ = ["cached_png", "code_hash", "version_of"]
 
 _KEEP_MEMORY = 32  # pictures held in this process
 _KEEP_DISK = 256  # files kept in the folder (oldest dropped)
@@ -76,3 +78,27 @@ def cached_png(key: bytes, render: Callable[[], bytes]) -> bytes:
         while len(_memory) > _KEEP_MEMORY:
             _memory.popitem(last=False)
     return data
+
+
+@cache
+def code_hash() -> str:
+    """One hash of icp's own source and texts: a changed chart, format or wording redraws.
+
+    Part of every picture's key, with the versions of the libraries that draw
+    it (``version_of``): an upgrade never serves a picture drawn by old code.
+    """
+    h = hashlib.blake2b(digest_size=16)
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".json", ".toml", ".txt") and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def version_of(package: str) -> str:
+    """The installed version of ``package`` ("?" when it is not installed)."""
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"

@@ -23,7 +23,7 @@ from typing import Any
 import streamlit as st
 
 from icp import analysis as _analysis
-from icp import load, samples
+from icp import clouds, load, samples
 from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.i18n import LANGS, Lang, Msg, t
@@ -329,6 +329,30 @@ def prefetch() -> Callable[[], object] | None:
     if _ANALYSES.has(ws, (version, mapping_json, settings_json)):
         return None
     return lambda: _run(ws, version, mapping_json, settings_json)
+
+
+def prefetch_clouds() -> Callable[[], object] | None:
+    """The Commonalities page's word clouds, as a call to run in the background (or None).
+
+    The warm-up thread runs it after its imports: the pictures land in
+    ``icp.pngcache`` (kept by their words), so the page's first visit finds
+    them drawn.  Only when the data set is already parsed, as ``prefetch``.
+    """
+    ws = workspace_id()
+    mapping_json = json.dumps(store().get_value(ws, "mapping"), sort_keys=True)
+    version = store().source_version(ws)
+    settings_json = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
+    if not _DATASETS.has(ws, (version, mapping_json)):
+        return None
+    ds = _dataset(ws, version, mapping_json)  # kept: no read, here on the script thread
+    big = presenting()
+
+    def draw() -> None:
+        result = _run(ws, version, mapping_json, settings_json)
+        if isinstance(ds, Dataset) and isinstance(result, Analysis):
+            clouds.best_rest_pngs(ds, result, big=big)
+
+    return draw
 
 
 def analysis() -> Analysis | None:

@@ -45,33 +45,17 @@ def kpi_tiles(result: Analysis) -> None:
 def _cloud_pngs(
     _ds: Dataset, _result: Analysis, key: str, size: tuple[int, int], big: bool
 ) -> tuple[bytes | None, bytes | None]:
-    # only profile columns: no id, name, outcome or ranking column becomes a word
-    mapping = _result.profile_mapping or _ds.mapping
-    best = clouds.frequencies(_ds.table, mapping, _result.best_mask)
-    rest_mask = _result.rest_mask if _result.rest_mask is not None else ~_result.best_mask
-    rest = clouds.frequencies(_ds.table, mapping, rest_mask)
-    left, right = clouds.compare(
-        best,
-        rest,
-        width=size[0],
-        height=size[1],
-        big=big,
-        best_n=int(_result.best_mask.sum()),
-        rest_n=int(rest_mask.sum()),
-    )
-    return (
-        clouds.png_bytes(left) if left is not None else None,
-        clouds.png_bytes(right) if right is not None else None,
-    )
+    return clouds.best_rest_pngs(_ds, _result, size=size, big=big)
 
 
 def cloud_pngs(
-    ds: Dataset, result: Analysis, *, size: tuple[int, int] = (640, 400), big: bool = False
+    ds: Dataset, result: Analysis, *, size: tuple[int, int] = clouds.PAGE_SIZE, big: bool = False
 ) -> tuple[bytes | None, bytes | None]:
     """Best-vs-rest (or won-vs-lost) distinctive-word clouds as PNG bytes (None: no words).
 
     Cached on what the picture depends on: workspace, source version,
-    mapping, mode and which customers are best — not on the weights.
+    mapping, mode and which customers are best — not on the weights; and the
+    pictures themselves by their words (``clouds.cloud_png``), across sessions.
     """
     ws = state.workspace_id()
     key = json.dumps(

@@ -164,18 +164,10 @@ else:
     st.caption(tr("traits.page.no_warnings"))
 
 # ---------------------------------------------------------------- word clouds
+# Their place is kept here, but they are drawn last (below): everything else on
+# the page is on screen while the clouds are counted and drawn.
 st.subheader(tr("traits.page.clouds"), help=tr("traits.page.clouds_help"))
-left_png, right_png = widgets.cloud_pngs(ds, result, big=big)
-left, right = st.columns(2)
-for col, png, label in (
-    (left, left_png, words["cloud_best"]),
-    (right, right_png, words["cloud_rest"]),
-):
-    col.markdown(f"**{tr(label)}**")
-    if png is None:
-        col.caption(tr("clouds.empty"))
-    else:
-        col.image(png)
+cloud_box = st.container()
 
 # ---------------------------------------------------------------- where to advertise
 segs = levels.segments(ds, result)
@@ -210,3 +202,16 @@ if segs:
                     key=f"traits.segment.{i}.who",
                     rows=rows,
                 )
+
+# ---------------------------------------------------------------- word clouds, drawn last
+with cloud_box:
+    left, right = st.columns(2)
+    for col, label in ((left, words["cloud_best"]), (right, words["cloud_rest"])):
+        col.markdown(f"**{tr(label)}**")
+    with st.spinner(tr("traits.page.clouds_drawing")):
+        left_png, right_png = widgets.cloud_pngs(ds, result, big=big)
+    for col, png in ((left, left_png), (right, right_png)):
+        if png is None:
+            col.caption(tr("clouds.empty"))
+        else:
+            col.image(png)

@@ -231,6 +231,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Word size shows how much more a word belongs to that side than to the other.",
         "字的大小表示该词在这一侧比另一侧多出多少。",
     ),
+    "traits.page.clouds_drawing": ("Drawing the word clouds…", "正在绘制词云……"),
     "traits.page.cloud_best": ("Best customers", "最佳客户"),
     "traits.page.cloud_rest": ("The rest", "其余客户"),
     "traits.page.cloud_won": ("Won", "已签约"),

@@ -14,16 +14,11 @@ in the cache costs no altair import and no spec building (~0.7 s of a cold
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Mapping
-from functools import cache
-from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any
 
 from icp import charts, clouds
-from icp.pngcache import cached_png
+from icp.pngcache import cached_png, code_hash, version_of
 from icp.report.summary import Summary
 
 # Each cloud gets half the text width (~87 mm): 512 x 320 px is ~150 dpi there.
@@ -70,35 +65,10 @@ def _chart_png(inputs: tuple, build: Callable[[], Any], scale: float) -> bytes |
         return charts.to_png(chart, scale=scale) if chart is not None else b""
 
     # repr: the inputs are frozen dataclasses, strings and numbers — exact and stable
-    key = f"chart|{_code()}|{_version('altair')}|{_version('vl-convert-python')}|{scale}|"
+    key = f"chart|{code_hash()}|{version_of('altair')}|{version_of('vl-convert-python')}|{scale}|"
     return cached_png((key + repr(inputs)).encode(), render) or None
 
 
 def _cloud_png(freqs: Mapping[str, float], palette: str) -> bytes | None:
-    def render() -> bytes:
-        width, height = _CLOUD_SIZE
-        img = clouds.cloud(dict(freqs), palette=palette, width=width, height=height)
-        return clouds.png_bytes(img) if img is not None else b""
-
-    words = json.dumps(sorted((str(w), float(f)) for w, f in freqs.items()), ensure_ascii=False)
-    key = f"cloud|{_code()}|{_version('wordcloud')}|{palette}|{_CLOUD_SIZE}|{words}"
-    return cached_png(key.encode(), render) or None
-
-
-@cache
-def _code() -> str:
-    """One hash of icp's own source and texts: a changed chart, format or wording redraws."""
-    h = hashlib.blake2b(digest_size=16)
-    root = Path(__file__).resolve().parent.parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".json", ".toml", ".txt") and "__pycache__" not in path.parts:
-            h.update(str(path.relative_to(root)).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "?"
+    width, height = _CLOUD_SIZE
+    return clouds.cloud_png(freqs, palette=palette, width=width, height=height)
