@@ -26,7 +26,7 @@ def test_importing_the_app_module_preloads_the_first_pages_modules(tmp_path):
     code = (
         "import sys, streamlit as st, app\n"
         "assert isinstance(app.app, st.App), type(app.app)\n"
-        "missing = [m for m in ('pandas', 'pyarrow', 'icp.analysis', 'ui.state', 'ui.widgets',"
+        "missing = [m for m in ('pandas', 'pyarrow', 'icp.analysis', 'ui.state', 'icp.clouds',"
         " 'icp.report', 'streamlit.emojis') if m not in sys.modules]\n"
         "assert not missing, missing\n"
         "heavy = [m for m in ('altair', 'wordcloud', 'fpdf', 'sklearn') if m in sys.modules]\n"

@@ -20,11 +20,13 @@ from collections.abc import Callable
 
 __all__ = ["FIRST_PAGE", "MODULES", "preload", "warm_up"]
 
-# What the first page (Workspace) imports beyond app.py's own imports.
+# What the first page (Workspace) imports beyond app.py's own imports.  Not
+# ui.widgets itself: an ``st.cache_data`` declared before Streamlit's runtime
+# exists logs "No runtime found"; its engine imports are what cost.
 FIRST_PAGE = (
     "icp.worker",
     "icp.report",
-    "ui.widgets",
+    "icp.clouds",
     "streamlit.emojis",  # the page icon's check (a regex of every emoji)
 )
 
