@@ -19,6 +19,7 @@ from tests.test_browser_journey import (
     assert_no_crash,
     eventually,
     new_workspace,
+    switch,
     upload,
     visit,
 )
@@ -69,14 +70,14 @@ def test_churn_upload_definition_flip_reload(pg, server):
     expect(lost_word.first).to_be_visible()
     assert_no_crash(page)
 
-    visit(page, server, ws, "commonalities", "en")
+    switch(page, "commonalities", "en")
     expect(page.get_by_text(KEPT, exact=True).first).to_be_visible()
     expect(page.get_by_text("Enterprise", exact=False).first).to_be_visible()
     before = _findings(page)
     assert "churned =" not in before and "account_id" not in before
 
     # flip: the customers you want more of are the ones that churned (a user's choice)
-    visit(page, server, ws, "data", "en")
+    switch(page, "data", "en")
     box = _good_values(page)
     act(page, box.get_by_role("button", name="Remove No").first.click)
     _choose(page, box, "Yes")
@@ -89,7 +90,7 @@ def test_churn_upload_definition_flip_reload(pg, server):
         "good values saved",
     )
 
-    visit(page, server, ws, "commonalities", "en")
+    switch(page, "commonalities", "en")
     expect(page.get_by_text(FLIPPED, exact=True).first).to_be_visible()
     after = _findings(page)
     assert after != before
@@ -97,7 +98,7 @@ def test_churn_upload_definition_flip_reload(pg, server):
 
     page.reload()
     expect(page.get_by_text(FLIPPED, exact=True).first).to_be_visible(timeout=60_000)
-    visit(page, server, ws, "data", "en")
+    switch(page, "data", "en")
     expect(page.get_by_text(FLIPPED, exact=True).first).to_be_visible()
     assert_no_crash(page)
 

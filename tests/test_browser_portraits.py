@@ -24,6 +24,7 @@ from test_browser_journey import (  # noqa: F401 (fixtures)
     pg,
     server,
     settled,
+    switch,
 )
 
 from icp import tags
@@ -40,6 +41,7 @@ EQUIPMENT = ROOT / "sample_data" / "equipment_customers_zh.xlsx"
 
 
 def _visit(page, srv, ws: str, path: str, title_key: str, lang: str) -> None:
+    """The first page of a test, by its URL; the next ones by the menu (``switch``)."""
     open_app(page, srv, ws, path)
     page.get_by_role("heading", level=1, name=t(title_key, lang)).wait_for()
     settled(page)
@@ -83,7 +85,7 @@ def test_card_from_best_table_then_tag_compare_and_pdf(pg, server):  # noqa: F81
     assert_no_crash(page)
 
     # 2. define the tag 重点跟踪 = 联系人身份 in {企业法人, 股东}
-    _visit(page, server, ws, "tags", "tags.page.title", zh)
+    switch(page, "tags", zh, path="tags", title="tags.page.title")
     name_box = page.get_by_role("textbox", name=t("tags.page.name", zh))
     name_box.fill("重点跟踪")
     act(page, lambda: name_box.press("Enter"))
@@ -99,7 +101,7 @@ def test_card_from_best_table_then_tag_compare_and_pdf(pg, server):  # noqa: F81
     assert_no_crash(page)
 
     # 3. compare tagged vs untagged (the tag is group A by default, everyone else B) and save
-    _visit(page, server, ws, "compare", "compare.page.title", zh)
+    switch(page, "compare", zh, path="compare", title="compare.page.title")
     page.get_by_test_id("stMetric").filter(has_text="重点跟踪").get_by_text(
         str(n_tagged), exact=True
     ).wait_for()
@@ -109,7 +111,7 @@ def test_card_from_best_table_then_tag_compare_and_pdf(pg, server):  # noqa: F81
     assert_no_crash(page)
 
     # 4. the report's PDF holds the saved comparison
-    _visit(page, server, ws, "report", "report.page.title", zh)
+    switch(page, "report", zh)
     act(page, page.get_by_role("button", name=t("report.page.make_pdf", zh)).click)
     with page.expect_download(timeout=120_000) as info:
         page.get_by_role("button", name=t("report.page.pdf", zh)).click()
@@ -141,7 +143,7 @@ def test_card_from_a_commonalities_segment_and_the_three_levels_page(pg, server)
     assert_no_crash(page)
 
     # Three levels: industries, the ICP, and titles seen (one contact title per account)
-    _visit(page, server, ws, "levels", "levels.page.title", en)
+    switch(page, "levels", en, path="levels", title="levels.page.title")
     for key in ("levels.industry", "levels.company", "levels.person"):
         page.get_by_role("heading", name=t(key, en)).wait_for()
     page.get_by_text(re.compile(r"^• VP Operations — \d+ of your best 10 accounts")).wait_for()
