@@ -198,9 +198,12 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def app_server(tmp_path: Path):
-    server = AppServer(tmp_path / "server-data").start()
+@pytest.fixture(scope="session")
+def app_server(browser, tmp_path_factory: pytest.TempPathFactory):
+    """One app server per test process for all browser files (each ``streamlit run``
+    costs seconds of CPU to start and to warm up). Tests share it, so each works in a
+    workspace of its own; a test may kill and start it again (it stays this object)."""
+    server = AppServer(tmp_path_factory.mktemp("app") / "server-data").start()
     yield server
     server.stop()
 

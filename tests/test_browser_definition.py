@@ -24,7 +24,7 @@ from tests.test_browser_journey import (
     visit,
 )
 
-# the journey module's fixtures: one real server for this module, a page that counts runs
+# the journey module's fixtures: the shared app server, a page that counts runs
 server = journey.server
 pg = journey.pg
 

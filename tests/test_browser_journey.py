@@ -1,11 +1,11 @@
 """The main user journey in a real browser: headless Debian Chromium drives a real
 ``streamlit run app.py`` (fixtures in conftest.py).
 
-One server serves the whole module; every test works in its own workspace
-(created straight in the server's store and opened with ``?ws=``) so the tests
-do not see each other's data.  Waits are on what the user would see — a heading,
-a saved answer — plus Streamlit's own "script finished" marker, never on fixed
-sleeps.
+One server (conftest's ``app_server``, shared by the browser files of a test process)
+serves the module; every test works in its own workspace (created straight in the
+server's store and opened with ``?ws=``) so the tests do not see each other's data.
+Waits are on what the user would see — a heading, a saved answer — plus Streamlit's
+own "script finished" marker, never on fixed sleeps.
 """
 
 from __future__ import annotations
@@ -77,13 +77,10 @@ _IDLE = """() => {
 # ---------------------------------------------------------------- fixtures + helpers
 
 
-@pytest.fixture(scope="module")
-def server(browser, tmp_path_factory: pytest.TempPathFactory):
-    from conftest import AppServer
-
-    srv = AppServer(tmp_path_factory.mktemp("browser") / "server-data").start()
-    yield srv
-    srv.stop()
+@pytest.fixture
+def server(app_server):
+    """The app server shared by the browser files (conftest); tests use own workspaces."""
+    return app_server
 
 
 @pytest.fixture

@@ -27,13 +27,10 @@ from icp.store import Store
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def server(browser, tmp_path_factory: pytest.TempPathFactory):
-    from conftest import AppServer
-
-    srv = AppServer(tmp_path_factory.mktemp("safety") / "server-data").start()
-    yield srv
-    srv.stop()
+@pytest.fixture
+def server(app_server):
+    """The app server shared by the browser files (conftest); tests use own workspaces."""
+    return app_server
 
 
 @pytest.fixture

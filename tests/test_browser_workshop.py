@@ -48,13 +48,10 @@ SCROLL = """() => { const m = document.querySelector('[data-testid="stMain"]');
   return Math.max(d.scrollHeight - d.clientHeight, m ? m.scrollHeight - m.clientHeight : 0); }"""
 
 
-@pytest.fixture(scope="module")
-def server(browser, tmp_path_factory: pytest.TempPathFactory):
-    from conftest import AppServer
-
-    srv = AppServer(tmp_path_factory.mktemp("workshop") / "server-data").start()
-    yield srv
-    srv.stop()
+@pytest.fixture
+def server(app_server):
+    """The app server shared by the browser files (conftest); tests use own workspaces."""
+    return app_server
 
 
 @pytest.fixture
