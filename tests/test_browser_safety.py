@@ -211,10 +211,21 @@ def _big_csv(mb: int = 40) -> bytes:
     return "".join(rows).encode()
 
 
-def test_a_big_workspace_exported_in_the_ui_imports_again_in_the_ui(page, server, tmp_path):
+@pytest.fixture
+def own_server(tmp_path):
+    """A server of the test's own: three copies of a 40 MB data set stay out of the
+    server (and its memory) that the other browser tests share."""
+    from conftest import AppServer
+
+    srv = AppServer(tmp_path / "big-server").start()
+    yield srv
+    srv.stop()
+
+
+def test_a_big_workspace_exported_in_the_ui_imports_again_in_the_ui(page, own_server, tmp_path):
     """The app's own backups restore: a 40 MB data set plus a snapshot of another file,
     exported with the button and uploaded again; and an older 53 MB JSON backup too."""
-    en = "en"
+    en, server = "en", own_server
     store = Store(server.data_dir)
     ws = store.create("Big backup")
     big = _big_csv()
@@ -252,4 +263,4 @@ def test_a_big_workspace_exported_in_the_ui_imports_again_in_the_ui(page, server
         assert store.get_source(new[0])[1] == big
         assert store.answers(new[0]) == {"S1": {"best": "Firms that renew"}}
         assert [v.label for v in store.versions(new[0])] == ["small file"]
-        assert len(store.list()) == len(before) + 1  # other tests share the server
+        assert len(store.list()) == len(before) + 1
