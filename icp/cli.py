@@ -93,12 +93,20 @@ def _open(path: str, sheet: str | None, deals: str | None = None):
     for name in (path, deals):
         if name is not None and not Path(name).is_file():
             raise InputError("cli.no_file", path=name)
-    warm_up(chinese=_shows_chinese(Path(path)))  # imports overlap the file parse
-    # lazy: startup speed; a user's file is read in a limited child process, our samples here
-    from icp.samples import open_dataset
+    chinese = _shows_chinese(Path(path))
+    # a user's file is read in a limited child process forked from this one: the reader's
+    # modules (pandas, pyarrow) are imported here, once, and the warm-up thread starts after
+    # the fork, overlapping the parse; our bundled samples are read here (icp.samples)
+    from icp import samples, worker  # lazy: startup speed
 
-    return open_dataset(
-        Path(path), sheet=sheet, deals=Path(deals) if deals else None, max_bytes=CLI_MAX_BYTES
+    worker.preload()
+    return samples.open_dataset(
+        Path(path),
+        sheet=sheet,
+        deals=Path(deals) if deals else None,
+        max_bytes=CLI_MAX_BYTES,
+        fork=True,
+        started=lambda: warm_up(chinese=chinese),
     )
 
 

@@ -53,8 +53,11 @@ def open_dataset(src: bytes | Path, **kwargs: Any) -> Dataset:
     ``src`` is the file's bytes or a local path.  A path is read once here and
     the bytes that were hashed are the bytes parsed (a file changed meanwhile
     cannot slip past the check).  A second file (``deals=``) always sends the
-    read to the worker.  Same arguments and same result either way.
+    read to the worker.  Same arguments and same result either way; ``fork``
+    and ``started`` are the worker's (``started`` is called here too, before
+    an in-process read).
     """
+    fork, started = kwargs.pop("fork", False), kwargs.pop("started", None)
     if kwargs.get("deals") is None:
         data = src
         if isinstance(src, Path) and src.stat().st_size <= MAX_SAMPLE_BYTES:
@@ -63,5 +66,7 @@ def open_dataset(src: bytes | Path, **kwargs: Any) -> Dataset:
         if isinstance(data, bytes) and is_bundled(data):
             from icp.dataset import open_dataset as in_process  # lazy: startup speed (pandas)
 
+            if started is not None:
+                started()
             return in_process(data, **kwargs)
-    return worker.open_dataset(src, **kwargs)
+    return worker.open_dataset(src, fork=fork, started=started, **kwargs)

@@ -19,11 +19,10 @@ columns.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 import threading
 from collections.abc import Iterable
-from types import ModuleType
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -102,13 +101,11 @@ _learned: set[str] = set()
 _learn_lock = threading.Lock()
 
 
-@functools.cache
-def _jieba() -> ModuleType:
-    """jieba, quiet (its "Building prefix dict" lines are not for users)."""
-    import jieba  # lazy: startup speed
+def _jieba() -> Any:
+    """The process's jieba tokenizer (``icp.zhdict``: the dictionary loads per character)."""
+    from icp import zhdict  # lazy: startup speed (jieba)
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
+    return zhdict.tokenizer()
 
 
 @functools.lru_cache(maxsize=_MEMO)
@@ -195,7 +192,7 @@ def learn_vocabulary(values: Iterable[str]) -> bool:
         changed = False
         for word in sorted(fresh):  # sorted: the same values always give the same cuts
             freq = jieba.suggest_freq(word, tune=False)
-            if freq > jieba.dt.FREQ.get(word, 0):  # not already a word jieba keeps whole
+            if freq > jieba.FREQ.get(word, 0):  # not already a word jieba keeps whole
                 jieba.add_word(word, freq=freq)
                 changed = True
         _learned.update(fresh)

@@ -23,7 +23,11 @@ Any of those becomes an ``InputError`` with a plain message ("this file
 needs more than 1.5 GB of memory to read …"); the server and the other
 sessions never notice.  Children come from a ``forkserver`` that has the
 parsing modules imported already, so a worker starts in ~0.1 s and never
-inherits the server's threads or open database handles.
+inherits the server's threads or open database handles.  A one-shot command
+(the CLI) that has imported those modules itself asks for ``fork=True``: its
+reader is forked from it directly, instead of a forkserver importing pandas
+and pyarrow a second time (~1 s of CPU per command) — as long as it runs a
+single thread at that moment, else the forkserver is used all the same.
 
 The result (our own ``Dataset`` object, built by our code in the child)
 comes back over a one-way pipe as pickle protocol 5 with the columns'
@@ -38,6 +42,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import ctypes
+import importlib
 import multiprocessing as mp
 import multiprocessing.popen_forkserver as _popen_forkserver
 import multiprocessing.spawn as _spawn
@@ -45,6 +50,7 @@ import os
 import pickle
 import resource
 import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,6 +67,7 @@ __all__ = [
     "limits",
     "open_dataset",
     "precheck",
+    "preload",
     "resident_bytes",
     "run",
 ]
@@ -140,6 +147,17 @@ def _ctx() -> Any:
         _popen_forkserver.spawn = _SpawnWithoutMain()  # type: ignore[assignment]
         _context = ctx
     return _context
+
+
+def preload() -> None:
+    """Import the reader's modules here (what the forkserver preloads), to fork readers from."""
+    for name in _PRELOAD:
+        importlib.import_module(name)
+
+
+def _fork_ctx() -> Any:
+    """Plain ``fork``: the child shares this process's imported modules (copy on write)."""
+    return mp.get_context("fork")
 
 
 def _child(
@@ -254,7 +272,15 @@ def _quiet_and_lean() -> None:
         os.close(devnull)
 
 
-def run(fn: Callable[..., T], /, *args: Any, lim: Limits | None = None, **kwargs: Any) -> T:
+def run(
+    fn: Callable[..., T],
+    /,
+    *args: Any,
+    lim: Limits | None = None,
+    fork: bool = False,
+    started: Callable[[], object] | None = None,
+    **kwargs: Any,
+) -> T:
     """``fn(*args, **kwargs)`` in a limited child process; its InputError is re-raised here.
 
     ``fn`` must be a module-level function (it is pickled by reference).
@@ -262,13 +288,18 @@ def run(fn: Callable[..., T], /, *args: Any, lim: Limits | None = None, **kwargs
     "worker.timeout" | "worker.crashed")``.  While waiting, this process
     reads the child's resident size every ``POLL_SECONDS`` and kills it once
     it holds more than ``lim.memory_mb`` above what it held when it started.
+    ``fork=True`` forks the child from this process when it runs a single
+    thread (see the module docstring); ``started`` is called once the child
+    runs, e.g. to start threads of this process only after the fork.
     """
     lim = lim or limits()
-    ctx = _ctx()
+    ctx = _fork_ctx() if fork and threading.active_count() == 1 else _ctx()
     receive, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(send, lim, fn, args, kwargs), daemon=True)
     proc.start()
     send.close()
+    if started is not None:
+        started()
     outcome: tuple[str, Any] | None = None
     timed_out = over_memory = False
     cap = lim.memory_mb * 1024 * 1024
@@ -328,17 +359,20 @@ def _open(*args: Any, **kwargs: Any) -> Any:
     return _open_dataset(*args, **kwargs)
 
 
-def open_dataset(*args: Any, **kwargs: Any) -> Any:
+def open_dataset(
+    *args: Any, fork: bool = False, started: Callable[[], object] | None = None, **kwargs: Any
+) -> Any:
     """``icp.dataset.open_dataset`` in a limited worker (same arguments, same result).
 
     Text files get two cheap checks first, in this process (milliseconds):
     a file with a line longer than ``MAX_LINE_BYTES`` or a first line with
     more than ``MAX_COLUMNS`` fields is not a table of customers, and its
     parse would only end at the worker's CPU or wall limit a minute later.
+    ``fork`` and ``started`` are ``run``'s.
     """
     for src in (args[0] if args else kwargs.get("src"), kwargs.get("deals")):
         precheck(src)
-    return run(_open, *args, **kwargs)
+    return run(_open, *args, fork=fork, started=started, **kwargs)
 
 
 MAX_LINE_BYTES = 1024 * 1024  # a customer row, notes and all, is far shorter

@@ -1,0 +1,106 @@
+"""jieba with its dictionary loaded per character cuts exactly as jieba with all of it.
+
+``icp.zhdict`` exists for speed (a list with four distinct hanzi should not
+load 500,000 dictionary entries); these tests only check that nothing a
+user sees — the words a note is cut into — can change because of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+
+import jieba
+import pytest
+
+from icp import text, zhdict
+
+jieba.setLogLevel(logging.WARNING)
+
+
+@pytest.fixture(scope="module")
+def whole() -> jieba.Tokenizer:
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk
+
+
+def _fresh() -> zhdict.LazyTokenizer:
+    tk = zhdict.tokenizer()
+    assert isinstance(tk, zhdict.LazyTokenizer)
+    return zhdict.LazyTokenizer(tk._index)
+
+
+def test_entries_and_total_are_jiebas_own(whole):
+    lazy = _fresh()
+    assert lazy.total == whole.total
+    firsts = sorted({w[0] for w in whole.FREQ})
+    rng = random.Random(0)
+    # the most common first characters (most lines, most prefixes) and a random spread
+    common = sorted(firsts, key=lambda c: -whole.FREQ.get(c, 0))[:150]
+    for ch in {*common, *rng.sample(firsts, 300), "A", "一"}:
+        want = {w: f for w, f in whole.FREQ.items() if w[0] == ch}
+        assert lazy._index.entries(ch) == want, ch
+
+
+def _teach(tk: jieba.Tokenizer, words: list[str]) -> None:
+    """What ``icp.text.learn_vocabulary`` does to a tokenizer."""
+    for word in sorted(words):
+        freq = tk.suggest_freq(word, tune=False)
+        if freq > tk.FREQ.get(word, 0):
+            tk.add_word(word, freq=freq)
+
+
+@pytest.mark.parametrize("share", [zhdict._WHOLE_SHARE, 0.02])
+def test_cuts_equal_the_whole_dictionary(whole, monkeypatch, share):
+    """Also once so many characters are needed that the rest is loaded whole (share 0.02)."""
+    monkeypatch.setattr(zhdict, "_WHOLE_SHARE", share)
+    lazy = _fresh()
+    reference = jieba.Tokenizer()
+    reference.FREQ, reference.total, reference.initialized = dict(whole.FREQ), whole.total, True
+    vocab = ["国厦", "华东区", "北美留学", "自动化产线", "对国厦设备满意"]
+    _teach(lazy, vocab[:2])  # some words before any cut, some after
+    _teach(reference, vocab[:2])
+    hanzi = [w for w in whole.FREQ if len(w) == 1 and "\u4e00" <= w <= "\u9fff"][:2500]
+    rng = random.Random(1)
+    texts = ["对国厦设备满意，希望自动化产线", "一些备注", "北美留学雅思培训价格敏感"]
+    texts += ["".join(rng.choice(hanzi) for _ in range(rng.randint(2, 25))) for _ in range(400)]
+    for i, sentence in enumerate(texts):
+        if i == 200:
+            _teach(lazy, vocab[2:])
+            _teach(reference, vocab[2:])
+        assert lazy.lcut(sentence) == reference.lcut(sentence), sentence
+        assert lazy.lcut(sentence, HMM=False) == reference.lcut(sentence, HMM=False)
+    assert lazy.total == reference.total
+    assert lazy._whole == (share < 0.1)
+
+
+def test_the_words_icp_cuts_are_unchanged():
+    """The tokenizer ``icp.text`` uses is the lazy one and gives the documented words."""
+    assert isinstance(text._jieba(), zhdict.LazyTokenizer)
+    # 需要 is a stop word
+    assert text.tokenize("需要ERP系统 价格敏感") == ["erp", "系统", "价格", "敏感"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b" leading 3 n\n",  # gen_pfdict strips the line: its first character is another
+        b"word 3\r\n",  # a carriage return after the frequency
+        b"word +3 n\n",  # int() reads it, the index would not
+        b"word\n",  # no frequency at all
+        b"",
+    ],
+)
+def test_a_dictionary_the_index_cannot_read_alike_is_refused(data):
+    assert zhdict._index(data) is None
+
+
+def test_a_plain_dictionary_is_indexed():
+    data = "一 10 m\n一些 5 m\n些 3 q\n一些 7 m\nAT&T 3 nz".encode()
+    ix = zhdict._index(data)
+    assert ix is not None and ix.total == 28
+    assert ix.entries("一") == {"一": 10, "一些": 7}  # the later line of a repeated word wins
+    assert ix.entries("些") == {"些": 3}
+    assert ix.entries("A") == {"AT&T": 3, "A": 0, "AT": 0, "AT&": 0}
+    assert ix.entries("我") == {}
