@@ -126,43 +126,106 @@ def _tags(series: pd.Series, sep: str | None) -> pd.Series:
 
 
 @dataclass
-class _Pairs:
-    """Every (row, value) a customer holds, as integer codes.
+class _Part:
+    """The values of one column as (distinct cell per row, values of each distinct cell).
 
-    ``rows[i]`` holds value ``key[i]``; value ``k`` is ``(column[k], kind[k],
-    value[k])``.  Values are numbered in order of first appearance (columns
-    in mapping order, rows in table order), each (row, value) at most once.
+    ``cell[i]`` is row ``i``'s distinct cell (-1: it holds no value); cell
+    ``c`` holds the value keys ``keys[starts[c]:starts[c + 1]]``, each once.
+    Counting over cells (a few thousand) instead of over every (row, value)
+    pair (seven million for a 1M-row list) is what keeps counting cheap.
     """
 
-    rows: np.ndarray
-    key: np.ndarray
+    cell: np.ndarray
+    starts: np.ndarray
+    keys: np.ndarray
+
+    def count(self, mask: np.ndarray, m: int) -> np.ndarray:
+        """How many rows of ``mask`` hold each of the ``m`` values (int64)."""
+        cells = self.cell[mask]
+        per_cell = np.bincount(cells[cells >= 0], minlength=len(self.starts) - 1)
+        weights = np.repeat(per_cell, np.diff(self.starts)).astype(np.float64)
+        return np.rint(np.bincount(self.keys, weights=weights, minlength=m)).astype(np.int64)
+
+    def rows_of(self, keys: np.ndarray) -> dict[int, np.ndarray]:
+        """Row positions (ascending) holding each of ``keys`` that this part holds."""
+        out: dict[int, np.ndarray] = {}
+        n_cells = len(self.starts) - 1
+        owner = np.repeat(np.arange(n_cells), np.diff(self.starts))
+        for k in keys.tolist():
+            cells = owner[self.keys == k]
+            if len(cells):
+                holds = np.zeros(n_cells + 1, dtype=bool)  # the last entry: cell -1, no value
+                holds[cells] = True
+                out[int(k)] = np.flatnonzero(holds[self.cell])
+        return out
+
+
+@dataclass
+class _Pairs:
+    """Every (row, value) a customer holds, per column as integer codes (``_Part``).
+
+    Value ``k`` is ``(column[k], kind[k], value[k])``.  Values are numbered in
+    order of first appearance (columns in mapping order, rows in table order),
+    each (row, value) at most once.
+    """
+
+    parts: list[_Part]
     column: np.ndarray
     kind: np.ndarray
     value: np.ndarray
 
     @property
     def empty(self) -> bool:
-        return len(self.rows) == 0
+        return not self.parts
+
+    def count(self, mask: np.ndarray) -> np.ndarray:
+        """Rows of ``mask`` holding each value."""
+        m = len(self.value)
+        total = np.zeros(m, dtype=np.int64)
+        for part in self.parts:
+            total += part.count(mask, m)
+        return total
 
     def rows_of(self, keys: np.ndarray) -> dict[int, np.ndarray]:
         """Row positions holding each of ``keys``."""
-        sel = np.flatnonzero(np.isin(self.key, keys))
-        k, r = self.key[sel], self.rows[sel]
-        order = np.argsort(k, kind="stable")
-        k, r = k[order], r[order]
-        bounds = np.flatnonzero(np.diff(k)) + 1
-        return {
-            int(g[0]): rr
-            for g, rr in zip(np.split(k, bounds), np.split(r, bounds), strict=True)
-            if len(g)
-        }
+        out: dict[int, np.ndarray] = {}
+        for part in self.parts:
+            out.update(part.rows_of(keys))
+        return out
+
+
+def _part(
+    cell: np.ndarray, flat: np.ndarray, lens: np.ndarray, offset: int
+) -> tuple[_Part, np.ndarray]:
+    """A ``_Part`` from each row's distinct cell and the cells' local value codes (``flat``,
+    ``lens[c]`` of them for cell ``c``), the local codes renumbered by first appearance (rows
+    in table order) from ``offset``.
+
+    Returns the part and the local codes in their new order (``seen``).
+    """
+    cell = cell.astype(np.int64)
+    starts = np.concatenate([[0], np.cumsum(lens)]).astype(np.int64)
+    # distinct cells in order of their first row: values then appear as they do row by row
+    used = pd.unique(cell[cell >= 0]).astype(np.int64)
+    seen = pd.unique(flat[_spans(starts[used], lens[used])]) if len(flat) else flat[:0]
+    if len(used) < len(lens):  # a cell no row holds: its values are dropped, not counted
+        lens = np.where(np.isin(np.arange(len(lens)), used), lens, 0)
+        flat = flat[_spans(starts[:-1], lens)]
+        starts = np.concatenate([[0], np.cumsum(lens)]).astype(np.int64)
+    order = np.full(int(flat.max()) + 1 if len(flat) else 0, -1, dtype=np.int64)
+    order[seen] = np.arange(len(seen))
+    return _Part(cell, starts, order[flat] + offset), seen
+
+
+def _spans(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """The positions ``starts[i] .. starts[i] + lens[i] - 1`` of every span, in span order."""
+    first = np.repeat(np.cumsum(lens) - lens, lens)
+    return np.repeat(starts, lens) + np.arange(int(lens.sum())) - first
 
 
 def _pairs(table: pd.DataFrame, mapping: Mapping) -> _Pairs:
     """One (row position, column, kind, value) per value a customer holds."""
-    n = len(table)
-    rows_parts: list[np.ndarray] = []
-    key_parts: list[np.ndarray] = []
+    parts: list[_Part] = []
     columns: list[np.ndarray] = []
     kinds: list[np.ndarray] = []
     values: list[np.ndarray] = []
@@ -182,58 +245,60 @@ def _pairs(table: pd.DataFrame, mapping: Mapping) -> _Pairs:
             s = uniq.astype("string").str.strip()
             ok = s.notna().to_numpy() & (s.fillna("") != "").to_numpy()
             codes, stripped = pd.factorize(s.where(ok))
+            # one distinct cell per distinct stripped value, holding just that value
             cell = np.where(cell >= 0, codes[np.maximum(cell, 0)] if len(codes) else -1, -1)
-            rows = np.flatnonzero(cell >= 0)
-            local, vocab = cell[rows], np.asarray(stripped.astype(str), dtype=object)
+            vocab = np.asarray(stripped.astype(str), dtype=object)
+            flat, lens = np.arange(len(vocab), dtype=np.int64), np.ones(len(vocab), np.int64)
             kind = "single"
         else:
-            cell, lists = _text_lists(col, spec)
-            lens_u = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
-            flat = [w for x in lists for w in x]
-            flat_codes, uniq = pd.factorize(np.asarray(flat, dtype=object))
-            vocab = np.asarray(uniq, dtype=object)
-            starts_u = np.concatenate([[0], np.cumsum(lens_u)[:-1]]).astype(np.int64)
-            has = cell >= 0
-            lens = np.where(has, lens_u[np.maximum(cell, 0)] if len(lens_u) else 0, 0)
-            rows = np.repeat(np.arange(n), lens)
-            first = np.repeat(np.cumsum(lens) - lens, lens)
-            start = np.repeat(
-                np.where(has, starts_u[np.maximum(cell, 0)] if len(lens_u) else 0, 0), lens
-            )
-            local = (
-                flat_codes[start + np.arange(len(rows)) - first] if len(rows) else flat_codes[:0]
-            )
+            cell, words = _text_lists(col, spec)
+            lens = np.fromiter((len(x) for x in words), dtype=np.int64, count=len(words))
+            flat_codes, uniq = pd.factorize(np.asarray([w for x in words for w in x], dtype=object))
+            flat, vocab = flat_codes.astype(np.int64), np.asarray(uniq, dtype=object)
             kind = "multi" if spec.type == FieldType.MULTI else "text"
-        if not len(rows):
+        part, seen = _part(np.asarray(cell), flat, lens, offset)
+        if not len(seen):
             continue
-        # numbered by first appearance, like a groupby(sort=False) over the pairs
-        order = np.full(len(vocab), -1, dtype=np.int64)
-        seen = pd.unique(local)
-        order[seen] = np.arange(len(seen))
-        rows_parts.append(rows.astype(np.int32))  # half the memory of int64 (1M rows: ~7M pairs)
-        key_parts.append((order[local] + offset).astype(np.int32))
+        parts.append(part)
         columns.append(np.full(len(seen), spec.name, dtype=object))
         kinds.append(np.full(len(seen), kind, dtype=object))
         values.append(vocab[seen])
         names.append(spec.name)
         offset += len(seen)
-    if not rows_parts:
+    if not parts:
         empty = np.empty(0, dtype=object)
-        return _Pairs(np.empty(0, np.int64), np.empty(0, np.int64), empty, empty, empty)
-    out = _Pairs(
-        np.concatenate(rows_parts),
-        np.concatenate(key_parts),
-        np.concatenate(columns),
-        np.concatenate(kinds),
-        np.concatenate(values),
-    )
+        return _Pairs([], empty, empty, empty)
+    out = _Pairs(parts, np.concatenate(columns), np.concatenate(kinds), np.concatenate(values))
     if len(set(names)) < len(names):  # a column mapped twice: each (row, column, value) once
-        frame = pd.DataFrame(
-            {"row": out.rows, "column": out.column[out.key], "value": out.value[out.key]}
-        )
-        keep = ~frame.duplicated(["row", "column", "value"]).to_numpy()
-        out.rows, out.key = out.rows[keep], out.key[keep]
+        out = _once_per_column(out, len(table))
     return out
+
+
+def _once_per_column(pairs: _Pairs, n: int) -> _Pairs:
+    """The pairs with each (row, column, value) once (a column mapped twice): one part whose
+    distinct cells are the rows themselves."""
+    rows = np.concatenate(
+        [
+            np.repeat(np.arange(n), np.diff(p.starts)[np.maximum(p.cell, 0)] * (p.cell >= 0))
+            for p in pairs.parts
+        ]
+    )
+    key = np.concatenate([p.keys[_cell_positions(p)] for p in pairs.parts])
+    frame = pd.DataFrame({"row": rows, "column": pairs.column[key], "value": pairs.value[key]})
+    keep = ~frame.duplicated(["row", "column", "value"]).to_numpy()
+    rows, key = rows[keep], key[keep]
+    order = np.argsort(rows, kind="stable")
+    rows, key = rows[order], key[order]
+    lens = np.bincount(rows, minlength=n)
+    cell = np.where(lens > 0, np.arange(n), -1)
+    starts = np.concatenate([[0], np.cumsum(lens)]).astype(np.int64)
+    return _Pairs([_Part(cell, starts, key)], pairs.column, pairs.kind, pairs.value)
+
+
+def _cell_positions(part: _Part) -> np.ndarray:
+    """Positions in ``part.keys`` of every (row, value), rows in table order."""
+    c = part.cell[part.cell >= 0]
+    return _spans(part.starts[c], np.diff(part.starts)[c])
 
 
 def wilson(k: np.ndarray, n: int | np.ndarray, z: float = _Z) -> tuple[np.ndarray, np.ndarray]:
@@ -251,8 +316,7 @@ def wilson(k: np.ndarray, n: int | np.ndarray, z: float = _Z) -> tuple[np.ndarra
 def _counts(pairs: _Pairs, best: np.ndarray, rest: np.ndarray) -> pd.DataFrame:
     """Per value: column, kind, value, best and rest counts, and its ``key`` in ``pairs``."""
     m = len(pairs.value)
-    b = np.bincount(pairs.key[best[pairs.rows]], minlength=m)
-    r = np.bincount(pairs.key[rest[pairs.rows]], minlength=m)
+    b, r = pairs.count(best), pairs.count(rest)
     return pd.DataFrame(
         {
             "column": pairs.column,
