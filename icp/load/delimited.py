@@ -180,7 +180,9 @@ def _parse_rest(body: bytes, start: int, delim: str, width: int) -> tuple[pd.Dat
             read_options=pacsv.ReadOptions(column_names=names, block_size=16 * _MB),
             parse_options=pacsv.ParseOptions(delimiter=delim, newlines_in_values=True),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
+                # large_string is what pandas' ``str`` columns hold: read as plain string,
+                # every column would be copied by a cast in ``to_pandas``
+                column_types=dict.fromkeys(names, pa.large_string()),
                 strings_can_be_null=True,
                 null_values=[""],
                 quoted_strings_can_be_null=True,
