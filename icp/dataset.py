@@ -17,7 +17,7 @@ from typing import BinaryIO, Literal
 import numpy as np
 import pandas as pd
 
-from icp import clean, fmt, join, load, schema, sheets, variants
+from icp import clean, fmt, join, load, orders, schema, sheets, variants
 from icp.errors import InputError
 from icp.i18n import Lang, Msg
 from icp.join import JoinResult
@@ -176,8 +176,14 @@ def open_dataset(
     elif auto_join and sheet is None and len(raw.sheets) > 1:
         table, deals_df, raw, contacts = _find_pair(data, filename, raw, notes)
     del data  # the file's bytes are parsed: a 1M-row CSV's 158 MB need not outlive the parse
+    value = None
+    if deals_df is None and auto_join and sheet is None:
+        bought = orders.split(table, lang=_lang_of(table.columns))
+        if bought is not None:
+            table, deals_df, value = bought.accounts, bought.deals, bought.amount
+            notes.append(_orders_note(bought))
     if deals_df is not None:
-        joined = _join(table, deals_df, value_agg=value_agg, notes=notes)
+        joined = _join(table, deals_df, value_agg=value_agg, notes=notes, value=value)
         if joined is not None:
             table = joined.table
     if mapping is None or not _mapping_fits(mapping, table):
@@ -209,6 +215,23 @@ def open_dataset(
         units=units,
         contacts=contacts,
         sheet_rows=sheet_rows,
+    )
+
+
+def _orders_note(bought: orders.Orders) -> Msg:
+    """What was done to an orders table, in one note the Data page shows."""
+    key = "dataset.orders" if bought.order is None else "dataset.orders_merged"
+    if bought.amount is not None:
+        key += "_amount"
+    return Msg(
+        key,
+        {
+            "lines": bought.lines,
+            "customers": len(bought.accounts),
+            "column": bought.customer,
+            "order": bought.order or "",
+            "amount": bought.amount or "",
+        },
     )
 
 
@@ -283,13 +306,20 @@ def _find_pair(data: bytes, filename: str | None, raw, notes: list[Msg]):
 
 
 def _join(
-    accounts: pd.DataFrame, deals: pd.DataFrame, *, value_agg: str, notes: list[Msg]
+    accounts: pd.DataFrame,
+    deals: pd.DataFrame,
+    *,
+    value_agg: str,
+    notes: list[Msg],
+    value: str | None = None,
 ) -> JoinResult | None:
     plan = join.propose_join(accounts, deals)
     if plan is None:
         notes.append(Msg("dataset.no_join_key"))
         return None
     plan.value_agg = value_agg  # type: ignore[assignment]
+    if value is not None:  # an orders table's quantity × unit price, not the unit price
+        plan.value = value
     try:
         result = join.join(accounts, deals, plan, lang=_lang_of(accounts.columns))
     except InputError as exc:

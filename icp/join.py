@@ -29,7 +29,8 @@ Aggregation rules (documented here once, shown to users through ``roles``):
   when Chinese, else ", " (multi-select columns);
 - *outcome* = Won if any deal won, else Lost if any lost, else Open; empty
   for accounts with no deals at all (nothing is known about them);
-- without a stage column every deal counts as won (an orders export).
+- without a stage column every deal counts as won (an orders export), and
+  outside a lead list no *outcome* column is made: it could only say Won.
 """
 
 from __future__ import annotations
@@ -349,7 +350,10 @@ def join(
     # a lead with no deal was not won (a fact about a lead list); an account
     # with no deals in an accounts list is simply not known
     outcome[n_deals == 0] = t("join.outcome.not_won", lang) if leads else None
-    agg["outcome"] = (outcome, FieldType.SINGLE, Role.OUTCOME, Msg("join.why.outcome"), None)
+    # without a stage every deal is won, so outside a lead list the column would say
+    # only "Won" or nothing (an orders export): no comparison, so no outcome column
+    if plan.stage is not None or leads:
+        agg["outcome"] = (outcome, FieldType.SINGLE, Role.OUTCOME, Msg("join.why.outcome"), None)
 
     # broadcast group aggregates to account rows (rows with no key get no deals)
     table = accounts.copy()

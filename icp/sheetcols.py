@@ -54,7 +54,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 KW: dict[str, re.Pattern[str]] = {
     "account": rx(
         r"account|customer|client|compan|organi[sz]ation|\borg\b|\bfirm\b|"
-        r"客户|公司|企业|单位|机构|账户|甲方|买方"
+        r"\bbuyer|客户|公司|企业|单位|机构|账户|甲方|买方|买家|顾客"
     ),
     "name": rx(r"name|名称|名字|全称"),
     "id": rx(r"\bid\b|\bids\b|编号|代码|\bcode\b|\bno\b|\bnumber\b|号$|\bkey\b"),
@@ -92,7 +92,9 @@ KW: dict[str, re.Pattern[str]] = {
 
 
 def header_key(col: object) -> str:
-    s = unicodedata.normalize("NFKC", str(col)).casefold()
+    """A header as the word patterns read it: NFKC, camelCase split ("CustomerID" →
+    "customer id"), case-folded, separators as single spaces."""
+    s = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", unicodedata.normalize("NFKC", str(col))).casefold()
     return re.sub(r"[\s_\-.:/]+", " ", s).strip()
 
 

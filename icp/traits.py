@@ -498,8 +498,11 @@ def after_outcome(
     practically never that clean at such counts: with ≥ ``min_count`` rows and
     ≥ ``min_share`` of one side, an honest share would leave dozens of rows on
     the other side, so zero there means the value follows from the outcome.
-    Whole columns filled on one side only are caught earlier
-    (``icp.definition``); these are single values of otherwise mixed columns.
+    Only a column with such values on both sides counts (the sales team's notes
+    sort leads both ways); a single value never seen among the won, such as an
+    industry that never buys, stays a warning sign.  Whole columns filled on one
+    side only are caught earlier (``icp.definition``); these are single values of
+    otherwise mixed columns.
     Returned with the good side as "best", strongest first; free-text words
     are never returned (a notes column's words are left to the findings).
     """
@@ -512,7 +515,11 @@ def after_outcome(
     g, o = c["best"], c["rest"]
     on_good = (o == 0) & (g >= max(min_count, min_share * g_n)) & (g * o_n >= 10 * g_n)
     on_other = (g == 0) & (o >= max(min_count, min_share * o_n)) & (o * g_n >= 10 * o_n)
-    c = _with_shares(c[on_good | on_other], g_n, o_n)
+    # a notes column sorts its values by outcome both ways ("Closed by …" only on the
+    # won, "Ringing" only on the others); an industry never won ("Retail: 0 of 80") is
+    # one-sided once, and that is a real warning sign, kept as a finding
+    both = set(c.loc[on_good, "column"]) & set(c.loc[on_other, "column"])
+    c = _with_shares(c[(on_good | on_other) & c["column"].isin(both)], g_n, o_n)
     c = c.assign(strength=(c["best_share"] - c["rest_share"]).abs())
     return _as_traits(c.sort_values("strength", ascending=False), g_n, o_n, "p_more")
 

@@ -200,3 +200,45 @@ def test_a_public_data_sets_y_column_is_its_outcome_and_equal_medians_are_said_p
     prev = next(nt for nt in result.numeric if nt.column == "previous")
     assert prev.best_median == prev.rest_median == 0
     assert "of won customers are above 0" in prev.message(outcome=True).render("en")
+
+
+def test_an_orders_export_becomes_one_row_per_customer():
+    """Invoice lines (the public "Online Retail" shape): each line is quantity × unit
+    price, the lines of one invoice are one order, and the customers are the rows — not
+    the lines, named after a stock code."""
+    k = KINDS["orders_en"]
+    lines = k.build()
+    main, name, _, _ = k.files()
+    ds = open_dataset(main, filename=name)
+    known = lines.dropna(subset=["CustomerID"])
+    assert len(ds.table) == known["CustomerID"].nunique()
+    note = next(n for n in ds.notes if n.key.startswith("dataset.orders"))
+    assert "quantity × unit price" in note.render("en") and "InvoiceNo" in note.render("en")
+    assert "数量 × 单价" in note.render("zh")
+    one = known[known["CustomerID"] == known["CustomerID"].iloc[0]]
+    row = ds.table[ds.table["CustomerID"] == str(int(one["CustomerID"].iloc[0]))].iloc[0]
+    assert row["Won deals"] == one["InvoiceNo"].nunique()  # orders, not lines
+    assert abs(row["Won value"] - (one["Quantity"] * one["UnitPrice"]).sum()) < 0.01
+    result = analysis.run(ds, Settings(top_n=10))
+    assert ("Country", "Germany") in {(t.column, t.value) for t in result.traits}
+    assert all(n.isdigit() for n in result.best_names)  # ids as written, not "12457.0"
+
+
+def test_a_chinese_order_list_groups_by_buyer_and_a_win_loss_list_stays_per_deal():
+    main, name, _, _ = KINDS["orders_zh"].files()
+    ds = open_dataset(main, filename=name)
+    assert ds.name_column == "买家昵称" and ds.table["买家昵称"].is_unique
+    result = analysis.run(ds, Settings(top_n=10))
+    assert ("收货省份", "浙江") in {(t.column, t.value) for t in result.traits}
+    # deals with won and lost rows are what a win-loss analysis compares: kept per deal
+    deals = pd.DataFrame(
+        {
+            "Account": [f"Acme {i % 20}" for i in range(120)],
+            "Stage": ["Closed Won" if i % 3 else "Closed Lost" for i in range(120)],
+            "Amount": [1000 + 10 * i for i in range(120)],
+            "Industry": ["Retail", "Software"] * 60,
+        }
+    )
+    ds = open_dataset(deals.to_csv(index=False).encode(), filename="deals.csv")
+    assert len(ds.table) == 120
+    assert not any(n.key.startswith("dataset.orders") for n in ds.notes)

@@ -284,7 +284,11 @@ def test_without_stage_every_deal_is_won():
     assert plan is not None and plan.stage is None
     res = join(_frame(ACCOUNTS), deals, plan)
     assert "join.note.no_stage" in {m.key for m in res.notes}
-    assert _row(res, "Foxtrot")["Outcome"] == "Won"
+    fox = _row(res, "Foxtrot")
+    assert fox["Won deals"] == fox["Deals"] > 0
+    # "Won" on every account with a deal, nothing on the rest: no comparison, no column
+    assert "Outcome" not in res.table.columns
+    assert Role.OUTCOME not in {role for _, role, _ in res.roles}
 
 
 def test_summary_and_tiny_frames_are_not_tables():

@@ -22,6 +22,32 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Joined the accounts sheet “{accounts}” with the deals sheet “{deals}”: one row per account.",
         "已将客户表“{accounts}”与商机表“{deals}”合并：每个客户一行。",
     ),
+    "dataset.orders": (
+        "This table lists purchases ({lines:count:row|rows}), so it was grouped into one row per "
+        "customer of “{column}” ({customers}): orders, value and dates are added up per customer.",
+        "此表是购买记录（{lines} 行），已按“{column}”合并为每个客户一行（{customers} 个客户）："
+        "订单数、金额和日期按客户汇总。",
+    ),
+    "dataset.orders_amount": (
+        "This table lists purchases ({lines:count:row|rows}), so it was grouped into one row per "
+        "customer of “{column}” ({customers}); each line's amount is quantity × unit price "
+        "(“{amount}”).",
+        "此表是购买记录（{lines} 行），已按“{column}”合并为每个客户一行（{customers} 个客户）；"
+        "每行金额 = 数量 × 单价（“{amount}”）。",
+    ),
+    "dataset.orders_merged": (
+        "This table lists order lines ({lines:count:row|rows}): the lines of one “{order}” are one "
+        "order, grouped into one row per customer of “{column}” ({customers}).",
+        "此表是订单明细（{lines} 行）：同一“{order}”的各行算作一个订单，并按“{column}”合并为每个"
+        "客户一行（{customers} 个客户）。",
+    ),
+    "dataset.orders_merged_amount": (
+        "This table lists order lines ({lines:count:row|rows}): each line's amount is quantity × "
+        "unit price (“{amount}”), the lines of one “{order}” are one order, grouped into one row "
+        "per customer of “{column}” ({customers}).",
+        "此表是订单明细（{lines} 行）：每行金额 = 数量 × 单价（“{amount}”），同一“{order}”的各行"
+        "算作一个订单，并按“{column}”合并为每个客户一行（{customers} 个客户）。",
+    ),
     "dataset.no_join_key": (
         "The deals table has no column whose values match the accounts' names or ids, so the "
         "accounts table is analysed on its own. Check that both tables name the customer the same way.",

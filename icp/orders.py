@@ -1,0 +1,193 @@
+"""One row per order (or order line) → one row per customer.
+
+Shop and ERP exports (an online store's orders, 订单导出, an invoice-line table
+such as the public "Online Retail" data set) list purchases, not customers:
+the customer column repeats on every order, and a line holds a quantity and a
+unit price rather than an amount.  Analysed as they are, every line would be
+a "customer" named after its product code.  ``split`` recognises the shape
+and turns it into the accounts + deals pair ``icp.join`` already aggregates:
+
+* the table is deals-like (``icp.sheets.classify``: a repeating customer
+  column next to a value or a date) and says nothing about won or lost (an
+  order is a purchase; a deals export with won/lost rows stays one row per
+  deal, which is what a win–loss analysis compares);
+* the customer column holds at most half as many distinct customers as rows;
+* a line amount is quantity × unit price when the table has both and no
+  amount column ("Quantity" × "UnitPrice", 数量 × 单价);
+* lines of one order (an order / invoice number column) become one order:
+  its amount summed, its first date kept, so "deals" counts orders, not lines;
+* the accounts table holds, per customer, the columns that are constant for
+  (nearly) every customer — a country, a segment — with their first value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from icp.sheetcols import (
+    column_kind,
+    detect_deal_columns,
+    header_is,
+    header_key,
+    key_codes,
+    rx,
+    sample_rows,
+    to_number,
+)
+from icp.sheets import classify
+
+__all__ = ["Orders", "split"]
+
+_QUANTITY = rx(r"\bquantity\b|\bqty\b|\bunits?\b|数量|件数|购买数量")
+_UNIT_PRICE = rx(r"unit ?price|price ?each|\bprice\b|单价|价格")
+_ORDER_ID = rx(
+    r"(order|invoice|receipt|transaction|bill)\s?(id|no|nr|number|#|code)?$|"
+    r"^(order|invoice)|订单编号|订单号|单号|发票号|流水号"
+)
+_LINE_AMOUNT = {"en": "Line amount", "zh": "行金额"}
+
+
+@dataclass(frozen=True)
+class Orders:
+    """The accounts + deals reading of an orders table, and what was done to get it."""
+
+    accounts: pd.DataFrame  # one row per customer: the key and the per-customer columns
+    deals: pd.DataFrame  # one row per order: the key, the amount, the date, the rest
+    customer: str  # the customer column (the join key on both sides)
+    order: str | None  # the order-number column whose lines were merged, if any
+    amount: str | None  # the amount column made as quantity × unit price, if any
+    lines: int  # rows of the original table
+
+
+def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
+    """``Orders`` when ``table`` lists orders of repeating customers, else None."""
+    table = table.rename(columns=str)
+    if len(table) < 20 or len(table.columns) < 2:
+        return None
+    guess = classify(table)
+    customer = guess.key_column
+    if guess.kind != "deals" or customer is None:
+        return None
+    found = detect_deal_columns(table)
+    if found["stage"] is not None:
+        return None
+    table = table.assign(**{customer: _whole_ids(table[customer])})
+    codes, uniques = key_codes(table[customer])
+    has_key = codes >= 0
+    if len(uniques) < 3 or len(uniques) > 0.5 * has_key.sum():
+        return None
+    deals = table
+    amount = None
+    value = found["value"]
+    quantity = _quantity_column(table, exclude={customer})
+    if quantity is not None and (value is None or _UNIT_PRICE.search(header_key(value))):
+        price = value or _price_column(table, exclude={customer, quantity})
+        if price is not None:
+            amount = _LINE_AMOUNT["zh" if lang == "zh" else "en"]
+            line = to_number(table[quantity]) * to_number(table[price])
+            deals = table.assign(**{amount: line})
+    order = _order_column(table, exclude={customer})
+    if order is not None:
+        deals = _merge_lines(deals, order, amount or value, found["closed"] or found["created"])
+    return Orders(
+        accounts=_accounts(table, customer, codes),
+        deals=deals,
+        customer=customer,
+        order=order,
+        amount=amount,
+        lines=len(table),
+    )
+
+
+def _whole_ids(col: pd.Series) -> pd.Series:
+    """A numeric customer id read as floats (12346.0 beside blank cells, or the text
+    "12346.0" a float column was saved as) is the id 12346; anything else as it is."""
+    if pd.api.types.is_float_dtype(col.dtype):
+        x = col.to_numpy(dtype=float, na_value=np.nan)
+        if np.all(np.isnan(x) | (np.mod(x, 1) == 0)):
+            return col.astype("Int64")
+        return col
+    text = col.dropna().astype(str)
+    if len(text) and text.str.fullmatch(r"\d+\.0+").all():
+        return col.where(col.isna(), col.astype(str).str.replace(r"\.0+$", "", regex=True))
+    return col
+
+
+def _quantity_column(table: pd.DataFrame, exclude: set[str]) -> str | None:
+    s = sample_rows(table)
+    return next(
+        (
+            c
+            for c in table.columns
+            if c not in exclude and _QUANTITY.search(header_key(c)) and column_kind(s[c]) == "num"
+        ),
+        None,
+    )
+
+
+def _price_column(table: pd.DataFrame, exclude: set[str]) -> str | None:
+    s = sample_rows(table)
+    return next(
+        (
+            c
+            for c in table.columns
+            if c not in exclude and _UNIT_PRICE.search(header_key(c)) and column_kind(s[c]) == "num"
+        ),
+        None,
+    )
+
+
+def _order_column(table: pd.DataFrame, exclude: set[str]) -> str | None:
+    """An order / invoice number column whose numbers repeat over an order's lines."""
+    for c in table.columns:
+        if c in exclude or not _ORDER_ID.search(header_key(c)) or header_is(c, "account"):
+            continue
+        n = table[c].nunique(dropna=True)
+        if 0 < n < 0.9 * table[c].notna().sum():
+            return c
+    return None
+
+
+def _merge_lines(
+    deals: pd.DataFrame, order: str, amount: str | None, date: str | None
+) -> pd.DataFrame:
+    """One row per order: the amount summed over its lines, every other column's first
+    value (the customer, the date, the first product …)."""
+    keyed = deals[deals[order].notna()]
+    grouped = keyed.groupby(order, sort=False, dropna=True)
+    out = grouped.first()
+    if amount is not None:
+        out[amount] = grouped[amount].sum(min_count=1)
+    if date is not None:
+        out[date] = grouped[date].min() if _sortable(keyed[date]) else out[date]
+    return out.reset_index()[list(deals.columns)]
+
+
+def _sortable(series: pd.Series) -> bool:
+    return pd.api.types.is_datetime64_any_dtype(series.dtype) or pd.api.types.is_numeric_dtype(
+        series.dtype
+    )
+
+
+def _accounts(table: pd.DataFrame, customer: str, codes: np.ndarray) -> pd.DataFrame:
+    """One row per customer: the customer column plus every column that holds one value
+    for ≥ 95% of the customers (a country, a segment), as its first value."""
+    keyed = table[codes >= 0]
+    gid = codes[codes >= 0]
+    keep = [customer]
+    for c in table.columns:
+        if c == customer:
+            continue
+        col_codes, _ = pd.factorize(keyed[c])
+        per = pd.DataFrame({"g": gid, "v": col_codes})
+        per = per[per["v"] >= 0]
+        if per.empty:
+            continue
+        distinct = per.drop_duplicates().groupby("g").size()
+        if (distinct <= 1).mean() >= 0.95 and len(distinct) >= 0.5 * (gid.max() + 1):
+            keep.append(c)
+    first = pd.Series(np.arange(len(keyed))).groupby(gid).first().to_numpy()
+    return keyed[keep].iloc[first].reset_index(drop=True)
