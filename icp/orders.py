@@ -64,14 +64,20 @@ class Orders:
 
 def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
     """``Orders`` when ``table`` lists orders of repeating customers, else None."""
-    table = table.rename(columns=str)
     if len(table) < 20 or len(table.columns) < 2:
         return None
-    guess = classify(table)
+    # a shape check on every upload, so a customer list must be a cheap no: a column
+    # named like a customer that repeats, on a sample and then on every row
+    named = [c for c in table.columns if _names_customer(str(c))]
+    if not any(_repeats(table[c]) for c in named):
+        return None
+    table = table.rename(columns=str)
+    head = sample_rows(table, 5000)
+    guess = classify(head)
     customer = guess.key_column
     if guess.kind != "deals" or customer is None:
         return None
-    found = detect_deal_columns(table)
+    found = detect_deal_columns(head)
     if found["stage"] is not None:
         return None
     table = table.assign(**{customer: _whole_ids(table[customer])})
@@ -100,6 +106,29 @@ def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
         amount=amount,
         lines=len(table),
     )
+
+
+def _names_customer(column: str) -> bool:
+    """A header that names who bought: "CustomerID", "Customer name", "Customer",
+    买家昵称 — not "Organization - Industry" or "Customer segment"."""
+    if not header_is(column, "account"):
+        return False
+    words = header_key(column).split()
+    return header_is(column, "name") or header_is(column, "id") or len(words) == 1
+
+
+def _repeats(col: pd.Series) -> bool:
+    """Whether ≥ 10 customers hold at most half as many distinct values as filled cells."""
+    if len(col) > 5000:  # numpy picks 5,000 of a million without shuffling them all
+        col_part = np.random.default_rng(0).choice(len(col), 5000, replace=False)
+        part = col.iloc[np.sort(col_part)]
+    else:
+        part = col
+    filled = int(part.notna().sum())
+    if filled == 0 or part.nunique(dropna=True) >= 0.95 * filled:
+        return False
+    n, distinct = int(col.notna().sum()), col.nunique(dropna=True)
+    return 10 <= distinct <= 0.5 * n
 
 
 def _whole_ids(col: pd.Series) -> pd.Series:

@@ -291,9 +291,12 @@ def column_kind(series: pd.Series) -> str:
         return "text"
     if pd.api.types.is_numeric_dtype(nn.dtype):
         return "num"
-    if to_dates(nn, strict=True).notna().mean() >= 0.6:
+    # shares of 60% / 80% are told as well by 300 cells as by 2,000, and date text
+    # is parsed one distinct value at a time (invoice times are nearly all distinct)
+    probe = nn if len(nn) <= 300 else nn.sample(300, random_state=0)
+    if to_dates(probe, strict=True).notna().mean() >= 0.6:
         return "date"
-    if np.isfinite(to_number(nn)).mean() >= 0.8:
+    if np.isfinite(to_number(probe)).mean() >= 0.8:
         return "num"
     return "text"
 
