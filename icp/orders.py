@@ -22,6 +22,7 @@ and turns it into the accounts + deals pair ``icp.join`` already aggregates:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,9 +89,9 @@ def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
     deals = table
     amount = None
     value = found["value"]
-    quantity = _quantity_column(table, exclude={customer})
+    quantity = _numeric_column(table, _QUANTITY, exclude={customer})
     if quantity is not None and (value is None or _UNIT_PRICE.search(header_key(value))):
-        price = value or _price_column(table, exclude={customer, quantity})
+        price = value or _numeric_column(table, _UNIT_PRICE, exclude={customer, quantity})
         if price is not None:
             amount = _LINE_AMOUNT["zh" if lang == "zh" else "en"]
             line = to_number(table[quantity]) * to_number(table[price])
@@ -145,25 +146,14 @@ def _whole_ids(col: pd.Series) -> pd.Series:
     return col
 
 
-def _quantity_column(table: pd.DataFrame, exclude: set[str]) -> str | None:
+def _numeric_column(table: pd.DataFrame, header: re.Pattern[str], exclude: set[str]) -> str | None:
+    """The first column whose header matches ``header`` and whose cells are numbers."""
     s = sample_rows(table)
     return next(
         (
             c
             for c in table.columns
-            if c not in exclude and _QUANTITY.search(header_key(c)) and column_kind(s[c]) == "num"
-        ),
-        None,
-    )
-
-
-def _price_column(table: pd.DataFrame, exclude: set[str]) -> str | None:
-    s = sample_rows(table)
-    return next(
-        (
-            c
-            for c in table.columns
-            if c not in exclude and _UNIT_PRICE.search(header_key(c)) and column_kind(s[c]) == "num"
+            if c not in exclude and header.search(header_key(c)) and column_kind(s[c]) == "num"
         ),
         None,
     )

@@ -310,6 +310,18 @@ def analysis_or_error() -> Analysis | InputError | None:
         return _run(ws, store().source_version(ws), json.dumps(items, sort_keys=True), key)
 
 
+def _parsed_keys() -> tuple[str, int, str, str] | None:
+    """(workspace, source version, mapping JSON, settings JSON) when the workspace's data
+    set is already parsed — what the background prefetches key their caches by — else None."""
+    ws = workspace_id()
+    mapping_json = json.dumps(store().get_value(ws, "mapping"), sort_keys=True)
+    version = store().source_version(ws)
+    settings_json = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
+    if not _DATASETS.has(ws, (version, mapping_json)):
+        return None
+    return ws, version, mapping_json, settings_json
+
+
 def prefetch() -> Callable[[], object] | None:
     """The analysis the next page will ask for, as a call to run in the background (or None).
 
@@ -320,12 +332,10 @@ def prefetch() -> Callable[[], object] | None:
     call off the script thread); the cache's per-key gate means a page that
     asks meanwhile waits for this one computation instead of starting another.
     """
-    ws = workspace_id()
-    mapping_json = json.dumps(store().get_value(ws, "mapping"), sort_keys=True)
-    version = store().source_version(ws)
-    settings_json = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
-    if not _DATASETS.has(ws, (version, mapping_json)):
+    keys = _parsed_keys()
+    if keys is None:
         return None
+    ws, version, mapping_json, settings_json = keys
     if _ANALYSES.has(ws, (version, mapping_json, settings_json)):
         return None
     return lambda: _run(ws, version, mapping_json, settings_json)
@@ -338,12 +348,10 @@ def prefetch_clouds() -> Callable[[], object] | None:
     ``icp.pngcache`` (kept by their words), so the page's first visit finds
     them drawn.  Only when the data set is already parsed, as ``prefetch``.
     """
-    ws = workspace_id()
-    mapping_json = json.dumps(store().get_value(ws, "mapping"), sort_keys=True)
-    version = store().source_version(ws)
-    settings_json = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
-    if not _DATASETS.has(ws, (version, mapping_json)):
+    keys = _parsed_keys()
+    if keys is None:
         return None
+    ws, version, mapping_json, settings_json = keys
     ds = _dataset(ws, version, mapping_json)  # kept: no read, here on the script thread
     big = presenting()
 
