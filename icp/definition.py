@@ -18,8 +18,9 @@ renderer escapes it like any other cell.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -211,18 +212,18 @@ def _component_columns(dataset: Dataset, crits: list[Criterion]) -> dict[str, tu
     """
     table = dataset.table
     measures = list(dict.fromkeys(c for crit in crits for c in crit.columns))
-    taken = {c for crit in crits for c in crit.columns}
     numeric = [
         s.name
         for s in dataset.mapping.columns
         if s.type == FieldType.NUMBER
-        and s.name not in taken
+        and s.name not in measures
         and s.name in table.columns
         and s.role not in (Role.ID, Role.NAME)
     ]
     if not numeric:
         return {}
-    sample = table if len(table) <= 5000 else table.sample(5000, random_state=0)
+    used = table[[*numeric, *(m for m in measures if m in table.columns)]]
+    sample = used if len(used) <= 5000 else used.sample(5000, random_state=0)
     with np.errstate(divide="ignore", invalid="ignore"):
         logs = np.log(sample[numeric].apply(pd.to_numeric, errors="coerce").to_numpy(float))
     out: dict[str, tuple[str, ...]] = {}
@@ -251,14 +252,18 @@ def _log_r(y: np.ndarray, x: np.ndarray) -> float:
     return float(np.corrcoef(y[ok], x[ok])[0, 1])
 
 
-def _memoised(memo: dict | None, key: tuple, compute: Callable[[], list[str]]) -> list[str]:
-    """The echo columns depend on the data and the outcome only, not on weights or N:
-    worked out once per data set (``icp.analysis``'s memo), not on every slider move."""
+_Found = TypeVar("_Found", list, dict)
+
+
+def _memoised(memo: dict | None, key: tuple, compute: Callable[[], _Found]) -> _Found:
+    """The echo and component columns depend on the data, the outcome and the measures
+    only, not on weights or N: worked out once per data set (``icp.analysis``'s memo),
+    not on every slider move.  A copy is returned, so a caller cannot change the memo."""
     if memo is None:
         return compute()
     if key not in memo:
         memo[key] = compute()
-    return list(memo[key])
+    return copy.copy(memo[key])
 
 
 def _id_columns(dataset: Dataset) -> dict[str, str]:
@@ -350,11 +355,7 @@ def resolve(
             reasons.setdefault(col, echo_reason)
     if mode == "top":
         key = ("parts", tuple(col for c in crits for col in c.columns))
-        parts = memo.get(key) if memo is not None else None
-        if parts is None:
-            parts = _component_columns(dataset, crits)
-            if memo is not None:
-                memo[key] = parts
+        parts = _memoised(memo, key, lambda: _component_columns(dataset, crits))
         for col, (measure, *product) in parts.items():
             if col not in derived:
                 derived.append(col)

@@ -89,9 +89,9 @@ def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
     deals = table
     amount = None
     value = found["value"]
-    quantity = _numeric_column(table, _QUANTITY, exclude={customer})
+    quantity = _numeric_column(head, _QUANTITY, exclude={customer})
     if quantity is not None and (value is None or _UNIT_PRICE.search(header_key(value))):
-        price = value or _numeric_column(table, _UNIT_PRICE, exclude={customer, quantity})
+        price = value or _numeric_column(head, _UNIT_PRICE, exclude={customer, quantity})
         if price is not None:
             amount = _LINE_AMOUNT["zh" if lang == "zh" else "en"]
             line = to_number(table[quantity]) * to_number(table[price])
@@ -146,14 +146,14 @@ def _whole_ids(col: pd.Series) -> pd.Series:
     return col
 
 
-def _numeric_column(table: pd.DataFrame, header: re.Pattern[str], exclude: set[str]) -> str | None:
-    """The first column whose header matches ``header`` and whose cells are numbers."""
-    s = sample_rows(table)
+def _numeric_column(head: pd.DataFrame, header: re.Pattern[str], exclude: set[str]) -> str | None:
+    """The first column whose header matches ``header`` and whose cells (in ``head``, the
+    sample the shape was read from) are numbers."""
     return next(
         (
             c
-            for c in table.columns
-            if c not in exclude and header.search(header_key(c)) and column_kind(s[c]) == "num"
+            for c in head.columns
+            if c not in exclude and header.search(header_key(c)) and column_kind(head[c]) == "num"
         ),
         None,
     )

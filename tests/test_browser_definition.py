@@ -8,7 +8,6 @@ Helpers and the shared server come from ``test_browser_journey``.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from icp.store import Store
@@ -19,6 +18,7 @@ from tests.test_browser_journey import (
     assert_no_crash,
     eventually,
     new_workspace,
+    pick_option,
     switch,
     upload,
     visit,
@@ -46,17 +46,8 @@ def _findings(page) -> str:
 def _choose(page, box, option: str) -> None:
     """Open the multiselect and pick ``option``; a rerun that lands while the list is
     opening closes it again, so open it until the option shows (no fixed sleeps)."""
-    for _ in range(5):
-        act(page, lambda: box.locator("input").first.click())
-        item = page.get_by_role("option", name=option, exact=True)
-        try:
-            item.wait_for(timeout=10_000)
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-            continue
-        act(page, item.click)
-        return
-    raise AssertionError(f"the option {option!r} never showed in the list")
+    opener = box.locator("input").first
+    pick_option(page, lambda: act(page, opener.click), option, tries=5, timeout_ms=10_000)
 
 
 def test_churn_upload_definition_flip_reload(pg, server):

@@ -336,9 +336,9 @@ def set_role_in_mapping_editor(page, row: int, role_label: str) -> None:
     and press Enter, which opens a real listbox.
     """
     grid = page.get_by_test_id("stDataFrame").first
-    option = page.get_by_role("option", name=role_label, exact=True)
     row_height = 35  # Streamlit's default row height, header row included
-    for _ in range(4):  # a rerun that redraws the grid meanwhile drops the click: again
+
+    def open_role_list() -> None:
         grid.scroll_into_view_if_needed()
         idle(page)
         box = grid.bounding_box()
@@ -347,14 +347,30 @@ def set_role_in_mapping_editor(page, row: int, role_label: str) -> None:
         for _ in range(3):
             page.keyboard.press("ArrowRight")
         page.keyboard.press("Enter")
+
+    pick_option(page, open_role_list, role_label, tries=4, timeout_ms=15_000)
+
+
+def pick_option(
+    page, open_list: Callable[[], object], name: str, *, tries: int, timeout_ms: int
+) -> None:
+    """Open a list with ``open_list`` and click its option ``name``.
+
+    A rerun that lands while the list is opening (or redraws the grid under the
+    click) closes it again, so: Escape and open it again, until the option shows
+    (no fixed sleeps); fail after ``tries``.
+    """
+    option = page.get_by_role("option", name=name, exact=True)
+    for _ in range(tries):
+        open_list()
         try:
-            option.wait_for(timeout=15_000)
+            option.wait_for(timeout=timeout_ms)
         except PlaywrightTimeout:
             page.keyboard.press("Escape")
             continue
         act(page, option.click)
         return
-    raise AssertionError(f"the role list with {role_label!r} never opened")
+    raise AssertionError(f"the option {name!r} never showed in the list")
 
 
 # ---------------------------------------------------------------- 1. Chinese journey
