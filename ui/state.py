@@ -313,12 +313,10 @@ def analysis_or_error() -> Analysis | InputError | None:
 def _parsed_keys() -> tuple[str, int, str, str] | None:
     """(workspace, source version, mapping JSON, settings JSON) when the workspace's data
     set is already parsed — what the background prefetches key their caches by — else None."""
-    ws = workspace_id()
-    mapping_json = json.dumps(store().get_value(ws, "mapping"), sort_keys=True)
-    version = store().source_version(ws)
-    settings_json = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
+    ws, version, mapping_json = data_key()
     if not _DATASETS.has(ws, (version, mapping_json)):
         return None
+    settings_json = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
     return ws, version, mapping_json, settings_json
 
 
