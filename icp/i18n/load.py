@@ -24,8 +24,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "（文件 → 信息 → 保护工作簿），另存一份后上传。",
     ),
     "load.corrupt": (
-        "The file looks like a {kind} workbook but is damaged or incomplete (perhaps the download "
-        "was cut off). Open it in Excel or WPS and save a fresh copy, or export it again.",
+        "The file reads as a workbook ({kind}) but is damaged or incomplete (perhaps the "
+        "download was cut off). Open it in Excel or WPS and save a fresh copy, or export it again.",
         "该文件看起来是 {kind} 工作簿，但已损坏或不完整（可能下载中断了）。"
         "请在 Excel 或 WPS 中打开后另存一份，或重新导出。",
     ),
