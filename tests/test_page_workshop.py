@@ -71,15 +71,36 @@ def test_facilitator_starts_a_session_and_go_to_shows_the_screen_it_names():
     assert "Our best 10 customers" in at.subheader[0].value
     at.button(key="present.next").click().run()
     assert w.session(ws).screen == "commonalities"
-    at.selectbox(key="present.jump").set_value("S4").run()
+    at.selectbox(key="present.jump.commonalities").set_value("S4").run()
     assert not at.exception, at.exception
     assert w.session(ws).screen == "S4"
     assert "S4 / 7" in _shown(at)
     assert at.subheader[0].value.startswith("S4 · ")
-    assert at.selectbox(key="present.jump").value == "S4"
+    assert at.selectbox(key="present.jump.S4").value == "S4"
     at.button(key="present.prev").click().run()
-    assert at.selectbox(key="present.jump").value == "S2"  # the picker follows Previous
+    assert at.selectbox(key="present.jump.S2").value == "S2"  # the picker follows Previous
     assert at.subheader[0].value.startswith("S2 · ")
+    at.selectbox(key="present.jump.S2").set_value("S4").run()  # and jumps from there again
+    at.button(key="present.prev").click().run()
+    assert at.selectbox(key="present.jump.S2").value == "S2"  # not the S4 picked here before
+
+
+def test_a_stale_go_to_picker_never_moves_the_session_back():
+    """Regression (seen under load in the browser): a poll sent while the page still
+    showed S1's picker jumped the session back to S1 right after Next moved it to S2.
+    A picker acts only while the session shows the screen it was drawn for; the browser
+    cannot be made stale here, so a pick on the stale picker stands in for its value."""
+    _, w, ws = _workspace()
+    w.start(ws, agenda=template(60))
+    w.go(ws, "S1")
+    at = _page(ws, "present")
+    w.go(ws, "S2")  # Next (or the room's → key) moved on; this page still shows S1's picker
+    at.selectbox(key="present.jump.S1").set_value("S5").run()  # a value from the stale picker
+    assert not at.exception, at.exception
+    assert w.session(ws).screen == "S2"
+    assert at.subheader[0].value.startswith("S2 · ")
+    at.selectbox(key="present.jump.S2").set_value("S5").run()  # the picker the page shows now
+    assert w.session(ws).screen == "S5"
 
 
 def test_next_from_a_stale_page_does_not_skip_a_screen():
@@ -109,7 +130,7 @@ def test_running_timer_survives_the_panel_other_controls_a_refresh_and_a_restart
     # every other control of the page, one after the other
     at.toggle(key="present.lock").set_value(True).run()
     at.toggle(key="present.join_open").set_value(False).run()
-    at.selectbox(key="present.jump").set_value("S1").run()
+    at.selectbox(key="present.jump.S1").set_value("S1").run()
     assert not at.exception, at.exception
     after = w.timer(ws)
     assert after.running and after.started == started.started and after.spent == started.spent

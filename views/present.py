@@ -42,8 +42,14 @@ def _start() -> None:
     st.session_state.pop("present.agenda_editor", None)
 
 
-def _jump() -> None:
-    engine.go(ws, st.session_state["present.jump"])
+def _jump(shown: str) -> None:
+    """Go to the screen picked in the picker drawn for ``shown``, only while the session
+    still shows it: the picker has one key per screen, so a poll that carries the
+    browser's not-yet-updated picker (a Next just pressed, or the room's → key) names
+    the old screen's picker and never moves the session back."""
+    s = engine.session(ws)
+    if s is not None and s.screen == shown:
+        engine.go(ws, st.session_state[f"present.jump.{shown}"])
 
 
 def _toggle_timer(shown_running: bool) -> None:
@@ -222,13 +228,14 @@ with st.container(key="icp-nav"):
         args=(ws, session.screen, -1),
         width="stretch",
     )
-    st.session_state["present.jump"] = session.screen  # the picker always names what is shown
-    jump.selectbox(
+    jump.selectbox(  # a new picker per screen: it always names what is shown
         tr("workshop.fac.go"),
         options=session.screens,
+        index=at,
         format_func=lambda sc: wui.label(sc, lang),
-        key="present.jump",
+        key=f"present.jump.{session.screen}",
         on_change=_jump,
+        args=(session.screen,),
     )
     nxt.button(
         tr("present.next"),
