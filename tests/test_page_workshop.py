@@ -101,6 +101,11 @@ def test_a_stale_go_to_picker_never_moves_the_session_back():
     assert at.subheader[0].value.startswith("S2 · ")
     at.selectbox(key="present.jump.S2").set_value("S5").run()  # the picker the page shows now
     assert w.session(ws).screen == "S5"
+    w.go(ws, "S6")  # moved on again; the lock switch the page shows is S5's
+    at.toggle(key="present.lock.S5.0").set_value(True).run()
+    assert not w.session(ws).locked  # a stale switch locks nothing
+    at.toggle(key="present.lock.S6.0").set_value(True).run()
+    assert "S6" in w.session(ws).locked
 
 
 def test_next_from_a_stale_page_does_not_skip_a_screen():
@@ -128,8 +133,10 @@ def test_running_timer_survives_the_panel_other_controls_a_refresh_and_a_restart
     assert started.running and started.seconds == 7 * 60
     assert at.button(key="present.timer.go").label == "Pause timer"
     # every other control of the page, one after the other
-    at.toggle(key="present.lock").set_value(True).run()
-    at.toggle(key="present.join_open").set_value(False).run()
+    at.toggle(key="present.lock.S1.0").set_value(True).run()
+    assert at.toggle(key="present.lock.S1.1").value  # redrawn as locked
+    at.toggle(key="present.join_open.1").set_value(False).run()
+    assert not at.toggle(key="present.join_open.0").value
     at.selectbox(key="present.jump.S1").set_value("S1").run()
     assert not at.exception, at.exception
     after = w.timer(ws)

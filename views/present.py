@@ -61,12 +61,20 @@ def _reset_timer() -> None:
     engine.reset_timer(ws)
 
 
-def _set_open() -> None:
-    engine.set_open(ws, bool(st.session_state["present.join_open"]))
+def _set_open(shown: bool) -> None:
+    """Joining on/off from the switch drawn showing ``shown`` (its key names it, so a poll
+    carrying a switch the browser has not redrawn yet changes nothing)."""
+    s = engine.session(ws)
+    if s is not None and s.open == shown:
+        engine.set_open(ws, bool(st.session_state[f"present.join_open.{shown:d}"]))
 
 
-def _set_lock(screen: str) -> None:
-    engine.set_locked(ws, screen, bool(st.session_state["present.lock"]))
+def _set_lock(screen: str, shown: bool) -> None:
+    """Lock/unlock ``screen`` from the switch drawn for it: after Next, a stale switch of
+    the locked screen before must not lock the new one."""
+    s = engine.session(ws)
+    if s is not None and s.screen == screen and (screen in s.locked) == shown:
+        engine.set_locked(ws, screen, bool(st.session_state[f"present.lock.{screen}.{shown:d}"]))
 
 
 def _use_template(minutes: int) -> None:
@@ -358,14 +366,21 @@ def _notes(screen: str) -> None:
 with notes_tab:
     left, right = st.columns([3, 1])
     with right:
-        st.session_state["present.join_open"] = session.open
-        st.toggle(tr("workshop.fac.join_open"), key="present.join_open", on_change=_set_open)
-        st.session_state["present.lock"] = session.screen in session.locked
+        # Live switches: the key names the state drawn (see _jump), the value is the session's.
+        st.toggle(
+            tr("workshop.fac.join_open"),
+            value=session.open,
+            key=f"present.join_open.{session.open:d}",
+            on_change=_set_open,
+            args=(session.open,),
+        )
+        locked = session.screen in session.locked
         st.toggle(
             tr("workshop.fac.lock"),
-            key="present.lock",
+            value=locked,
+            key=f"present.lock.{session.screen}.{locked:d}",
             on_change=_set_lock,
-            args=(session.screen,),
+            args=(session.screen, locked),
         )
         with st.form("present.add", clear_on_submit=False, border=False):
             st.text_input(tr("workshop.fac.add_note"), key="present.new_note", max_chars=200)
