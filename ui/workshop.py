@@ -5,17 +5,22 @@ room (projector) and the phone pages.
 The room view and the facilitator view draw from the same rows in the
 workspace database (``icp.workshop``); each polls with
 ``st.fragment(run_every=…)`` so a change made on one shows on the other
-within about a second.  Participant text is always HTML-escaped before it
+within about two seconds.  The room and the phones only *read* on each poll
+(``follow``) and redraw when what they show has changed: a projector and
+thirty phones idle between votes cost a few database reads, not thirty
+page redraws every two seconds.  Participant text is always HTML-escaped before it
 goes into our markup and Markdown-escaped before it goes into a label.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import io
 import json
 import os
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import segno
@@ -35,6 +40,7 @@ __all__ = [
     "engine",
     "evidence_findings",
     "finding_html",
+    "follow",
     "join_url",
     "keyboard_script",
     "move",
@@ -53,6 +59,23 @@ __all__ = [
 def engine() -> Workshop:
     """One ``Workshop`` on the workspace database (safe to share: a connection per call)."""
     return Workshop(state.store().path)
+
+
+def follow(read: Callable[[], object], drawn: object, every: float) -> None:
+    """Redraw the page as soon as ``read()`` differs from ``drawn`` (what the page was
+    drawn from), checking every ``every`` seconds.  The check is a small fragment that
+    draws nothing, so an unchanged board costs one read per poll, not a redraw."""
+    _watcher(every)(read, drawn)
+
+
+@functools.cache
+def _watcher(every: float) -> Callable[[Callable[[], object], object], None]:
+    @st.fragment(run_every=every)
+    def watch(read: Callable[[], object], drawn: object) -> None:
+        if read() != drawn:
+            st.rerun(scope="app")
+
+    return watch
 
 
 def move(ws: str, shown: str, delta: int) -> None:

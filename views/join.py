@@ -136,15 +136,26 @@ if me is None:
 top.markdown(f"**{md_escape(tr('workshop.join.hello', name=me.name))}**")
 
 
-def header() -> None:
-    """The current step and its question (redrawn when the board sees the step change)."""
+LIVE_S = 2.5  # the phone's poll: a read; the page redraws only when the board changed
+
+
+def _read() -> tuple[RoomView, int] | None:
+    """What this phone shows: the step, its notes and findings with their dots, my dots
+    left of how many (None once the workshop is closed or expired)."""
     try:
         view = engine.room(token)
     except InputError:
-        st.session_state["join.shape"] = None
+        return None
+    current = engine.session(me.ws)
+    return view, (current.dots if current else view.dots_left)
+
+
+def header(drawn: tuple[RoomView, int] | None) -> None:
+    """The current step and its question."""
+    if drawn is None:
         st.warning(tr("workshop.closed"), icon="⚠️")
         return
-    st.session_state["join.shape"] = (view.screen, view.locked)
+    view, _ = drawn
     lg = lang()
     st.markdown(
         f'<div class="icp-step">{html.escape(wui.counter(view.screen, lg))} · '
@@ -156,23 +167,11 @@ def header() -> None:
         st.info(tr("workshop.join.locked"), icon=":material/lock:")
 
 
-@st.fragment(run_every=2.5)
-def board() -> None:
-    """Findings on the slide and the step's notes, each a big button: tap to give a dot.
-
-    The phone's only poll: when the facilitator moves on (or locks the step) the
-    whole page redraws with the new question.
-    """
-    try:
-        view = engine.room(token)
-    except InputError:  # closed or expired meanwhile: say so once, then stop polling work
-        if st.session_state.get("join.shape") is not None:
-            st.rerun(scope="app")
+def board(drawn: tuple[RoomView, int] | None) -> None:
+    """Findings on the slide and the step's notes, each a big button: tap to give a dot."""
+    if drawn is None:
         return
-    if st.session_state.get("join.shape") != (view.screen, view.locked):
-        st.rerun(scope="app")
-    current = engine.session(me.ws)
-    total = current.dots if current else view.dots_left
+    view, total = drawn
     left = tr("workshop.join.dots", n=view.dots_left, total=total)
     st.markdown(
         f'<div class="icp-dotsleft">{html.escape(left)}</div>',
@@ -215,7 +214,8 @@ def _dot_button(
     )
 
 
-header()
+drawn = _read()
+header(drawn)
 with st.form("join.form", clear_on_submit=True, border=True):
     st.text_area(
         tr("workshop.join.note"),
@@ -234,5 +234,6 @@ with st.form("join.form", clear_on_submit=True, border=True):
 if st.session_state.pop("join.posted", False):
     st.toast(tr("workshop.join.posted"), icon=":material/check:")
 
-board()
+board(drawn)
 st.button(tr("workshop.join.leave"), key="join.leave", on_click=_leave, icon=":material/logout:")
+wui.follow(_read, drawn, LIVE_S)

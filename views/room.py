@@ -3,9 +3,9 @@
 Step counter and title, the step's clock, the question, the data's evidence
 (one chart, table or the top findings, with the room's dots), the room's
 sticky notes with live tallies (top-voted first), and the QR code, short
-link and code to join.  The live parts (clock, notes, tallies) are fragments
-that re-read the workspace database every second, so what the facilitator or
-the phones do shows here without a refresh; a new screen redraws the slide.
+link and code to join.  A small poll re-reads the workspace database every 1.5 s
+and redraws the slide when anything on it changed, so what the facilitator or
+the phones do shows here without a refresh (and an idle slide costs a read).
 Keys: →/PageDown/Space next, ←/PageUp previous, T start/pause the clock
 (hidden buttons pressed by our own script).
 """
@@ -17,7 +17,7 @@ import html
 import streamlit as st
 
 from icp.i18n import t
-from icp.workshop import Note, Session
+from icp.workshop import Finding, Note, Session, Timer
 from ui import state
 from ui import workshop as wui
 
@@ -72,29 +72,39 @@ def _link_html(url: str) -> str:
     )
 
 
-def _shape(s: Session) -> tuple[str, str, str, bool]:
-    """What the static part of the slide depends on: screen, language, code, joinable."""
-    return s.screen, s.lang, s.code, s.joinable()
-
-
 LIVE_S = 1.5  # poll interval: a change shows within ~2 s; the clock ticks in the browser
 
 
-@st.fragment(run_every=LIVE_S)
-def live(shape: tuple[str, str, str, bool]) -> None:
-    """Counter, title, question, clock, the data's evidence with its dots and the notes
-    with their tallies — re-read every 1.5 s (one poll per slide keeps the server light);
-    when the screen, language or join code changed, the whole slide redraws."""
+def _read() -> tuple[object, ...]:
+    """Everything the slide shows, as plain values: the session (screen, language,
+    code, locks), whether it can be joined, the clock, the findings and notes with their
+    tallies, and which data the evidence comes from.  ``follow`` compares it between
+    polls and redraws the slide only when it changed."""
     engine = wui.engine()
     s = engine.session(ws)
-    if s is None or _shape(s) != shape:
-        st.rerun(scope="app")
-    lang = s.lang
+    if s is None:
+        return (None,)
+    return (
+        s,
+        s.joinable(),
+        engine.timer(ws),
+        engine.findings(ws),
+        engine.notes(ws),
+        state.data_key(),
+    )
+
+
+def _keys(s: Session, timer: Timer) -> None:
+    """The hidden buttons the keyboard script presses; their arguments name what is shown."""
     with st.container(key="room-keys"):
-        timer = engine.timer(ws)
         st.button("next", key="room-next", on_click=wui.move, args=(ws, s.screen, 1))
         st.button("prev", key="room-prev", on_click=wui.move, args=(ws, s.screen, -1))
         st.button("timer", key="room-timer", on_click=_timer, args=(timer.running,))
+
+
+def _main(s: Session, timer: Timer, findings: list[Finding], notes: list[Note]) -> None:
+    """Counter, title, question, clock, the data's evidence with its dots, and the notes."""
+    lang = s.lang
     i, n = s.position()
     head, clock = st.columns([5, 1.4], vertical_alignment="top")
     locked = (
@@ -111,65 +121,67 @@ def live(shape: tuple[str, str, str, bool]) -> None:
         unsafe_allow_html=True,
     )
     clock.markdown(wui.clock_html(timer, lang), unsafe_allow_html=True)
-    evidence, notes = st.columns(2, gap="large")
+    evidence, board = st.columns(2, gap="large")
     with evidence:
         st.markdown(
             f'<div class="icp-h">{html.escape(t("workshop.room.evidence", lang))}</div>',
             unsafe_allow_html=True,
         )
         wui.draw_evidence(s.screen, state.dataset(), state.analysis(), lang)
-        for f in engine.findings(ws):
+        for f in findings:
             st.markdown(wui.finding_html(f.label, f.votes), unsafe_allow_html=True)
-    notes.markdown(
+    board.markdown(
         f'<div class="icp-h">{html.escape(t("workshop.room.notes", lang))}</div>'
-        + _notes_html(engine.notes(ws), s),
+        + _notes_html(notes, s),
+        unsafe_allow_html=True,
+    )
+
+
+def _join_column(s: Session, joinable: bool) -> None:
+    """The QR code, code and short link (or why joining is closed), and the keys."""
+    lang = s.lang
+    st.markdown(
+        f'<div class="icp-join"><div class="title">{html.escape(t("workshop.room.join", lang))}'
+        "</div></div>",
+        unsafe_allow_html=True,
+    )
+    if joinable:
+        url = wui.join_url(s.code)
+        st.image(wui.qr_png(url), width="stretch")
+        st.markdown(
+            f'<div class="icp-join"><div class="code">{html.escape(s.code)}</div>'
+            f'<div class="link">{_link_html(url)}</div></div>',
+            unsafe_allow_html=True,
+        )
+    else:
+        st.markdown(
+            f'<div class="icp-join">{html.escape(t("workshop.room.closed", lang))}</div>',
+            unsafe_allow_html=True,
+        )
+    st.markdown(
+        f'<div class="icp-keys">{html.escape(t("workshop.room.keys", lang))}</div>',
         unsafe_allow_html=True,
     )
 
 
 def slide() -> None:
-    """The slide: the live part (everything that changes) in one polling fragment, the
-    join column (QR code, code, link) drawn once per screen."""
-    s = wui.engine().session(ws)
-    if s is None:
+    """The slide, drawn from one read of the board; then a poll that redraws it when the
+    board changes (a note, a dot, the clock, the screen, the language, the data)."""
+    first = wui.engine().session(ws)
+    if first is not None:
+        wui.publish_evidence(ws, first)  # the screen's findings, before the board is read
+    drawn = _read()
+    if drawn[0] is None:
         st.info(t("workshop.room.no_session", state.lang()))
-        waiting()
-        return
-    lang = s.lang
-    wui.publish_evidence(ws, s)
-    main, join = st.columns([8, 1.8], gap="large")
-    with main:
-        live(_shape(s))
-    with join:
-        st.markdown(
-            f'<div class="icp-join"><div class="title">{html.escape(t("workshop.room.join", lang))}'
-            "</div></div>",
-            unsafe_allow_html=True,
-        )
-        if s.joinable():
-            url = wui.join_url(s.code)
-            st.image(wui.qr_png(url), width="stretch")
-            st.markdown(
-                f'<div class="icp-join"><div class="code">{html.escape(s.code)}</div>'
-                f'<div class="link">{_link_html(url)}</div></div>',
-                unsafe_allow_html=True,
-            )
-        else:
-            st.markdown(
-                f'<div class="icp-join">{html.escape(t("workshop.room.closed", lang))}</div>',
-                unsafe_allow_html=True,
-            )
-        st.markdown(
-            f'<div class="icp-keys">{html.escape(t("workshop.room.keys", lang))}</div>',
-            unsafe_allow_html=True,
-        )
-
-
-@st.fragment(run_every=2)
-def waiting() -> None:
-    """No session yet: check every 2 s, and draw the slide as soon as one starts."""
-    if wui.engine().session(ws) is not None:
-        st.rerun(scope="app")
+    else:
+        s, joinable, timer, findings, notes, _ = drawn
+        _keys(s, timer)
+        main, join = st.columns([8, 1.8], gap="large")
+        with main:
+            _main(s, timer, findings, notes)
+        with join:
+            _join_column(s, joinable)
+    wui.follow(_read, drawn, LIVE_S)
 
 
 slide()
