@@ -70,7 +70,8 @@ def _write(data: Path, code: str, seconds: float) -> None:
         if i % 2 == 0:
             w.post(token, f"Live note {i}")
         else:
-            w.vote(token, note=w.notes(w.resolve(code).ws)[-1].id)
+            voter = w.join(code, f"Voter {i}").token  # three dots each: a new voter per dot
+            w.vote(voter, note=w.notes(w.resolve(code).ws)[-1].id)
         time.sleep(2)
 
 
