@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from icp import backup
+from icp.cli import main as cli_main
 from icp.errors import InputError, clip
 from icp.i18n import t
 from icp.store import Store
@@ -210,33 +208,30 @@ def test_a_huge_value_is_not_quoted_back_in_full():
     assert len(clip("x" * 10_000)) == 200 and clip("a\udc80b") == "a\\udc80b"
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "icp", *args],
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def test_cli_exports_a_zip_and_imports_it_and_an_old_json_and_names_a_bad_field(tmp_path, capsys):
+    """In-process (``icp.cli.main``, what the shell sees on stdout/stderr); the real
+    ``python -m icp`` runs in a fresh interpreter in test_cli.py."""
 
+    def cli(*args: str) -> tuple[int, str, str]:
+        rc = cli_main(list(args))
+        out = capsys.readouterr()
+        return rc, out.out, out.err
 
-def test_cli_exports_a_zip_and_imports_it_and_an_old_json_and_names_a_bad_field(tmp_path):
     store = Store()
     ws, _, second = _two_files_and_a_snapshot(store)
-    out = _cli("workspace", "export", ws, "--out", str(tmp_path / "b.zip"), cwd=tmp_path)
-    assert out.returncode == 0, out.stderr
+    rc, _, err = cli("workspace", "export", ws, "--out", str(tmp_path / "b.zip"))
+    assert rc == 0, err
     assert (tmp_path / "b.zip").read_bytes()[:2] == b"PK"
-    got = _cli("workspace", "import", str(tmp_path / "b.zip"), cwd=tmp_path)
-    assert got.returncode == 0, got.stderr
-    assert store.get_source(got.stdout.strip())[1] == second
+    rc, out, err = cli("workspace", "import", str(tmp_path / "b.zip"))
+    assert rc == 0, err
+    assert store.get_source(out.strip())[1] == second
     (tmp_path / "old.json").write_bytes(store.export_json(ws))
-    assert _cli("workspace", "import", str(tmp_path / "old.json"), cwd=tmp_path).returncode == 0
+    assert cli("workspace", "import", str(tmp_path / "old.json"))[0] == 0
     before = len(store.list())
     (tmp_path / "bad.json").write_bytes(_hand_edited(**{"values/settings/top_n": "ten"}))
-    bad = _cli("workspace", "import", str(tmp_path / "bad.json"), cwd=tmp_path)
-    assert bad.returncode == 2
-    lines = bad.stderr.strip().splitlines()
+    rc, _, err = cli("workspace", "import", str(tmp_path / "bad.json"))
+    assert rc == 2
+    lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error:") and "values.settings.top_n" in lines[0]
     assert len(store.list()) == before
     assert t("store.bad_field.int", "en", field="f", found="x").startswith("Import failed")
