@@ -120,16 +120,19 @@ def test_an_import_embedding_a_hostile_file_is_refused_and_creates_nothing(limit
     assert {w.id for w in store.list()} == before
 
 
-def test_cli_deletes_a_workspace(tmp_path):
-    env = {**os.environ, "ICP_DATA_DIR": str(tmp_path)}
+def test_cli_deletes_a_workspace(tmp_path, monkeypatch, capsys):
+    """In-process (``icp.cli.main``); test_cli.py runs the real ``python -m icp``."""
+    from icp.cli import main as cli_main
+
+    monkeypatch.setenv("ICP_DATA_DIR", str(tmp_path))
     ws = Store(tmp_path).create("Doomed")
-    run = [sys.executable, "-m", "icp", "workspace"]
-    proc = subprocess.run([*run, "delete", ws], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    assert cli_main(["workspace", "delete", ws]) == 0, capsys.readouterr().err
     assert Store(tmp_path).info(ws) is None
-    again = subprocess.run([*run, "delete", ws], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert again.returncode == 2 and again.stderr.startswith("error: ")
-    assert json.dumps(ws) not in again.stdout
+    capsys.readouterr()
+    assert cli_main(["workspace", "delete", ws]) == 2
+    again = capsys.readouterr()
+    assert again.err.startswith("error: ")
+    assert json.dumps(ws) not in again.out
 
 
 def test_reading_a_file_does_not_run_the_app_script_again(tmp_path, monkeypatch):
