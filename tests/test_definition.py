@@ -8,9 +8,11 @@ back as a finding, and the one plain sentence that says what best means.
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -28,9 +30,16 @@ from tests.fixtures.real_exports import KINDS, Kind
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@cache
+def _opened(name: str) -> Dataset:
+    main, filename, deals, deals_name = KINDS[name].files()
+    return open_dataset(main, filename=filename, deals=deals, deals_filename=deals_name)
+
+
 def _open(k: Kind) -> Dataset:
-    main, name, deals, deals_name = k.files()
-    return open_dataset(main, filename=name, deals=deals, deals_filename=deals_name)
+    """The kind as an upload reads it: read once per test process (all kinds ~5 s of CPU,
+    the join and the workbooks the most), each test gets its own copy."""
+    return copy.deepcopy(_opened(k.name))
 
 
 def _finding_columns(result: Analysis) -> set[str]:
