@@ -41,6 +41,9 @@ def test_access_key_is_asked_once_per_browser_and_hides_every_workspace(
         page.get_by_role("button", name=t("access.submit", "en")).click()
         # a fresh visitor lands on the chooser, not in anyone's workspace
         expect(page.get_by_role("heading", name=t("choose.title", "en"))).to_be_visible()
+        # the browser keeps the key's token (an invisible component sets the cookie once
+        # the page has drawn; on a busy machine that is after the heading shows)
+        page.wait_for_function("document.cookie.includes('icp_access=')", polling=100)
         # the same browser, a new tab later: not asked again
         again = first.new_page()
         again.goto(srv.url + "/")
