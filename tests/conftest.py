@@ -32,18 +32,23 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("ICP_DATA_DIR", str(tmp_path_factory.mktemp("icpdata")))
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_itemcollected(item: pytest.Item) -> None:
     """Tests that run the app (AppTest pages, a real browser) are ``slow``:
     ``python -m pytest -m "not slow"`` is the quick loop over the engine.
 
-    Then browser files first, app pages next, the engine last (a stable sort, after
+    Marked as each test is collected, before any ``pytest_collection_modifyitems``: ``-m``
+    deselects in pytest's own, which ran before a mark added in ours (``trylast``), so
+    ``-m "not slow"`` used to run every page and browser test as well."""
+    runs_app = {"app_test", "browser"} & set(getattr(item, "fixturenames", ()))
+    if runs_app or item.path.name.startswith(("test_page_", "test_browser_")):
+        item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser files first, app pages next, the engine last (a stable sort, after
     pytest's own ordering: each file's tests stay together and in order), so that no
     worker of a parallel run starts a long file when the others are nearly done."""
-    for item in items:
-        runs_app = {"app_test", "browser"} & set(getattr(item, "fixturenames", ()))
-        if runs_app or item.path.name.startswith(("test_page_", "test_browser_")):
-            item.add_marker(pytest.mark.slow)
     items.sort(key=_weight)
 
 
