@@ -150,6 +150,8 @@ def test_a_big_workspace_exported_in_the_ui_imports_again_in_the_ui(page, own_se
         page.wait_for_url(f"**ws={new[0]}*", timeout=300_000)  # the app opened the copy
         done = page.get_by_text(t("store.imported", en, name="Big backup"))
         expect(done).to_be_visible(timeout=300_000)
+        # the page no longer holds the backup: its uploader is empty, ready for another
+        expect(page.get_by_test_id("stFileChip")).to_have_count(0)
         assert store.get_source(new[0])[1] == small
         assert store.answers(new[0]) == {"S1": {"best": "Firms that renew"}}
         [snapshot] = store.versions(new[0])

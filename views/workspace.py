@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import streamlit as st
 
 from icp import worker
@@ -117,22 +115,27 @@ st.download_button(
     file_name=f"icp-workspace-{ws}.zip",
     mime="application/zip",
 )
+# A new uploader after each import (its key counts them): the backup is not kept in the
+# page, where every later rerun would carry it. Each upload is imported once (file_id).
+rounds = st.session_state.setdefault("ws.import_round", 0)
 imported = st.file_uploader(  # .json: backups made before the zip format
-    tr("store.import"), type=["zip", "json"], key="ws.import", max_upload_size=MAX_IMPORT_MB
+    tr("store.import"),
+    type=["zip", "json"],
+    key=f"ws.import.{rounds}",
+    max_upload_size=MAX_IMPORT_MB,
 )
-if imported is not None:
-    digest = hashlib.sha256(imported.getvalue()).hexdigest()
-    if st.session_state.get("ws.last_import") != digest:
-        st.session_state["ws.last_import"] = digest
-        try:
-            new_ws = store.import_backup(imported.getvalue(), check_file=worker.check_source)
-        except InputError as exc:
-            state.show_error(exc)
-        else:
-            name = store.info(new_ws).name
-            state.switch_workspace(new_ws)
-            st.session_state["ws.flash"] = tr("store.imported", name=name)
-            st.rerun()
+if imported is not None and st.session_state.get("ws.last_import") != imported.file_id:
+    st.session_state["ws.last_import"] = imported.file_id
+    try:
+        new_ws = store.import_backup(imported.getvalue(), check_file=worker.check_source)
+    except InputError as exc:
+        state.show_error(exc)
+    else:
+        name = store.info(new_ws).name
+        state.switch_workspace(new_ws)
+        st.session_state["ws.flash"] = tr("store.imported", name=name)
+        st.session_state["ws.import_round"] = rounds + 1
+        st.rerun()
 
 with st.expander(tr("ws.delete")):
     if st.checkbox(tr("ws.delete_confirm"), key="ws.delete_ok") and st.button(
