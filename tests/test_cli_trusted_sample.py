@@ -43,10 +43,10 @@ def _cli_json(tmp_path: Path, *args: str) -> dict:
 @pytest.mark.parametrize("name", list(samples.SAMPLES))
 def test_cli_reads_a_sample_in_process_with_the_workers_result(worker_reads, tmp_path, name):
     path = ROOT / samples.SAMPLES[name]
+    ds = _WORKER_OPEN(path)  # what the CLI read before: the same file in the worker
     for mode in ([], ["--outcome"]):
         got = _cli_json(tmp_path, str(path), *mode)
         assert worker_reads == []  # no child process for our own file
-        ds = _WORKER_OPEN(path)  # what the CLI read before: the same file in the worker
         settings = Settings(top_n=10, mode="outcome" if mode else "top")
         assert got == analysis.run(ds, settings).to_json(ds, "en")
 
