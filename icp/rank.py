@@ -195,9 +195,31 @@ def percentiles(values: pd.Series, *, higher_is_better: bool = True) -> np.ndarr
     out = np.full(len(values), 0.5)
     m = int(known.sum())
     if m >= 2:
-        r = values[known].rank(method="average").to_numpy()
+        r = _average_ranks(np.asarray(values[known], dtype=np.float64))
         p = (r - 1.0) / (m - 1.0)
         out[known] = p if higher_is_better else 1.0 - p
+    return out
+
+
+def _average_ranks(v: np.ndarray) -> np.ndarray:
+    """1-based ranks of ``v`` (no NaN), ties sharing their average rank.
+
+    The same numbers as pandas' ``rank(method="average")``: a run of equal
+    values at sorted positions ``a .. b - 1`` gets ``(a + 1 + b) / 2``, the
+    mean of its ranks, which is a half-integer and so exact either way.  One
+    unstable sort instead of pandas' stable one (the order inside a run of
+    equal values does not change its rank).
+    """
+    n = len(v)
+    order = np.argsort(v)
+    s = v[order]
+    new = np.empty(n, dtype=bool)
+    new[:1] = True
+    np.not_equal(s[1:], s[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    ends = np.append(starts[1:], n)
+    out = np.empty(n, dtype=np.float64)
+    out[order] = np.repeat((starts + 1 + ends) / 2.0, ends - starts)
     return out
 
 
@@ -318,6 +340,40 @@ def _match(names: pd.Series, wanted: Iterable[str]) -> tuple[np.ndarray, list[st
     return mask, unknown
 
 
+def _best_rows(score: np.ndarray, pinned: np.ndarray, out: np.ndarray, slots: int) -> np.ndarray:
+    """The best set as a row mask: the first ``slots`` rows that are not ``out``, pinned rows
+    first, then by score (highest first), ties by row order.
+
+    That is the head of ``np.lexsort((-score, -key))`` with key = +inf for pinned, -inf for
+    out, else the score; the head is picked with a partition instead of sorting every row.
+    """
+    n = len(score)
+    is_best = np.zeros(n, dtype=bool)
+    if np.isnan(score).any():  # never with percentiles; keep the sort's NaN order exactly
+        key = np.where(out, -np.inf, np.where(pinned, np.inf, score))
+        order = np.lexsort((-score, -key))
+        is_best[order[~out[order]][:slots]] = True
+        return is_best
+    first = np.flatnonzero(pinned & ~out)
+    if len(first) > slots:  # by score, ties by row order (a stable sort)
+        first = first[np.argsort(-score[first], kind="stable")[:slots]]
+    is_best[first] = True
+    k = slots - len(first)
+    free = np.flatnonzero(~pinned & ~out)
+    if k <= 0 or not len(free):
+        return is_best
+    if k >= len(free):
+        is_best[free] = True
+        return is_best
+    neg = -score[free]
+    cut = np.partition(neg, k - 1)[k - 1]  # the k-th best score (negated)
+    above = free[neg < cut]
+    tied = free[neg == cut]  # ascending row order, as the stable sort keeps them
+    is_best[above] = True
+    is_best[tied[: k - len(above)]] = True
+    return is_best
+
+
 def rank(
     dataset: Dataset,
     *,
@@ -365,15 +421,10 @@ def rank(
 
     top_n = max(1, int(top_n))
     out = ex_mask if pool is None else ex_mask | (~np.asarray(pool, dtype=bool) & ~pin_mask)
-    # order: pinned, then by score; excluded and out of the pool at the very end
-    order_key = np.where(out, -np.inf, np.where(pin_mask, np.inf, score))
-    order = np.lexsort((-score, -order_key))
-    is_best = np.zeros(n, dtype=bool)
     slots = max(top_n, int(pin_mask.sum()))
     if pin_mask.sum() > top_n:
         notes.append(Msg("analysis.pins_exceed", {"pins": int(pin_mask.sum()), "n": top_n}))
-    eligible = order[~out[order]]
-    is_best[eligible[:slots]] = True
+    is_best = _best_rows(score, pin_mask, out, slots)
 
     stab = np.full(n, np.nan)
     if criteria and draws > 0:
@@ -399,7 +450,7 @@ def rank(
     )
     table = pd.DataFrame(
         {
-            "name": names.to_numpy(),
+            "name": names.array,  # Arrow strings: no Python string per row
             "score": score,
             "is_best": is_best,
             "pinned": pin_mask,
