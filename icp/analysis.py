@@ -139,8 +139,8 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
             cv_key, _rank.criterion_values(dataset, lifetime_years=settings.lifetime_years)
         )
     out_col = dataset.mapping.col(Role.OUTCOME)
-    good = _definition.resolve_good_values(dataset, out_col, settings.good_values)
-    won = _definition.won_series(dataset, out_col, good)
+    good = _definition.resolve_good_values(dataset, out_col, settings.good_values, memo=memo)
+    won = _definition.won_series(dataset, out_col, good, memo=memo)
     groups = _outcome_groups(won)
     usable = groups is not None and groups[0].any() and groups[1].any()
 

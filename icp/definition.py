@@ -77,18 +77,33 @@ def outcome_choices(dataset: Dataset) -> list[str]:
     return out
 
 
-def won_series(dataset: Dataset, column: str | None, good: list[str]) -> pd.Series | None:
-    """Good / other / open (nullable boolean) per row, or None without an outcome column."""
+def won_series(
+    dataset: Dataset, column: str | None, good: list[str], *, memo: dict | None = None
+) -> pd.Series | None:
+    """Good / other / open (nullable boolean) per row, or None without an outcome column.
+
+    ``memo`` (``icp.analysis``'s, per data set): worked out once for a column and its good
+    values, not again by ``resolve``."""
     if column is None or column not in dataset.table.columns:
         return None
-    return split_outcome(dataset.table[column], good)
+    key = ("won", column, tuple(good))
+    return _memoised(memo, key, lambda: split_outcome(dataset.table[column], good))
 
 
-def resolve_good_values(dataset: Dataset, column: str | None, saved: list[str] | None) -> list[str]:
+def _outcome_counts(
+    dataset: Dataset, column: str | None, memo: dict | None
+) -> list[tuple[str, int]]:
+    """``outcome_values``, once per data set and column when there is a ``memo``."""
+    return _memoised(memo, ("outcome values", column), lambda: outcome_values(dataset, column))
+
+
+def resolve_good_values(
+    dataset: Dataset, column: str | None, saved: list[str] | None, *, memo: dict | None = None
+) -> list[str]:
     """The saved good values still present in ``column``, else the default by polarity."""
     if column is None:
         return []
-    values = [v for v, _ in outcome_values(dataset, column)]
+    values = [v for v, _ in _outcome_counts(dataset, column, memo)]
     if saved is not None:
         kept = [v for v in saved if v in values]
         if kept:
@@ -156,7 +171,13 @@ def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
 
 def _one_sided(filled: np.ndarray, good_rows: np.ndarray, bad_rows: np.ndarray) -> bool:
     """Whether a column is filled on (nearly) no row of one side and on many of the other."""
-    g, b = filled[good_rows].mean(), filled[bad_rows].mean()
+    # the means of ``filled[good_rows]`` and ``filled[bad_rows]``, counted without the copies
+    # (a count over a count: the same float)
+    n_good, n_bad = np.count_nonzero(good_rows), np.count_nonzero(bad_rows)
+    if not n_good or not n_bad:  # an empty side's mean is NaN: never one-sided
+        return False
+    g = np.count_nonzero(filled & good_rows) / n_good
+    b = np.count_nonzero(filled & bad_rows) / n_bad
     return bool((g <= 0.05 and b >= 0.3) or (b <= 0.05 and g >= 0.3))
 
 
@@ -252,13 +273,14 @@ def _log_r(y: np.ndarray, x: np.ndarray) -> float:
     return float(np.corrcoef(y[ok], x[ok])[0, 1])
 
 
-_Found = TypeVar("_Found", list, dict)
+_Found = TypeVar("_Found", list, dict, pd.Series)
 
 
 def _memoised(memo: dict | None, key: tuple, compute: Callable[[], _Found]) -> _Found:
-    """The echo and component columns depend on the data, the outcome and the measures
-    only, not on weights or N: worked out once per data set (``icp.analysis``'s memo),
-    not on every slider move.  A copy is returned, so a caller cannot change the memo."""
+    """The echo and component columns, the outcome's value counts and its good/other
+    reading depend on the data, the outcome and the measures only, not on weights or N:
+    worked out once per data set (``icp.analysis``'s memo), not on every slider move.  A
+    copy is returned, so a caller cannot change the memo."""
     if memo is None:
         return compute()
     if key not in memo:
@@ -309,12 +331,12 @@ def resolve(
     mapping = dataset.mapping
     reasons: dict[str, Msg] = {}
     out_col = mapping.col(Role.OUTCOME)
-    good = resolve_good_values(dataset, out_col, settings.good_values)
-    counts = outcome_values(dataset, out_col)
+    good = resolve_good_values(dataset, out_col, settings.good_values, memo=memo)
+    counts = _outcome_counts(dataset, out_col, memo)
     n_good = n_bad = n_open = 0
     bad: list[str] = []
     if out_col is not None:
-        won = won_series(dataset, out_col, good)
+        won = won_series(dataset, out_col, good, memo=memo)
         assert won is not None
         n_good = int(won.fillna(False).sum())
         n_bad = int((won == False).fillna(False).sum())  # noqa: E712 (nullable boolean)

@@ -193,16 +193,22 @@ def id_reason(values: pd.Series, *, header: Any) -> str | None:
         return None
     if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
         return None
-    n, distinct = len(s), s.nunique()
-    if distinct < 0.95 * n:
-        return None
+    n = len(s)
     id_header = _looks_like_id_header(header)
     # a head that is not all numbers settles it: converting a million names would take a second
     head_numeric = bool(pd.to_numeric(s.iloc[:1000], errors="coerce").notna().all())
+    if head_numeric and _surely_repeats(s):
+        return None
     nums = pd.to_numeric(s, errors="coerce") if head_numeric else None
     if nums is not None and nums.notna().all():
-        whole = bool((nums == nums.round()).all())
-        if not whole:
+        # plain floats are told whole before their distinct count (a million amounts
+        # with cents: no count at all); anything else in the order it always was
+        early = pd.api.types.is_float_dtype(nums.dtype)
+        if early and not bool((nums == nums.round()).all()):
+            return None
+        if s.nunique() < 0.95 * n:
+            return None
+        if not early and not bool((nums == nums.round()).all()):
             return None
         ints = nums.astype("int64")
         ordered = np.sort(ints.to_numpy())
@@ -214,8 +220,16 @@ def id_reason(values: pd.Series, *, header: Any) -> str | None:
         if ordered[0] >= 100_000 and digits.min() == digits.max():  # 20481377, not amounts
             return "number"
         return None
-    text = s.astype(str).str.strip()
-    sample = text.iloc[:500]
+    # the shape is read on the first 500 cells; only a column of that shape is then
+    # checked for distinct cells over all its rows (a million names: no full pass)
+    shape = _text_id_shape(s.iloc[:500].astype(str).str.strip(), id_header=id_header)
+    if shape is None or s.nunique() < 0.95 * n:
+        return None
+    return shape
+
+
+def _text_id_shape(sample: pd.Series, *, id_header: bool) -> str | None:
+    """ "hash" or "code" when a column's first cells (stripped text) look like ids."""
     if sample.str.lower().str.match(_HEX).mean() >= 0.95:
         return "hash"
     if sample.str.match(_CODE).mean() >= 0.95 and sample.str.contains(r"\d").mean() >= 0.95:
@@ -223,3 +237,16 @@ def id_reason(values: pd.Series, *, header: Any) -> str | None:
     if id_header and sample.str.len().max() <= 40 and not sample.str.contains(" ").any():
         return "code"
     return None
+
+
+def _surely_repeats(s: pd.Series) -> bool:
+    """Whether fewer than 95% of ``s``'s cells are distinct, told from a head alone.
+
+    Each repeat inside the head is a repeat in the whole column, so a head of a
+    fifth of the rows with more than 5% of *all* rows repeated settles it (a
+    million-row column of a hundred thousand zip codes, or of ten categories)
+    at a fifth of the cost.  False means "not settled", never "distinct".
+    """
+    n = len(s)
+    head = s.iloc[: max(1000, n // 5)]
+    return n - (len(head) - head.nunique()) < 0.95 * n
