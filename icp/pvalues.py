@@ -78,13 +78,17 @@ class MannWhitney(NamedTuple):
     pvalue: float
 
 
-def mannwhitneyu(x: np.ndarray, y: np.ndarray) -> MannWhitney:
+def mannwhitneyu(
+    x: np.ndarray, y: np.ndarray, *, sorted_xy: np.ndarray | None = None
+) -> MannWhitney:
     """Two-sided Mann–Whitney U test of two 1-D float samples without NaN.
 
     ``scipy.stats.mannwhitneyu(x, y, alternative="two-sided")`` with its
     default ``method="auto"``: the normal approximation with tie and
     continuity correction, unless both samples are small (one of them 8 or
     fewer) and free of ties, when scipy computes the exact distribution.
+    ``sorted_xy``: both samples together, sorted, when the caller has them
+    already (``icp.traits`` sorts a column once for this and its band search).
     """
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
@@ -93,7 +97,10 @@ def mannwhitneyu(x: np.ndarray, y: np.ndarray) -> MannWhitney:
     # x's ranks are needed: one plain sort of both samples, then each x value's
     # run of equal values found by binary search (a 1M-row column: one sort,
     # not an argsort plus two 1M-element gathers; the same ranks and tie counts)
-    xy = np.sort(np.concatenate([x, y], axis=-1), kind="quicksort")
+    if sorted_xy is None:
+        xy = np.sort(np.concatenate([x, y], axis=-1), kind="quicksort")
+    else:
+        xy = np.asarray(sorted_xy, dtype=np.float64)
     new = np.empty(xy.shape, dtype=bool)
     new[:1] = True
     np.not_equal(xy[1:], xy[:-1], out=new[1:])
