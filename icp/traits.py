@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -725,6 +725,8 @@ class _Bins:
     edges: np.ndarray
     bins_b: np.ndarray  # best rows per bin
     bins_t: np.ndarray  # all rows per bin
+    # the chance draws' counts per band: the same draws for both directions (same seed)
+    null: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def _bins(
@@ -781,26 +783,34 @@ def _band_search(
     full = (i == 0) & (j == k)
     i, j = i[~full], j[~full]
 
-    def best_of(b_bins: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def counts(b_bins: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Best and rest rows inside every band, and as shares of their group."""
         cb = np.concatenate([np.zeros((*b_bins.shape[:-1], 1)), np.cumsum(b_bins, axis=-1)], -1)
         ct = np.concatenate([[0], np.cumsum(bins_t)])
         b_in = cb[..., j] - cb[..., i]
         r_in = (ct[j] - ct[i]) - b_in
-        mine, other = (r_in / nr, b_in / nb) if reverse else (b_in / nb, r_in / nr)
+        return b_in, r_in, b_in / nb, r_in / nr
+
+    def best_of(b_in: np.ndarray, r_in: np.ndarray, b_share: np.ndarray, r_share: np.ndarray):
+        mine, other = (r_share, b_share) if reverse else (b_share, r_share)
         held = r_in if reverse else b_in
         need = max(2, math.ceil((0.05 * nr) if reverse else (0.2 * nb)))
         # only bands where the other group's share is at most half this one's
         ok = (held >= need) & (other <= mine / 2)
-        return np.where(ok, mine - other, -np.inf), b_in
+        return np.where(ok, mine - other, -np.inf)
 
-    gain, b_in = best_of(bins_b.astype(float))
+    observed = counts(bins_b.astype(float))
+    gain, b_in = best_of(*observed), observed[0]
     if not np.isfinite(gain).any():
         return None
     # the strongest band; among equals the narrowest
     top = int(np.lexsort((j - i, -gain))[0])
-    rng = np.random.default_rng(seed)
-    draws = rng.multivariate_hypergeometric(bins_t.astype(np.int64), nb, size=_DRAWS)
-    null, _ = best_of(draws.astype(float))
+    key = (seed, nb)  # the draws depend on these and the bins only, not on the direction
+    if key not in bins.null:
+        rng = np.random.default_rng(seed)
+        draws = rng.multivariate_hypergeometric(bins_t.astype(np.int64), nb, size=_DRAWS)
+        bins.null[key] = counts(draws.astype(float))
+    null = best_of(*bins.null[key])
     p = (1 + int((null.max(axis=1) >= gain[top] - 1e-12).sum())) / (_DRAWS + 1)
     ct = np.concatenate([[0], np.cumsum(bins_t)])
     best_in = int(b_in[top])

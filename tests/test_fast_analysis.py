@@ -184,3 +184,6 @@ def test_numeric_columns_sorted_once_give_the_same_tests_and_bands():
             assert traits._band_search(
                 xb, xr, whole=whole, reverse=reverse, bins=fast
             ) == traits._band_search(xb, xr, whole=whole, reverse=reverse, bins=plain)
+        # the chance draws kept from the upward search are the downward search's own
+        alone = traits._band_search(xb, xr, whole=whole, reverse=True)
+        assert traits._band_search(xb, xr, whole=whole, reverse=True, bins=fast) == alone
