@@ -14,7 +14,8 @@ CJK SC face is embedded (subset) so Chinese renders as Chinese anywhere.
 
 from __future__ import annotations
 
-from icp.report.excel import customers_xlsx_bytes, scored_xlsx_bytes
+from typing import Any
+
 from icp.report.json import json_bytes
 from icp.report.markdown import markdown_text, md_escape, sections_markdown
 from icp.report.pdf import pdf_bytes, sections_pdf
@@ -45,3 +46,13 @@ __all__ = [
     "sections_pdf",
     "summarise",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The Excel exports, imported when first asked for: they bring ``icp.score`` and
+    ``icp.xlsx``, which a PDF, Markdown or JSON export never needs."""
+    if name in ("customers_xlsx_bytes", "scored_xlsx_bytes"):
+        from icp.report import excel  # lazy: startup speed (the report CLI writes a PDF)
+
+        return getattr(excel, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
