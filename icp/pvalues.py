@@ -73,6 +73,9 @@ def hypergeom_cdf(k: Any, M: Any, n: Any, N: Any) -> np.ndarray | float:
     return _hypergeom("cdf", k, M, n, N)
 
 
+_SORT_QUERIES = 10_000  # a sample of x bigger than this is ranked in sorted order
+
+
 class MannWhitney(NamedTuple):
     statistic: float
     pvalue: float
@@ -111,8 +114,12 @@ def mannwhitneyu(
     if not (n1 > 8 and n2 > 8) and not np.any(t > 1):  # scipy's "exact" method
         res = stats.mannwhitneyu(x, y, alternative="two-sided")
         return MannWhitney(float(res.statistic), float(res.pvalue))
-    lo = np.searchsorted(xy, x, side="left")  # where x's run starts
-    c = np.searchsorted(xy, x, side="right") - lo
+    # Every rank is a half-integer, so while n1 * n stays under 2**51 every partial sum of
+    # x's ranks is exact and their sum is the same in any order: a big x (half of a 1M-row
+    # column) is then looked up sorted, cache-friendly, instead of 2 x 500k random searches.
+    q = np.sort(x, axis=-1) if x.ndim == 1 and n1 > _SORT_QUERIES and n1 * len(xy) < 2**51 else x
+    lo = np.searchsorted(xy, q, side="left")  # where x's run starts
+    c = np.searchsorted(xy, q, side="right") - lo
     ranks_x = (lo + 1).astype(np.float64) + (np.asarray(c, dtype=np.float64) - 1) / 2
     R1 = np.sum(ranks_x, axis=-1)
     U1 = R1 - n1 * (n1 + 1) / 2

@@ -187,3 +187,16 @@ def test_numeric_columns_sorted_once_give_the_same_tests_and_bands():
         # the chance draws kept from the upward search are the downward search's own
         alone = traits._band_search(xb, xr, whole=whole, reverse=True)
         assert traits._band_search(xb, xr, whole=whole, reverse=True, bins=fast) == alone
+
+
+@pytest.mark.parametrize("ties", [True, False])
+def test_mann_whitney_of_a_big_sample_ranked_in_sorted_order_is_scipys(ties):
+    rng = np.random.default_rng(5)
+    n1, n2 = pvalues._SORT_QUERIES + 2345, 30_000  # x past the sorted-lookup threshold
+    x, y = rng.normal(size=n1), rng.normal(0.05, 1, size=n2)
+    if ties:
+        x, y = np.round(x * 20), np.round(y * 20)
+    got = pvalues.mannwhitneyu(x, y)
+    want = stats.mannwhitneyu(x, y, alternative="two-sided")
+    assert (got.statistic, got.pvalue) == (want.statistic, want.pvalue)
+    assert pvalues.mannwhitneyu(x, y, sorted_xy=np.sort(np.concatenate([x, y]))) == got
