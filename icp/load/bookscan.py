@@ -31,6 +31,8 @@ import numpy as np
 __all__ = ["Extent", "ScanError", "check_entities", "scan_ods", "scan_xlsx"]
 
 _CHUNK = 4 * 1024 * 1024
+HEAD_ROWS = 100  # rows of a worksheet kept as its head (the reader samples 60)
+_HEAD_MAX = 16 * 1024 * 1024  # a head (or what follows the rows) larger than this: none kept
 _XML_HEAD = 64 * 1024  # bytes of each XML part looked at for DOCTYPE/ENTITY
 
 
@@ -50,6 +52,10 @@ class Extent:
     rows: int  # farthest row, 1-based (0 = empty)
     cols: int  # farthest column, 1-based (an upper bound)
     written_rows: int  # row elements actually present in the XML
+    # the sheet's XML cut after its first ``HEAD_ROWS`` rows and closed again (with what
+    # follows the rows: merged cells), when it is written the usual way and holds more
+    # rows than that; else None.  ``icp.load.workbook`` reads its sample from it.
+    head: bytes | None = None
 
 
 def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -121,6 +127,10 @@ _ROW_TAG = re.compile(rb"<row\b")
 _ROW_REF = re.compile(rb"<row\b[^>]*?\br" + _EQ + rb"0*(\d{1,12})")
 _ODD_CELL = re.compile(rb'<c(?! r=")\s[^>]*?\br' + _EQ + rb"([A-Za-z]+)0*(\d{1,12})")
 _NO_REF_CELL = re.compile(rb"<c\b(?![^>]*?\br" + _EQ + rb")")
+_ROW_END = re.compile(rb"</row>|<row\b[^>]*/>")
+# ISO-date cells (t="d"): calamine reads them as datetimes even at midnight, where a
+# serial date is a date; the fast reader cannot tell them apart, so none is read fast
+_ODD_TYPES = (b'="d"', b"='d'")
 
 
 def _col_index(letters: bytes) -> int:
@@ -141,6 +151,12 @@ class _SheetMeter:
         self.any_cell = False
         self.most_unreferenced = 0  # most cells without r= in one row
         self.carry = 0  # cells without r= in the row still open at the end of the last piece
+        # the head: pieces up to the HEAD_ROWS-th </row>, then what follows </sheetData>
+        self.usual = True  # rows and cells all written with r=, rows in ascending order
+        self.last_ref = 0
+        self.pieces: list[bytes] = []
+        self.head: bytes | None = None
+        self.after: list[bytes] | None = None  # from </sheetData> on
 
     def feed(self, body: bytes) -> None:
         """Measure whole tags; one regex pass when every row and cell is written the usual way."""
@@ -149,15 +165,55 @@ class _SheetMeter:
         wide = {w for _, _, w, _ in found if w}
         if wide:
             self.max_col = max(self.max_col, *map(_col_index, wide))
-        if refs:
-            self.max_row = max(self.max_row, *map(int, refs))
+        nums = list(map(int, refs))
+        if nums:
+            self.max_row = max(self.max_row, *nums)
         self.any_cell = self.any_cell or b"<c" in body
+        if self.usual:
+            self._keep(body, nums)
         if not any(o or c for _, o, _, c in found):  # <row r="N"> and <c r="XN"> only
             self.written_rows += len(refs)
             if refs:
                 self.carry = 0
             return
+        self.usual = False
         self._unusual(body)
+
+    def _keep(self, body: bytes, nums: list[int]) -> None:
+        """Keep the head of a usual sheet: its first rows and what follows its rows.
+
+        A head is only kept for a sheet whose rows ascend (so the first rows of the
+        XML are the first rows of the sheet) and that holds no ISO-date cells.
+        """
+        if nums:
+            if nums[0] <= self.last_ref or any(a >= b for a, b in zip(nums, nums[1:])):
+                self.usual = False
+                return
+            self.last_ref = nums[-1]
+        if any(t in body for t in _ODD_TYPES):
+            self.usual = False
+            return
+        if self.after is not None:
+            self.after.append(body)
+        elif self.head is None:
+            self.pieces.append(body)
+            joined = b"".join(self.pieces)
+            ends = [m.end() for m in _ROW_END.finditer(joined)]
+            if len(ends) >= HEAD_ROWS:
+                self.head = joined[: ends[HEAD_ROWS - 1]]
+                self.pieces = []
+                rest = joined[ends[HEAD_ROWS - 1] :]
+                at = rest.find(b"</sheetData>")
+                if at >= 0:
+                    self.after = [rest[at:]]
+            else:
+                self.pieces = [joined]
+                if len(joined) > _HEAD_MAX:
+                    self.usual = False
+        elif (at := body.find(b"</sheetData>")) >= 0:
+            self.after = [body[at:]]
+        if self.after is not None and sum(map(len, self.after)) > _HEAD_MAX:
+            self.usual = False
 
     def _unusual(self, body: bytes) -> None:
         """Rows or cells with r= elsewhere or missing: measured with the general patterns."""
@@ -192,11 +248,15 @@ class _SheetMeter:
         cols = self.max_col + self.most_unreferenced
         if self.any_cell:
             cols = max(cols, 26 + self.most_unreferenced)
+        head = None
+        if self.usual and self.head is not None and self.after is not None:
+            head = self.head + b"".join(self.after)
         return Extent(
             name=name,
             rows=self.max_row + self.rows_without_ref,
             cols=cols,
             written_rows=self.written_rows,
+            head=head,
         )
 
 

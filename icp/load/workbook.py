@@ -8,8 +8,10 @@ and its rows go through the shared header rules in ``icp.load.header``.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
+import logging
 import math
 import re
 import threading
@@ -51,10 +53,11 @@ _SPARSE_RATIO = 20  # ... must write at least 1 in this many of them
 @dataclass
 class _Sheet:
     info: SheetInfo
-    obj: Any  # python_calamine.CalamineSheet
+    obj: Any  # python_calamine.CalamineSheet (of the small book of heads, for a fast sheet)
     sample: list[list[Any]]
     start: tuple[int, int]
     part: str | None  # worksheet XML member (xlsx only)
+    body: _FastBody | None = None  # the rows below the header, read by fastexcel
 
 
 @dataclass
@@ -62,6 +65,7 @@ class _Book:
     kind: str
     sheets: list[_Sheet]
     zf: zipfile.ZipFile | None
+    data: bytes = b""
     lock: threading.Lock = field(default_factory=threading.Lock)
     # the last table read from this book, by (sheet, header_row, lang): the
     # accounts + deals check reads the sheet just read again
@@ -94,18 +98,46 @@ def cached_book(data: bytes, kind: str) -> _Book:
 
 
 def _open_book(data: bytes, kind: str) -> _Book:
-    # lazy: startup speed
-    from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
-
     label = {"xlsx": "Excel", "xls": "Excel 97-2003", "ods": "OpenDocument"}[kind]
     zf = None
     parts: dict[str, str] = {}
+    heads: dict[str, bytes] = {}
     if kind in ("xlsx", "ods"):
         zf = zipfile.ZipFile(io.BytesIO(data))
         _check_zip(zf, label)
         if kind == "xlsx":
             parts = _xlsx_sheet_parts(zf)
-        _check_extents(zf, kind, parts, label)
+        heads = _check_extents(zf, kind, parts, label)
+    sheets = None
+    if heads:
+        try:
+            sheets = _open_fast(data, zf, parts, heads)
+        except Exception:  # anything unusual: calamine reads the whole book, as it always did
+            sheets = None
+    if sheets is None:
+        sheets = _open_sheets(data, parts, label, heads={})
+    if not sheets:
+        raise InputError("load.no_sheets")
+    return _Book(kind=kind, sheets=sheets, zf=zf, data=data)
+
+
+def _open_sheets(
+    data: bytes,
+    parts: dict[str, str],
+    label: str,
+    *,
+    heads: dict[str, bytes],
+    full: bytes | None = None,
+) -> list[_Sheet]:
+    """Every worksheet: sample, size and score, read by calamine from ``data``.
+
+    With ``heads`` (worksheet member → its head), ``data`` is the small book of
+    those heads (``_mini_book``) and the body of each such sheet is read from
+    the whole file ``full`` by fastexcel (``_fast_body``).
+    """
+    # lazy: startup speed
+    from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
+
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         meta = wb.sheets_metadata
@@ -114,6 +146,7 @@ def _open_book(data: bytes, kind: str) -> _Book:
     except Exception as exc:
         raise InputError("load.unreadable", kind=label, detail=_short(exc)) from None
     sheets: list[_Sheet] = []
+    reader = None
     for m in meta:
         if m.typ != SheetTypeEnum.WorkSheet:
             continue
@@ -126,14 +159,59 @@ def _open_book(data: bytes, kind: str) -> _Book:
         except Exception as exc:
             raise InputError("load.unreadable", kind=label, detail=_short(exc)) from None
         n_rows, n_cols = (sh.height, sh.width) if sample else (0, 0)
+        body = None
+        if part is not None and part in heads:
+            if reader is None:
+                import fastexcel  # lazy: startup speed
+
+                # it logs "falling back to string" for an empty column: not the user's business
+                logging.getLogger("fastexcel").setLevel(logging.ERROR)
+                reader = fastexcel.read_excel(full)
+            body = _fast_body(reader, m.name, sh, sample)
+            if body is None:
+                raise _NotFast(m.name)
+            n_rows = body.n_rows
         hidden = m.visible != SheetVisibleEnum.Visible
         score = _sheet_score(m.name, sample, n_rows, hidden=hidden)
         info = SheetInfo(name=m.name, n_rows=n_rows, n_cols=n_cols, score=score)
         start = tuple(sh.start) if sample and sh.start is not None else (0, 0)
-        sheets.append(_Sheet(info=info, obj=sh, sample=sample, start=start, part=part))
-    if not sheets:
-        raise InputError("load.no_sheets")
-    return _Book(kind=kind, sheets=sheets, zf=zf)
+        sheets.append(
+            _Sheet(info=info, obj=sh, sample=sample, start=start, part=part, body=body)
+        )
+    return sheets
+
+
+class _NotFast(Exception):
+    """A sheet the fast read cannot give exactly as calamine would: read the book as before."""
+
+
+def _open_fast(
+    data: bytes, zf: zipfile.ZipFile, parts: dict[str, str], heads: dict[str, bytes]
+) -> list[_Sheet] | None:
+    """The sheets, with the body of each sheet that has a head read by fastexcel.
+
+    calamine parses a whole sheet before it gives any row, so sampling a
+    100k-row sheet cost a full parse, and ``to_python`` then made 1.6M
+    Python objects.  Here calamine reads only a small copy of the book in
+    which each long sheet is cut after its first rows (``_mini_book``), for
+    the sample, the merged cells and the header; fastexcel reads the rows
+    below the header straight into Arrow.  None when a sheet cannot be read
+    this way exactly (the caller reads the book with calamine alone).
+    """
+    mini = _mini_book(zf, heads)
+    try:
+        return _open_sheets(mini, parts, "Excel", heads=heads, full=data)
+    except _NotFast:
+        return None
+
+
+def _mini_book(zf: zipfile.ZipFile, heads: dict[str, bytes]) -> bytes:
+    """The workbook with each member in ``heads`` replaced by its head (stored, unzipped)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as mini:
+        for info in zf.infolist():
+            mini.writestr(info.filename, heads.get(info.filename) or zf.read(info))
+    return out.getvalue()
 
 
 def _short(exc: BaseException) -> str:
@@ -155,16 +233,20 @@ def _check_zip(zf: zipfile.ZipFile, label: str) -> None:
             raise InputError("load.zip_bomb", size_mb=total // _MB)
 
 
-def _check_extents(zf: zipfile.ZipFile, kind: str, parts: dict[str, str], label: str) -> None:
+def _check_extents(
+    zf: zipfile.ZipFile, kind: str, parts: dict[str, str], label: str
+) -> dict[str, bytes]:
     """One streaming pass: XML entity declarations, and how far each sheet reaches.
 
     The reader allocates a sheet's used area densely, so a sheet is refused
     when that area is over ``_MAX_CELLS`` or when it spans far more rows than
-    the file writes (a few KB unfolding into a million rows).
+    the file writes (a few KB unfolding into a million rows).  Returns the
+    heads the pass kept of named worksheets (member → XML), for the fast read.
     """
+    measure = _sheets_to_measure(zf, parts) if kind == "xlsx" else {}
     try:
         if kind == "xlsx":
-            extents = list(bookscan.scan_xlsx(zf, _sheets_to_measure(zf, parts)).values())
+            extents = list(bookscan.scan_xlsx(zf, measure).values())
         else:
             extents = bookscan.scan_ods(zf)
     except bookscan.ScanError as exc:
@@ -180,6 +262,12 @@ def _check_extents(zf: zipfile.ZipFile, kind: str, parts: dict[str, str], label:
             )
         if e.rows > _SPARSE_ROWS and e.rows > _SPARSE_RATIO * max(e.written_rows, 1):
             raise InputError("load.sheet_sparse", sheet=e.name, rows=e.rows, written=e.written_rows)
+    named = set(parts.values())
+    return {
+        measure[e.name]: e.head
+        for e in extents
+        if e.head is not None and measure.get(e.name) in named
+    }
 
 
 def _sheets_to_measure(zf: zipfile.ZipFile, parts: dict[str, str]) -> dict[str, str]:
@@ -293,13 +381,27 @@ def read_book(
     with book.lock:  # one reader at a time per cached workbook (Streamlit threads)
         if book.last is not None and book.last[0] == key:
             raw = book.last[1]
-        else:
-            rows = chosen.obj.to_python(skip_empty_area=True)
+        elif chosen.body is not None and header_row is None:  # read by fastexcel
             merged = _merged_in(chosen.obj, *chosen.start)
+            raw = _book_table(
+                book, chosen, chosen.sample, merged, infos, [], None, lang, body=chosen.body
+            )
+            book.last = (key, raw)
+        else:
+            sh = chosen.obj if chosen.body is None else _whole_sheet(book, name)
+            rows = sh.to_python(skip_empty_area=True)
+            merged = _merged_in(sh, *chosen.start)
             raw = _book_table(book, chosen, rows, merged, infos, [], header_row, lang)
             book.last = (key, raw)
     # a copy: callers own what they get (the cached one stays as read)
     return replace(raw, df=raw.df.copy(), sheets=infos, notes=[*notes, *raw.notes])
+
+
+def _whole_sheet(book: _Book, name: str) -> Any:
+    """calamine's sheet of the whole file (a fast sheet read with a header row given)."""
+    from python_calamine import CalamineWorkbook  # lazy: startup speed
+
+    return CalamineWorkbook.from_filelike(io.BytesIO(book.data)).get_sheet_by_name(name)
 
 
 def _book_table(
@@ -311,7 +413,10 @@ def _book_table(
     notes: list[Msg],
     header_row: int | None,
     lang: Lang,
+    body: _FastBody | None = None,
 ) -> RawTable:
+    """The table of ``rows`` (the sheet's grid); with ``body``, ``rows`` is the sample
+    and the data rows below the header are ``body``'s."""
     kind, name = book.kind, chosen.info.name
     r0, c0 = chosen.start
 
@@ -328,7 +433,10 @@ def _book_table(
     if h >= 0 and h + 1 < len(rows) and is_subheader(header, rows[h + 1], merged.get(h, [])):
         header = join_header(header, rows[h + 1], merged.get(h, []))
         n_hdr = 2
-    df = _grid_frame(rows[max(h + n_hdr, 0) :], len(header))
+    if body is not None:
+        df = body.frame()  # (its rows start below the header found in the same sample)
+    else:
+        df = _grid_frame(rows[max(h + n_hdr, 0) :], len(header))
     grid_first = r0 + max(h + n_hdr, 0)  # sheet row index of df's first row
     df.index = pd.RangeIndex(grid_first, grid_first + len(df))
     raw, empty_cols = finish(
@@ -361,6 +469,94 @@ def _merged_in(sh: Any, r0: int, c0: int) -> dict[int, list[tuple[int, int]]]:
             for r in range(ra, min(rb, ra + 2) + 1):
                 out.setdefault(r - r0, []).append((ca - c0, cb - c0))
     return out
+
+
+@dataclass
+class _FastBody:
+    """The rows below a sheet's detected header, as fastexcel read them."""
+
+    header_at: int  # sample row of the (first) header row, as detect_header found it
+    n_rows: int  # the sheet's used height, as calamine counts it
+    columns: list[np.ndarray]  # object arrays, cells as calamine gives them (blank: None)
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(dict(enumerate(self.columns)), dtype=object, copy=False)
+
+
+_EARLIEST = dt.datetime(1900, 3, 1)  # before it: Excel's 1900 leap day, and times of day
+
+
+def _fast_body(reader: Any, name: str, sh: Any, sample: list[list[Any]]) -> _FastBody | None:
+    """The data rows of sheet ``name`` read by fastexcel, or None if not exactly calamine's.
+
+    ``sh`` is calamine's sheet of the head, ``sample`` its first rows.  The
+    header is found in the sample as the reader would find it; fastexcel then
+    reads every row below it, each column typed over all its cells, and
+    refuses a column that mixes kinds (text and numbers, say).  The cells
+    must also be the ones calamine gives: text, floats, booleans, dates
+    (midnight) and datetimes only, the sheet as wide as its head, and the
+    data rows inside the sample equal to calamine's.
+    """
+    if len(sample) < SAMPLE_ROWS or sh.height <= SAMPLE_ROWS or sh.start is None:
+        return None  # the head must hold the whole sample and more
+    r0, c0 = sh.start
+    h = detect_header(sample)
+    merged = _merged_in(sh, r0, c0)
+    if h + 2 >= len(sample):
+        return None
+    n_hdr = 2 if is_subheader(sample[h], sample[h + 1], merged.get(h, [])) else 1
+    top = r0 + h + n_hdr - 1  # sheet row just above the data
+    sheet = reader.load_sheet(
+        name, header_row=top, schema_sample_rows=None, dtype_coercion="strict"
+    )
+    width = sh.width
+    if sheet.width != width or sheet.height != sheet.total_height:
+        return None
+    table = sheet.to_arrow()
+    if table.num_columns != width:
+        return None
+    columns = []
+    for col in table.columns:
+        cells = _calamine_cells(col)
+        if cells is None:
+            return None
+        columns.append(cells)
+    # the data rows the sample holds must be calamine's, cell for cell
+    for i, row in enumerate(sample[h + n_hdr :]):
+        for j, v in enumerate(row):
+            w = columns[j][i] if i < len(columns[j]) else None
+            v = None if v == "" else v
+            if type(v) is not type(w) or v != w:
+                return None
+    return _FastBody(header_at=h, n_rows=top - r0 + 1 + sheet.total_height, columns=columns)
+
+
+def _calamine_cells(col: Any) -> np.ndarray | None:
+    """An Arrow column as the object array calamine's cells make (None if it cannot)."""
+    import pyarrow as pa  # lazy: startup speed
+    import pyarrow.compute as pc  # lazy: startup speed
+
+    typ = col.type
+    if pa.types.is_string(typ) or pa.types.is_large_string(typ):
+        out = col.to_numpy(zero_copy_only=False).astype(object, copy=False)
+        out[out == ""] = None
+        return out
+    if pa.types.is_floating(typ) or pa.types.is_boolean(typ) or pa.types.is_null(typ):
+        return np.array(col.to_pylist(), dtype=object)
+    if pa.types.is_timestamp(typ):
+        if typ.tz is not None:
+            return None
+        stamps = col.cast(pa.timestamp("ms"))
+        if col.null_count < len(col) and pc.min(stamps).as_py() < _EARLIEST:
+            return None
+        values = stamps.to_pylist()
+        return np.array(
+            [v if v is None or v.time() != _MIDNIGHT else v.date() for v in values], dtype=object
+        )
+    return None
+
+
+_MIDNIGHT = dt.time()
 
 
 def _grid_frame(rows: list[list[Any]], width: int) -> pd.DataFrame:
