@@ -21,6 +21,7 @@ parsed into values.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -186,7 +187,7 @@ class _SheetMeter:
         XML are the first rows of the sheet) and that holds no ISO-date cells.
         """
         if nums:
-            if nums[0] <= self.last_ref or any(a >= b for a, b in zip(nums, nums[1:])):
+            if nums[0] <= self.last_ref or any(a >= b for a, b in itertools.pairwise(nums)):
                 self.usual = False
                 return
             self.last_ref = nums[-1]

@@ -175,9 +175,7 @@ def _open_sheets(
         score = _sheet_score(m.name, sample, n_rows, hidden=hidden)
         info = SheetInfo(name=m.name, n_rows=n_rows, n_cols=n_cols, score=score)
         start = tuple(sh.start) if sample and sh.start is not None else (0, 0)
-        sheets.append(
-            _Sheet(info=info, obj=sh, sample=sample, start=start, part=part, body=body)
-        )
+        sheets.append(_Sheet(info=info, obj=sh, sample=sample, start=start, part=part, body=body))
     return sheets
 
 
@@ -433,10 +431,8 @@ def _book_table(
     if h >= 0 and h + 1 < len(rows) and is_subheader(header, rows[h + 1], merged.get(h, [])):
         header = join_header(header, rows[h + 1], merged.get(h, []))
         n_hdr = 2
-    if body is not None:
-        df = body.frame()  # (its rows start below the header found in the same sample)
-    else:
-        df = _grid_frame(rows[max(h + n_hdr, 0) :], len(header))
+    # a fast body's rows start below the header found in the same sample
+    df = body.frame() if body is not None else _grid_frame(rows[max(h + n_hdr, 0) :], len(header))
     grid_first = r0 + max(h + n_hdr, 0)  # sheet row index of df's first row
     df.index = pd.RangeIndex(grid_first, grid_first + len(df))
     raw, empty_cols = finish(
@@ -477,10 +473,12 @@ class _FastBody:
 
     header_at: int  # sample row of the (first) header row, as detect_header found it
     n_rows: int  # the sheet's used height, as calamine counts it
-    columns: list[np.ndarray]  # object arrays, cells as calamine gives them (blank: None)
+    # cells as calamine gives them: text as pandas ``str`` (blank: NaN), the rest as
+    # object arrays of floats, booleans, dates and datetimes (blank: None)
+    columns: list[Any]
 
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(dict(enumerate(self.columns)), dtype=object, copy=False)
+        return pd.DataFrame(dict(enumerate(self.columns)), copy=False)
 
 
 _EARLIEST = dt.datetime(1900, 3, 1)  # before it: Excel's 1900 leap day, and times of day
@@ -515,6 +513,8 @@ def _fast_body(reader: Any, name: str, sh: Any, sample: list[list[Any]]) -> _Fas
     table = sheet.to_arrow()
     if table.num_columns != width:
         return None
+    if not _blanks_are_blank(reader, name, top, table):
+        return None
     columns = []
     for col in table.columns:
         cells = _calamine_cells(col)
@@ -526,21 +526,59 @@ def _fast_body(reader: Any, name: str, sh: Any, sample: list[list[Any]]) -> _Fas
         for j, v in enumerate(row):
             w = columns[j][i] if i < len(columns[j]) else None
             v = None if v == "" else v
+            w = None if w is pd.NA or (isinstance(w, float) and w != w) else w
             if type(v) is not type(w) or v != w:
                 return None
     return _FastBody(header_at=h, n_rows=top - r0 + 1 + sheet.total_height, columns=columns)
 
 
-def _calamine_cells(col: Any) -> np.ndarray | None:
+def _blanks_are_blank(reader: Any, name: str, top: int, table: Any) -> bool:
+    """Whether every missing cell of a number, boolean or date column is really blank.
+
+    fastexcel reads pandas' missing-value words ("N/A", "NULL", "nan", ...)
+    in such a column as missing, where calamine gives the text.  Those
+    columns are read once more as text; a cell that is text there and
+    missing in the typed read is such a word.
+    """
+    import pyarrow as pa  # lazy: startup speed
+    import pyarrow.compute as pc  # lazy: startup speed
+
+    holes = []
+    for i, col in enumerate(table.columns):
+        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            continue
+        if pa.types.is_floating(col.type) and pc.any(pc.is_nan(col)).as_py():
+            return False  # "NaN" text read as a number
+        if col.null_count:
+            holes.append(i)
+    if not holes:
+        return True
+    names = [table.schema.names[i] for i in holes]  # (fastexcel's own, unique)
+    as_text = reader.load_sheet(
+        name,
+        header_row=top,
+        use_columns=names,
+        dtypes=dict.fromkeys(names, "string"),
+        schema_sample_rows=None,
+    ).to_arrow()
+    if as_text.schema.names != names:
+        return False
+    for i, text in zip(holes, as_text.columns, strict=True):
+        if pc.any(pc.and_(pc.is_null(table.column(i)), pc.is_valid(text))).as_py():
+            return False
+    return True
+
+
+def _calamine_cells(col: Any) -> Any:
     """An Arrow column as the object array calamine's cells make (None if it cannot)."""
     import pyarrow as pa  # lazy: startup speed
     import pyarrow.compute as pc  # lazy: startup speed
 
     typ = col.type
     if pa.types.is_string(typ) or pa.types.is_large_string(typ):
-        out = col.to_numpy(zero_copy_only=False).astype(object, copy=False)
-        out[out == ""] = None
-        return out
+        # text stays in Arrow (pandas' ``str``, as the text reader gives): no Python strings
+        col = pc.if_else(pc.equal(col, ""), pa.scalar(None, typ), col)
+        return pd.array(col.cast(pa.large_string()), dtype="str")
     if pa.types.is_floating(typ) or pa.types.is_boolean(typ) or pa.types.is_null(typ):
         return np.array(col.to_pylist(), dtype=object)
     if pa.types.is_timestamp(typ):

@@ -1,0 +1,192 @@
+"""The fast xlsx read (fastexcel below the header) gives what calamine alone gives.
+
+A sheet longer than ``bookscan.HEAD_ROWS`` rows is sampled from a cut copy of
+the book and its rows below the header are read by fastexcel
+(``icp.load.workbook._fast_body``).  Each workbook here is read both ways and
+the tables must hold the same cells: same values, same Python types (a date
+stays a date, a datetime a datetime, 12.0 a float, "12" text), same header,
+notes and sheet rows, and the same cleaned data set.  A workbook the fast
+read cannot give exactly (mixed columns, "N/A" text in a number column) must
+fall back, and still read the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import re
+import zipfile
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from icp import load
+from icp.dataset import open_dataset
+from icp.load import workbook
+
+
+def _cells(df: pd.DataFrame) -> list[list[object]]:
+    """Every cell, blank (None / NaN) as None, so object and ``str`` columns compare."""
+    return [
+        [None if v is None or (isinstance(v, float) and v != v) else v for v in df[c].tolist()]
+        for c in df.columns
+    ]
+
+
+def _read(data: bytes, *, fast: bool, monkeypatch: pytest.MonkeyPatch):
+    workbook._BOOKS.clear()
+    with monkeypatch.context() as m:
+        if not fast:
+            m.setattr(workbook, "_open_fast", lambda *a, **k: None)
+        raw = load.read_table(data, filename="book.xlsx")
+        used = [s.body is not None for s in workbook.cached_book(data, "xlsx").sheets]
+        ds = open_dataset(data, filename="book.xlsx")
+    workbook._BOOKS.clear()
+    return raw, used, ds
+
+
+def _assert_same(data: bytes, monkeypatch: pytest.MonkeyPatch, *, expect_fast: bool) -> None:
+    fast, used, fast_ds = _read(data, fast=True, monkeypatch=monkeypatch)
+    slow, slow_used, slow_ds = _read(data, fast=False, monkeypatch=monkeypatch)
+    assert any(used) is expect_fast
+    assert not any(slow_used)
+    assert list(fast.df.columns) == list(slow.df.columns)
+    a, b = _cells(fast.df), _cells(slow.df)
+    for name, col_a, col_b in zip(slow.df.columns, a, b, strict=True):
+        assert [type(v) for v in col_a] == [type(v) for v in col_b], name
+        assert col_a == col_b, name
+    assert fast.sheets == slow.sheets
+    assert (fast.header_row, fast.header_rows) == (slow.header_row, slow.header_rows)
+    assert fast.notes == slow.notes
+    assert np.array_equal(fast.rows, slow.rows)
+    pd.testing.assert_frame_equal(fast_ds.table, slow_ds.table)
+    assert fast_ds.notes == slow_ds.notes
+    assert fast_ds.mapping == slow_ds.mapping
+
+
+def _book(rows: list[list[object]], *, merge: tuple[int, int, int] | None = None) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "客户"
+    for r, row in enumerate(rows, start=1):
+        for c, v in enumerate(row, start=1):
+            if v is not None:
+                ws.cell(r, c, v)
+    if merge:
+        r, c1, c2 = merge
+        ws.merge_cells(start_row=r, start_column=c1, end_row=r, end_column=c2)
+    notes = wb.create_sheet("说明")
+    notes.append(["本表为测试生成的虚构数据"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _with_formulas(data: bytes, column: str) -> bytes:
+    """Cells of ``column`` become formulas with their cached value (as Excel saves them)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename.endswith("sheet1.xml"):
+                cell = rb'<c r="(' + column.encode() + rb'\d+)" t="n"><v>'
+                body = re.sub(cell, rb'<c r="\1"><f>1+1</f><v>', body)
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
+def _awkward(n: int = 240, *, seed: int = 0) -> list[list[object]]:
+    """Title rows, a merged two-row header, every kind of typed column, a totals row."""
+    rng = random.Random(seed)
+    rows: list[list[object]] = [
+        ["2024 客户名单 Customer list"],
+        ["导出日期: 2024-05-01"],
+        [],
+        ["Company", "Revenue", None, "Signed", "Signed at", "Signed (text)", "Status", "Won",
+         "Empty", "Score", "Serial", "ARR", "Notes"],
+        [None, "2023", "2024"],
+    ]  # fmt: skip
+    for i in range(n):
+        rows.append(
+            [
+                f"Company {i % 180}",
+                rng.randint(1000, 90000) * 1.5,
+                rng.choice([None, rng.randint(1000, 90000) + 0.25]),
+                dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 1500)),
+                dt.datetime(2021, 1, 1, rng.choice([0, 0, 9, 17]), rng.choice([0, 30]))
+                + dt.timedelta(days=rng.randint(0, 900)),
+                (dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 900))).strftime(
+                    rng.choice(["%Y-%m-%d", "%d/%m/%Y", "%Y年%m月%d日"])
+                ),
+                rng.choice(["Won", "Lost", "已签约", "未签约", " won ", "N/A"]),
+                rng.choice([True, False, None]),
+                None,
+                rng.randint(1, 5),
+                43000 + rng.randint(0, 900),
+                rng.choice(["1.2万", "$12,000", "N/A", "300-500", "¥8,000", "12"]),
+                rng.choice([None, " 备注 ", "some note", "合计 later"]),
+            ]
+        )
+    rows.append(["合计", None, 123456.0])
+    rows.append([])
+    rows.append(["Confidential Information - Do Not Distribute"])
+    return rows
+
+
+def test_awkward_typed_workbook_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _with_formulas(_book(_awkward(), merge=(4, 2, 3)), "J")
+    _assert_same(data, monkeypatch, expect_fast=True)
+
+
+def test_plain_header_and_offset_table_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [["Company", "Revenue", "Revenue 2024", *(_awkward()[3][3:])]]
+    rows += [r for r in _awkward(seed=1)[5:]]
+    rows = [[None, None, *r] for r in rows]  # the table starts in column C
+    _assert_same(_book(rows), monkeypatch, expect_fast=True)
+
+
+def test_mixed_column_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _awkward(seed=2)
+    rows[150][9] = "five"  # a text cell in the number column Score
+    _assert_same(_book(rows, merge=(4, 2, 3)), monkeypatch, expect_fast=False)
+
+
+@pytest.mark.parametrize("word", ["N/A", "NULL", "nan", "None"])
+def test_missing_word_in_a_number_column_falls_back(
+    monkeypatch: pytest.MonkeyPatch, word: str
+) -> None:
+    # fastexcel reads these words as missing in a typed column; calamine keeps the text
+    rows = _awkward(seed=3)
+    rows[200][1] = word  # far below the sample
+    rows[201][3] = word  # and in the date column
+    _assert_same(_book(rows, merge=(4, 2, 3)), monkeypatch, expect_fast=False)
+
+
+def test_time_of_day_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _awkward(seed=4)
+    for r in rows[5:-3]:
+        r[4] = dt.time(9, 30)  # calamine gives times of day, fastexcel 1899-12-31
+    _assert_same(_book(rows, merge=(4, 2, 3)), monkeypatch, expect_fast=False)
+
+
+def test_short_sheet_is_read_by_calamine(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _awkward(n=40, seed=5)
+    _assert_same(_book(rows, merge=(4, 2, 3)), monkeypatch, expect_fast=False)
+
+
+def test_given_header_row_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _book(_awkward(seed=6), merge=(4, 2, 3))
+    out = []
+    for fast in (True, False):
+        workbook._BOOKS.clear()
+        with monkeypatch.context() as m:
+            if not fast:
+                m.setattr(workbook, "_open_fast", lambda *a, **k: None)
+            out.append(load.read_table(data, filename="b.xlsx", header_row=4))
+    workbook._BOOKS.clear()
+    assert _cells(out[0].df) == _cells(out[1].df)
+    assert list(out[0].df.columns) == list(out[1].df.columns)
