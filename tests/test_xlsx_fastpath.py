@@ -1,8 +1,8 @@
 """The fast xlsx read (fastexcel below the header) gives what calamine alone gives.
 
-A sheet longer than ``bookscan.HEAD_ROWS`` rows is sampled from a cut copy of
-the book and its rows below the header are read by fastexcel
-(``icp.load.workbook._fast_body``).  Each workbook here is read both ways and
+A sheet of 2,000 rows or more (here: of more than ``bookscan.HEAD_ROWS``) is
+sampled from a cut copy of the book and its rows below the header are read by
+fastexcel (``icp.load.workbook._fast_body``).  Each workbook here is read both ways and
 the tables must hold the same cells: same values, same Python types (a date
 stays a date, a datetime a datetime, 12.0 a float, "12" text), same header,
 notes and sheet rows, and the same cleaned data set.  A workbook the fast
@@ -34,6 +34,12 @@ def _cells(df: pd.DataFrame) -> list[list[object]]:
         [None if v is None or (isinstance(v, float) and v != v) else v for v in df[c].tolist()]
         for c in df.columns
     ]
+
+
+@pytest.fixture(autouse=True)
+def _short_sheets_read_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sheets of a few hundred rows take the fast read here (the app: 2,000 rows and up)."""
+    monkeypatch.setattr(workbook, "_FAST_MIN_ROWS", 0)
 
 
 def _read(data: bytes, *, fast: bool, monkeypatch: pytest.MonkeyPatch):

@@ -7,8 +7,10 @@ customer list, finds the header row (skipping title rows, joining a two-row
 merged header) and drops blank and totals rows.  Cells stay as the reader gives
 them (text, numbers, dates); typing and cleaning is ``icp.clean``'s job.
 
-Workbooks (.xlsx/.xlsm/.xls/.ods) are read with python-calamine; text tables
-with pyarrow's CSV reader, every column as text.
+Workbooks (.xlsx/.xlsm/.xls/.ods) are read with python-calamine, except the
+rows below the header of a long .xlsx sheet, which fastexcel reads into Arrow
+when its cells provably equal calamine's (``workbook._fast_body``); text
+tables with pyarrow's CSV reader, every column as text.
 
 Inside the package (each step points down to the next):
 

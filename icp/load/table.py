@@ -32,7 +32,8 @@ class RawTable:
 
     ``df`` has the header applied (unique ``str`` column names) and blank
     rows/columns and totals rows removed.  Workbook columns are ``object``
-    dtype holding str/float/int/bool/date/datetime or ``None``; text-file
+    dtype holding str/float/int/bool/date/datetime or ``None`` (a long .xlsx
+    sheet read fast: its all-text columns are pandas' ``str``); text-file
     columns are pandas' ``str`` dtype with NaN for empty fields.
     """
 

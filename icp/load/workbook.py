@@ -3,7 +3,10 @@
 A workbook is opened once per content (``cached_book``): zip-bomb and entity
 checks plus every sheet's extent in one streaming pass (``icp.load.bookscan``),
 then python-calamine reads it; the sheet most like a customer table is picked
-and its rows go through the shared header rules in ``icp.load.header``.
+and its rows go through the shared header rules in ``icp.load.header``.  A
+long .xlsx sheet is sampled from its head (the first rows the pass kept) and
+its rows below the header are read by fastexcel, when they provably equal
+what calamine gives (``_open_fast``); otherwise calamine reads it all.
 """
 
 from __future__ import annotations
@@ -48,6 +51,9 @@ _MAX_MEMBERS = 10_000
 _MAX_CELLS = 30_000_000  # rows x columns of a sheet's used area (calamine stores it densely)
 _SPARSE_ROWS = 100_000  # a sheet spanning more rows than this ...
 _SPARSE_RATIO = 20  # ... must write at least 1 in this many of them
+# a sheet writing fewer rows is read by calamine alone: the fast read saves little there,
+# and importing fastexcel costs ~50 ms
+_FAST_MIN_ROWS = 2_000
 
 
 @dataclass
@@ -264,7 +270,7 @@ def _check_extents(
     return {
         measure[e.name]: e.head
         for e in extents
-        if e.head is not None and measure.get(e.name) in named
+        if e.head is not None and e.written_rows >= _FAST_MIN_ROWS and measure.get(e.name) in named
     }
 
 
