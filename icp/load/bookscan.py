@@ -21,7 +21,6 @@ parsed into values.
 
 from __future__ import annotations
 
-import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -187,7 +186,8 @@ class _SheetMeter:
         XML are the first rows of the sheet) and that holds no ISO-date cells.
         """
         if nums:
-            if nums[0] <= self.last_ref or any(a >= b for a, b in itertools.pairwise(nums)):
+            arr = np.fromiter(nums, dtype=np.int64, count=len(nums))
+            if arr[0] <= self.last_ref or bool((arr[1:] <= arr[:-1]).any()):
                 self.usual = False
                 return
             self.last_ref = nums[-1]

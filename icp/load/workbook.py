@@ -593,14 +593,22 @@ def _calamine_cells(col: Any) -> Any:
         stamps = col.cast(pa.timestamp("ms"))
         if col.null_count < len(col) and pc.min(stamps).as_py() < _EARLIEST:
             return None
-        values = stamps.to_pylist()
-        return np.array(
-            [v if v is None or v.time() != _MIDNIGHT else v.date() for v in values], dtype=object
+        # calamine gives a date at midnight, a datetime otherwise
+        ms = pc.cast(stamps, pa.int64())
+        midnight = pc.fill_null(
+            pc.equal(pc.subtract(ms, pc.multiply(pc.divide(ms, _DAY), _DAY)), 0), True
         )
+        days = np.array(stamps.cast(pa.date32()).to_pylist(), dtype=object)
+        if pc.all(midnight).as_py():
+            return days
+        out = np.array(stamps.to_pylist(), dtype=object)
+        at = midnight.to_numpy(zero_copy_only=False)
+        out[at] = days[at]
+        return out
     return None
 
 
-_MIDNIGHT = dt.time()
+_DAY = 86_400_000  # ms
 
 
 def _grid_frame(rows: list[list[Any]], width: int) -> pd.DataFrame:
