@@ -225,6 +225,36 @@ def app_server(browser, tmp_path_factory: pytest.TempPathFactory):
     server.stop()
 
 
+# Counts finished script runs (Streamlit flips data-test-script-state on .stApp
+# from "running" to "notRunning" at the end of every run) and tags the document.
+RUN_COUNTER = """
+(() => {
+  window.__stRuns = 0;
+  window.__stDoc = Math.random();
+  const obs = new MutationObserver((records) => {
+    for (const r of records) if (r.oldValue === 'running') window.__stRuns += 1;
+  });
+  obs.observe(document, {
+    attributes: true, attributeOldValue: true, subtree: true,
+    attributeFilter: ['data-test-script-state'],
+  });
+})();
+"""
+
+
+@pytest.fixture
+def server(app_server):
+    """The app server shared by the browser files; tests use own workspaces."""
+    return app_server
+
+
+@pytest.fixture
+def pg(page):
+    """The conftest page, counting Streamlit script runs so actions can wait for theirs."""
+    page.add_init_script(RUN_COUNTER)
+    return page
+
+
 @pytest.fixture
 def page(browser, request: pytest.FixtureRequest):
     """A fresh browser page; a screenshot is saved to test-artifacts/ on failure."""

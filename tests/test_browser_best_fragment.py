@@ -13,14 +13,12 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from test_browser_journey import (  # noqa: F401 (fixtures)
+from test_browser_journey import (
     act,
     assert_no_crash,
     eventually,
     new_workspace,
     open_app,
-    pg,
-    server,
     settled,
 )
 
@@ -57,7 +55,7 @@ def _kpi_texts(srv, ws: str) -> list[str]:
     return [k.show(k.best) for k in result.kpis.values()]
 
 
-def test_a_weight_change_is_saved_and_redraws_the_ranking(pg, server):  # noqa: F811
+def test_a_weight_change_is_saved_and_redraws_the_ranking(pg, server):
     ws = new_workspace(server, "fragment weights")
     _open_best(pg, server, ws)
     _nudge_first_weight(pg)
@@ -71,7 +69,7 @@ def test_a_weight_change_is_saved_and_redraws_the_ranking(pg, server):  # noqa: 
     assert_no_crash(pg)
 
 
-def test_a_file_replaced_meanwhile_is_what_the_slider_shows(pg, server):  # noqa: F811
+def test_a_file_replaced_meanwhile_is_what_the_slider_shows(pg, server):
     ws = new_workspace(server, "fragment stale")
     _open_best(pg, server, ws)
     before = _kpi_texts(server, ws)

@@ -2,7 +2,7 @@
 flip the good value, watch the findings change, reload, and the choice is kept;
 a new file over a workspace full of answers asks before mixing anything.
 
-Helpers and the shared server come from ``test_browser_journey``.
+Helpers come from ``test_browser_journey``; the shared server and page from conftest.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import expect
 
 from icp.store import Store
-from tests import test_browser_journey as journey
 from tests.fixtures.real_exports import KINDS
 from tests.test_browser_journey import (
     act,
@@ -23,10 +22,6 @@ from tests.test_browser_journey import (
     upload,
     visit,
 )
-
-# the journey module's fixtures: the shared app server, a page that counts runs
-server = journey.server
-pg = journey.pg
 
 pytestmark = pytest.mark.browser
 

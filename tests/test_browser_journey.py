@@ -51,21 +51,6 @@ PAGES = {
 REPORT_PAGE = ROOT / "views" / "report.py"
 PRESENT_PAGE = ROOT / "views" / "present.py"
 
-# Counts finished script runs (Streamlit flips data-test-script-state on .stApp
-# from "running" to "notRunning" at the end of every run) and tags the document.
-_RUN_COUNTER = """
-(() => {
-  window.__stRuns = 0;
-  window.__stDoc = Math.random();
-  const obs = new MutationObserver((records) => {
-    for (const r of records) if (r.oldValue === 'running') window.__stRuns += 1;
-  });
-  obs.observe(document, {
-    attributes: true, attributeOldValue: true, subtree: true,
-    attributeFilter: ['data-test-script-state'],
-  });
-})();
-"""
 _IDLE = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
@@ -74,19 +59,6 @@ _IDLE = """() => {
 
 
 # ---------------------------------------------------------------- fixtures + helpers
-
-
-@pytest.fixture
-def server(app_server):
-    """The app server shared by the browser files (conftest); tests use own workspaces."""
-    return app_server
-
-
-@pytest.fixture
-def pg(page):
-    """The conftest page, counting Streamlit script runs so actions can wait for theirs."""
-    page.add_init_script(_RUN_COUNTER)
-    return page
 
 
 def new_workspace(server, name: str, sample: str | None = "saas_en") -> str:

@@ -14,15 +14,13 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from test_browser_journey import (  # noqa: F401 (fixtures)
+from test_browser_journey import (
     act,
     assert_no_crash,
     eventually,
     idle,
     new_workspace,
     open_app,
-    pg,
-    server,
     settled,
     switch,
 )
@@ -64,7 +62,7 @@ def _select_first_row(page, table) -> None:
     act(page, lambda: page.mouse.click(box["x"] + 14, box["y"] + row_height * 1.5))
 
 
-def test_card_from_best_table_then_tag_compare_and_pdf(pg, server):  # noqa: F811
+def test_card_from_best_table_then_tag_compare_and_pdf(pg, server):
     page, zh = pg, "zh"
     ws = new_workspace(server, "Portraits zh", sample=None)
     store = Store(server.data_dir)
@@ -125,7 +123,7 @@ def test_card_from_best_table_then_tag_compare_and_pdf(pg, server):  # noqa: F81
     idle(page)
 
 
-def test_card_from_a_commonalities_segment_and_the_three_levels_page(pg, server):  # noqa: F811
+def test_card_from_a_commonalities_segment_and_the_three_levels_page(pg, server):
     page, en = pg, "en"
     ws = new_workspace(server, "Portraits en")
     Store(server.data_dir).set_value(ws, "ui.lang", en)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
+from conftest import RUN_COUNTER
 from playwright.sync_api import expect
 from test_browser_journey import (
-    _RUN_COUNTER,
     PAGES,
     eventually,
     go,
@@ -25,18 +25,6 @@ from icp.i18n import t
 from icp.store import Store
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def server(app_server):
-    """The app server shared by the browser files (conftest); tests use own workspaces."""
-    return app_server
-
-
-@pytest.fixture
-def pg(page):
-    page.add_init_script(_RUN_COUNTER)
-    return page
 
 
 def test_typed_answer_is_saved_without_leaving_the_box_and_survives_sigkill(pg, server):
@@ -69,7 +57,7 @@ def test_two_people_typing_into_one_field_keep_both_texts(browser, server):
         a, b = (c.new_page() for c in contexts)
         for page in (a, b):
             page.set_default_timeout(30_000)
-            page.add_init_script(_RUN_COUNTER)
+            page.add_init_script(RUN_COUNTER)
             open_app(page, server, ws)
             go(page, "icp", en)
         # both screens show the box empty; A types and it is saved

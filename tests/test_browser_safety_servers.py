@@ -8,6 +8,7 @@ and the typing tests to different workers.
 from __future__ import annotations
 
 import pytest
+from conftest import AppServer
 from playwright.sync_api import expect
 from test_browser_journey import eventually
 
@@ -20,8 +21,6 @@ pytestmark = pytest.mark.browser
 def test_access_key_is_asked_once_per_browser_and_hides_every_workspace(
     browser, tmp_path, monkeypatch
 ):
-    from conftest import AppServer
-
     monkeypatch.setenv("ICP_ACCESS_KEY", "open sesame")
     srv = AppServer(tmp_path / "keyed").start()
     try:
@@ -63,8 +62,6 @@ def test_access_key_is_asked_once_per_browser_and_hides_every_workspace(
 
 
 def test_a_corrupt_database_shows_the_chooser_message_not_a_traceback(page, tmp_path):
-    from conftest import AppServer
-
     srv = AppServer(tmp_path / "broken")
     srv.data_dir.mkdir(parents=True)
     db = srv.data_dir / "workbench.db"
@@ -100,8 +97,6 @@ def _big_csv(mb: float = 40) -> bytes:
 def own_server(tmp_path):
     """A server of the test's own: three copies of a 40 MB data set stay out of the
     server (and its memory) that the other browser tests share."""
-    from conftest import AppServer
-
     srv = AppServer(tmp_path / "big-server").start()
     yield srv
     srv.stop()

@@ -13,7 +13,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 from test_browser_journey import (
-    _RUN_COUNTER,
     PAGES,
     PRESENT_PAGE,
     REPORT_PAGE,
@@ -32,19 +31,6 @@ from icp.store import Store
 from icp.workshop import Workshop
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def server(app_server):
-    """The app server shared by the browser files (conftest); tests use own workspaces."""
-    return app_server
-
-
-@pytest.fixture
-def pg(page):
-    """The conftest page, counting Streamlit script runs so actions can wait for theirs."""
-    page.add_init_script(_RUN_COUNTER)
-    return page
 
 
 # ---------------------------------------------------------------- accessibility + projector

@@ -49,12 +49,6 @@ SCROLL = """() => { const m = document.querySelector('[data-testid="stMain"]');
 
 
 @pytest.fixture
-def server(app_server):
-    """The app server shared by the browser files (conftest); tests use own workspaces."""
-    return app_server
-
-
-@pytest.fixture
 def contexts(browser, request: pytest.FixtureRequest):
     """A new browser context per person; their pages are photographed when the test fails."""
     made = []
