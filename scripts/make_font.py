@@ -7,6 +7,7 @@ that file was made; run it only on a machine with ``fonts-noto-cjk``:
 
     sudo apt-get install fonts-noto-cjk
     python scripts/make_font.py            # writes icp/fonts/NotoSansSC-*.ttf
+    python scripts/make_font.py --web-only # static/*.woff2 from those (needs: pip install brotli)
 
 Steps: open the ``.ttc`` collection with fontTools' ``TTCollection``, take the
 face whose family is "Noto Sans CJK SC", subset it with ``fontTools.subset``
@@ -21,6 +22,11 @@ CMap encoding that pypdf cannot decode (extracted text comes out as
 "\\x00理\\x00想…"), which would break every "the PDF contains the Chinese
 title" check; with ``glyf`` outlines fpdf2 uses Identity-H and text extracts
 cleanly.  The cost is ~10% in size (2.2 MB instead of 1.9 MB per weight).
+
+The same faces, compressed as WOFF2 (~1 MB per weight), go to ``static/`` for
+the web pages (``.streamlit/config.toml``'s ``[[theme.fontFaces]]``): a projector
+laptop without a CJK font would otherwise show Chinese as boxes.  They are
+copies, not links, because Streamlit refuses to serve a link out of ``static/``.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from fontTools.ttLib import TTCollection, TTFont, newTable
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "icp" / "fonts"
+WEB_DIR = ROOT / "static"
 SRC_DIR = Path("/usr/share/fonts/opentype/noto")
 COPYRIGHT = Path("/usr/share/doc/fonts-noto-cjk/copyright")
 FAMILY = "Noto Sans CJK SC"
@@ -110,6 +117,15 @@ def make(weight: str, *, src_dir: Path = SRC_DIR, out_dir: Path = OUT_DIR) -> Pa
     return out
 
 
+def make_web(weight: str, *, src_dir: Path = OUT_DIR, out_dir: Path = WEB_DIR) -> Path:
+    """The bundled face as WOFF2 for the browser (same glyphs, Brotli-compressed)."""
+    font = TTFont(str(src_dir / f"NotoSansSC-{weight}.ttf"))
+    font.flavor = "woff2"
+    out = out_dir / f"NotoSansSC-{weight}.woff2"
+    font.save(str(out))
+    return out
+
+
 def _cff_to_glyf(font: TTFont, *, max_err: float = 1.0) -> None:
     """Replace CFF outlines by TrueType ones (max 1 font unit of error per curve)."""
     order = font.getGlyphOrder()
@@ -176,12 +192,25 @@ def write_license(out_dir: Path = OUT_DIR) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weights", nargs="+", default=list(WEIGHTS), choices=list(WEIGHTS))
+    parser.add_argument(
+        "--web-only", action="store_true", help="only rewrite static/*.woff2 from icp/fonts"
+    )
     args = parser.parse_args()
     OUT_DIR.mkdir(parents=True, exist_ok=True)
+    WEB_DIR.mkdir(parents=True, exist_ok=True)
     for weight in args.weights:
-        out = make(weight)
-        print(f"{out.relative_to(ROOT)}: {out.stat().st_size / 1e6:.2f} MB")
-    print(write_license().relative_to(ROOT))
+        outs = [make(weight)] if not args.web_only else []
+        for out in [*outs, make_web(weight)]:
+            print(f"{out.relative_to(ROOT)}: {out.stat().st_size / 1e6:.2f} MB")
+    if not args.web_only:
+        print(write_license().relative_to(ROOT))
+    license_copy = WEB_DIR / "LICENSE-OFL.txt"
+    note = (
+        "NotoSansSC-Regular.woff2 and NotoSansSC-Bold.woff2 in this folder are the files of\n"
+        "icp/fonts/ compressed as WOFF2 for the web pages; everything below applies to them.\n\n"
+    )
+    license_copy.write_text(note + (OUT_DIR / "LICENSE-OFL.txt").read_text("utf-8"), "utf-8")
+    print(license_copy.relative_to(ROOT))
 
 
 if __name__ == "__main__":

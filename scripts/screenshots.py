@@ -25,8 +25,8 @@ The room view must fit its screen: the script stops if a slide scrolls.
 
 Usage: python scripts/screenshots.py [--out docs/img] [--lang en zh]
                                      [--only pages portraits workshop] [--port N]
-Needs Chromium (/usr/bin/chromium or $ICP_CHROMIUM) and, for Chinese, a CJK
-font on the machine (Debian: fonts-noto-cjk).
+Needs Chromium (/usr/bin/chromium or $ICP_CHROMIUM); Chinese renders with the
+CJK font the app serves from static/, so the machine needs none.
 """
 
 from __future__ import annotations
