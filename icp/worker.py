@@ -42,7 +42,9 @@ from __future__ import annotations
 import base64
 import contextlib
 import ctypes
+import fcntl
 import importlib
+import mmap
 import multiprocessing as mp
 import multiprocessing.popen_forkserver as _popen_forkserver
 import multiprocessing.spawn as _spawn
@@ -52,7 +54,7 @@ import resource
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
@@ -205,6 +207,11 @@ def _send(conn: Connection, outcome: tuple[str, Any]) -> None:
     and the parent then held the bytes and the unpickled table at once.  Out
     of band, the columns' buffers are written straight from the arrays and
     read into buffers the parent's table then owns (``_receive``).
+
+    One framed message gives the sizes; then the head and every buffer
+    follow as raw bytes on the pipe, written from the arrays themselves.
+    (``recv_bytes_into`` would read each into a ``BytesIO`` first and copy it
+    twice: 0.1 s per 200 MB in the parent.)
     """
     buffers: list[pickle.PickleBuffer] = []
     head = pickle.dumps(outcome, protocol=5, buffer_callback=buffers.append)
@@ -212,24 +219,43 @@ def _send(conn: Connection, outcome: tuple[str, Any]) -> None:
         views = [b.raw() for b in buffers]
     except BufferError:  # a non-contiguous buffer: everything in band
         head, views = pickle.dumps(outcome, protocol=5), []
-    conn.send(("result", [v.nbytes for v in views]))
-    conn.send_bytes(head)
-    for v in views:
-        conn.send_bytes(v)
+    parts = [memoryview(head), *views]
+    conn.send(("result", [v.nbytes for v in parts]))
+    fd = conn.fileno()
+    for v in parts:
+        sent = 0
+        while sent < v.nbytes:
+            sent += os.write(fd, v[sent:])
 
 
 def _receive(conn: Connection, sizes: list[int]) -> tuple[str, Any]:
-    """The outcome ``_send`` wrote: the head, then each buffer into a writable bytearray."""
-    head = conn.recv_bytes()
-    buffers = []
+    """The outcome ``_send`` wrote: the head, then each buffer read straight into memory
+    the parent's table then owns (``numpy.empty``: no zero-filling first)."""
+    import numpy as np  # lazy: startup speed (``import icp.worker`` stays light)
+
+    fd = conn.fileno()
+    parts = []
     for n in sizes:
-        buf = bytearray(n)
-        if n:
-            conn.recv_bytes_into(buf)
-        else:
-            conn.recv_bytes()
-        buffers.append(buf)
+        buf = np.empty(n, dtype=np.uint8)
+        view = memoryview(buf).cast("B")
+        got = 0
+        while got < n:
+            k = os.readv(fd, [view[got:]])
+            if k == 0:
+                raise EOFError("the worker stopped in the middle of its result")
+            got += k
+        parts.append(buf)
+    head, *buffers = parts
     return pickle.loads(head, buffers=buffers)
+
+
+_F_SETPIPE_SZ = 1031  # Linux fcntl: set a pipe's capacity
+
+
+def _widen(conn: Connection) -> None:
+    """A 1 MB pipe instead of 64 kB: a 200 MB result crosses in 16x fewer wake-ups."""
+    with contextlib.suppress(OSError, ValueError):
+        fcntl.fcntl(conn.fileno(), _F_SETPIPE_SZ, 1 << 20)
 
 
 def _mapped_bytes() -> int:
@@ -295,6 +321,7 @@ def run(
     lim = lim or limits()
     ctx = _fork_ctx() if fork and threading.active_count() == 1 else _ctx()
     receive, send = ctx.Pipe(duplex=False)
+    _widen(receive)
     proc = ctx.Process(target=_child, args=(send, lim, fn, args, kwargs), daemon=True)
     proc.start()
     send.close()
@@ -383,9 +410,12 @@ _BINARY = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # xlsx/ods (zip), xls (OLE): not
 
 def precheck(src: Any) -> None:
     """Refuse a text file whose shape no parser should be asked to chew on."""
-    data = _peek_bytes(src)
-    if data is None or data[:4].startswith(_BINARY):
-        return
+    with _peek_bytes(src) as data:
+        if data is not None and not data[:4].startswith(_BINARY):
+            _check_lines(data)
+
+
+def _check_lines(data: bytes | mmap.mmap) -> None:
     n = len(data)
     for start in range(0, n, _BLOCK):  # memchr per block: ~1 ms for 50 MB
         end = min(start + _BLOCK, n)
@@ -399,7 +429,7 @@ def precheck(src: Any) -> None:
         if length > MAX_LINE_BYTES:
             raise InputError(
                 "worker.long_line",
-                line=data.count(b"\n", 0, first) + 1,
+                line=data[:first].count(b"\n") + 1,
                 size=f"{length / (1024 * 1024):.1f}",
                 limit=MAX_LINE_BYTES // (1024 * 1024),
             )
@@ -414,19 +444,31 @@ def precheck(src: Any) -> None:
         raise InputError("worker.too_many_columns", n=columns, limit=MAX_COLUMNS)
 
 
-def _peek_bytes(src: Any) -> bytes | None:
-    """The bytes of an upload, or of a file on disk up to 1 GB (the CLI); else None."""
+@contextlib.contextmanager
+def _peek_bytes(src: Any) -> Iterator[bytes | mmap.mmap | None]:
+    """The bytes of an upload, or of a file on disk up to 1 GB (the CLI); else None.
+
+    A file is mapped, not read: the check touches a page or two per block, and
+    a 158 MB CSV is not copied into this process only to be read again by the
+    worker (0.1 s).
+    """
     if isinstance(src, (bytes, bytearray)):
-        return bytes(src)
+        yield bytes(src)
+        return
     if isinstance(src, memoryview):
-        return src.tobytes()
+        yield src.tobytes()
+        return
+    mapped = None
     if isinstance(src, (str, os.PathLike)):
-        with contextlib.suppress(OSError):
-            path = os.fspath(src)
-            if os.path.getsize(path) <= 1024**3:
-                with open(path, "rb") as fh:
-                    return fh.read()
-    return None
+        # ValueError: an empty file (nothing to map, nothing to refuse)
+        with contextlib.suppress(OSError, ValueError), open(os.fspath(src), "rb") as fh:
+            if os.fstat(fh.fileno()).st_size <= 1024**3:
+                mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    try:
+        yield mapped
+    finally:
+        if mapped is not None:
+            mapped.close()
 
 
 def check_source(filename: str, data: bytes, options: dict[str, Any]) -> None:
