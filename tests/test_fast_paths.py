@@ -32,6 +32,47 @@ def test_numbers_between_words_are_blanked_without_changing_any_keyword():
     assert text.blank_numbers(pd.Series(["公司1号", "公司2号"], dtype="str"))[1] == ["公司 号"]
 
 
+def test_letterless_stretches_blanked_on_the_bytes_equal_the_regex():
+    """``text._blank_letterless`` (numpy on the UTF-8 bytes) against Arrow's regex replace:
+    every kind of character around a stretch of digits and ``+#&.-`` — ASCII and accented
+    letters (the two-byte ones at the ends of the ranges, × and ÷ between them), Han,
+    emoji, spaces, newlines — in sliced and whole arrays of both string types."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rng = np.random.default_rng(0)
+    alphabet = list("0123456789+#&.-aZ q_,:/\n\t\r") + list(
+        "公司号éÀ×÷ÿĀɏɐÖØøößЖ😀\u3000ｱ\u00bf\u00c0\u00d6\u00d7\u00d8\u00f6\u00f7\u00f8\u024f\u0250"
+    )
+    for trial in range(200):
+        n = int(rng.integers(1, 300))
+        cells = ["".join(rng.choice(alphabet, int(rng.integers(0, 12)))) for _ in range(n)]
+        for kind in (pa.large_string(), pa.string()):
+            arr = pa.array(cells, type=kind)
+            if trial % 3 == 0 and n > 3:
+                arr = arr.slice(1, n - 2)
+            plain = pc.replace_substring_regex(arr, pattern=text._LETTERLESS, replacement=r"\1 ")
+            fast = text._blank_letterless(arr)
+            fast.validate(full=True)
+            assert fast.to_pylist() == plain.to_pylist()
+    assert text._blank_letterless(pa.array(["a1", None])) is None  # missing cells: the regex
+
+
+def test_blank_numbers_of_a_big_column_equal_the_regex_way(monkeypatch):
+    rng = np.random.default_rng(1)
+    cells = [f"公司{i}号" for i in range(20_000)] + [
+        f"{rng.choice(['web3 ', 'B2B-', '订单-', 'v2.0 ', 'é1 ', '×2 '])}{i % 97}"
+        for i in range(20_000)
+    ]
+    series = pd.Series(cells, dtype="str")
+    fast = text.blank_numbers(series)
+    assert len(series) >= text._BLANK_BYTES_MIN  # the byte path ran
+    monkeypatch.setattr(text, "_BLANK_BYTES_MIN", len(series) + 1)
+    plain = text.blank_numbers(series)
+    assert fast[1] == plain[1]
+    assert np.array_equal(fast[0], plain[0])
+
+
 def test_keywords_of_a_mostly_distinct_text_column_match_cell_by_cell_counting():
     rng = np.random.default_rng(3)
     n = 3000
