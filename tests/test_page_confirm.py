@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
@@ -18,6 +19,8 @@ from icp.store import Store
 from tests.fixtures.real_exports import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
+# what the app read and analysed before in this process is handed out again (conftest)
+pytestmark = pytest.mark.usefixtures("same_readings")
 
 
 def _ws(at: AppTest) -> str:

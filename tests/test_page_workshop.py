@@ -18,6 +18,8 @@ from icp.workshop import AgendaItem, Workshop, template
 from ui import workshop as wui
 
 ROOT = Path(__file__).resolve().parent.parent
+# what the app read and analysed before in this process is handed out again (conftest)
+pytestmark = pytest.mark.usefixtures("same_readings")
 SAMPLE = ROOT / "sample_data" / "saas_customers_en.xlsx"
 
 
