@@ -359,7 +359,10 @@ def test_concurrent_threads_and_processes_lose_no_write():
     root = os.environ["ICP_DATA_DIR"]
     shared = Store(root)  # threads share one Store, like Streamlit sessions do
     ws = shared.create("workshop")
-    ctx = multiprocessing.get_context("spawn")
+    # forked, not spawned: a spawned child imports this module and the store's (pandas,
+    # pydantic) again, a second of CPU each; a forked one is as separate a process and
+    # opens its own connections (the store holds none open between calls)
+    ctx = multiprocessing.get_context("fork")
     procs = [ctx.Process(target=_write_answers, args=(root, ws, f"proc{i}")) for i in range(2)]
     for p in procs:
         p.start()
