@@ -82,9 +82,32 @@ def test_input_errors_cross_the_process_boundary_in_both_languages():
     assert err.value.message("zh") != err.value.message("en")
 
 
+def _assert_one_error_line(rc: int, stderr: str) -> None:
+    assert rc == 2, stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), stderr
+
+
 @pytest.mark.parametrize("case", list(CORPUS))
-def test_cli_gives_status_2_and_one_error_line(case, tmp_path):
+def test_cli_gives_status_2_and_one_error_line(case, tmp_path, limited, monkeypatch, capfd):
+    """In-process (``icp.cli.main``, as ``python -m icp`` calls it; the file is still read
+    in the limited child process): the exit status and what reaches the terminal, the
+    child's output included (``capfd``). The real interpreter runs in the test below."""
+    from icp.cli import main as cli_main
+
     filename, make = CORPUS[case]
+    path = tmp_path / filename
+    path.write_bytes(make())
+    monkeypatch.setenv("ICP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("ICP_DEBUG", raising=False)
+    capfd.readouterr()
+    rc = cli_main(["analyze", str(path)])
+    _assert_one_error_line(rc, capfd.readouterr().err)
+
+
+def test_python_m_icp_gives_status_2_and_one_error_line_for_a_hostile_file(tmp_path):
+    """One case through a fresh ``python -m icp`` (its worker limits from the environment)."""
+    filename, make = CORPUS["xlsx_far_cell"]
     path = tmp_path / filename
     path.write_bytes(make())
     env = {**os.environ, **TEST_LIMITS, "ICP_DATA_DIR": str(tmp_path / "data")}
@@ -97,9 +120,7 @@ def test_cli_gives_status_2_and_one_error_line(case, tmp_path):
         text=True,
         timeout=120,
     )
-    assert proc.returncode == 2, proc.stderr
-    lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), proc.stderr
+    _assert_one_error_line(proc.returncode, proc.stderr)
 
 
 def _export_with(filename: str, data: bytes) -> bytes:
