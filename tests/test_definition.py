@@ -42,6 +42,14 @@ def _open(k: Kind) -> Dataset:
     return copy.deepcopy(_opened(k.name))
 
 
+@cache
+def _analysed(name: str, mode: str) -> tuple[Dataset, Analysis]:
+    """The kind read and analysed in one mode once per test process; the tests sharing it
+    only read it (each asserts one thing a user sees of the same analysis)."""
+    ds = _open(KINDS[name])
+    return ds, analysis.run(ds, Settings(mode=mode))
+
+
 def _finding_columns(result: Analysis) -> set[str]:
     cols = {t.column for t in [*result.traits, *result.warning_traits, *result.leads]}
     cols |= {nt.column for nt in result.numeric}
@@ -59,7 +67,7 @@ def test_the_outcome_is_the_column_whose_header_says_so(name: str):
 @pytest.mark.parametrize("name", [n for n in sorted(KINDS) if KINDS[n].outcome])
 def test_good_values_default_by_polarity(name: str):
     k = KINDS[name]
-    result = analysis.run(_open(k), Settings(mode="outcome"))
+    _, result = _analysed(name, "outcome")
     assert result.mode == "outcome"
     d = result.definition
     assert d.outcome_column == k.outcome
@@ -71,8 +79,7 @@ def test_good_values_default_by_polarity(name: str):
 @pytest.mark.parametrize("mode", ["top", "outcome"])
 def test_nothing_that_defines_best_or_names_a_row_is_a_finding(name: str, mode: str):
     k = KINDS[name]
-    ds = _open(k)
-    result = analysis.run(ds, Settings(mode=mode))
+    _, result = _analysed(name, mode)
     d = result.definition
     banned = set(d.defining_columns) | set(d.id_columns) | set(k.ids)
     if result.mode == "outcome":
@@ -87,8 +94,7 @@ def test_nothing_that_defines_best_or_names_a_row_is_a_finding(name: str, mode: 
 @pytest.mark.parametrize("name", sorted(KINDS))
 def test_display_names_are_names_or_ids_never_row_numbers(name: str):
     k = KINDS[name]
-    ds = _open(k)
-    result = analysis.run(ds, Settings())
+    ds, result = _analysed(name, "top")  # Settings(): top mode
     names = result.best_names
     assert names and not any(str(n).startswith("#") for n in names)
     if k.name_column:
@@ -257,31 +263,44 @@ def _cli_args(name: str, folder: Path) -> list[str]:
     return args
 
 
+def _assert_analyze_json(payload: dict, name: str) -> None:
+    assert {"rows", "columns", "best", "kpis", "traits", "numeric", "warnings"} <= set(payload)
+    d = payload["definition"]
+    assert d["sentence"] and d["mode"] == payload["best"]["mode"]
+    assert isinstance(payload["leads"], list)
+    if d["mode"] == "outcome":
+        assert d["column"] == KINDS[name].outcome
+        assert d["good_values"] == list(KINDS[name].good)
+    else:
+        assert d["criteria"] and all(c["columns"] for c in d["criteria"])
+
+
 @pytest.mark.parametrize("name", sorted(KINDS))
 def test_every_kind_through_the_command_line(name: str, tmp_path, capsys):
     """rc 0 with ``definition`` and ``leads`` in the JSON, never a traceback: both modes
     of every kind, one in English and one in Chinese (which mode gets which language
-    alternates over the kinds, so every pairing runs too; a run is a whole analysis).
+    alternates over the kinds, so every pairing runs too).
 
-    In-process (``icp.cli.main``, what the shell sees on stdout/stderr); the real
-    ``python -m icp`` runs in a fresh interpreter in the test below."""
-    args = _cli_args(name, tmp_path)
-    langs = ("en", "zh") if sorted(KINDS).index(name) % 2 else ("zh", "en")
-    for lang, mode in zip(langs, ([], ["--outcome"]), strict=True):
-        rc = cli_main([*args, *mode, "--lang", lang, "--json", "-"])
-        out = capsys.readouterr()
-        assert rc == 0, out.err
-        assert "Traceback" not in out.err
-        payload = json.loads(out.out)
-        assert {"rows", "columns", "best", "kpis", "traits", "numeric", "warnings"} <= set(payload)
-        d = payload["definition"]
-        assert d["sentence"] and d["mode"] == payload["best"]["mode"]
-        assert isinstance(payload["leads"], list)
-        if d["mode"] == "outcome":
-            assert d["column"] == KINDS[name].outcome
-            assert d["good_values"] == list(KINDS[name].good)
+    One mode runs the whole command (``icp.cli.main`` in-process, the file read in the
+    worker: what the shell sees on stdout/stderr), which one alternates in pairs of kinds,
+    so the command runs every mode in both languages; the other mode's JSON is made as the
+    command makes it (``Analysis.to_json``, dumped) from the same reading, analysed once
+    for the tests above. The real ``python -m icp`` runs in a fresh interpreter below."""
+    index = sorted(KINDS).index(name)
+    langs = ("en", "zh") if index % 2 else ("zh", "en")
+    by_command = ("top", "outcome")[(index // 2) % 2]
+    for lang, mode in zip(langs, ("top", "outcome"), strict=True):
+        if mode == by_command:
+            flag = ["--outcome"] if mode == "outcome" else []
+            rc = cli_main([*_cli_args(name, tmp_path), *flag, "--lang", lang, "--json", "-"])
+            out = capsys.readouterr()
+            assert rc == 0, out.err
+            assert "Traceback" not in out.err
+            payload = json.loads(out.out)
         else:
-            assert d["criteria"] and all(c["columns"] for c in d["criteria"])
+            ds, result = _analysed(name, mode)
+            payload = json.loads(json.dumps(result.to_json(ds, lang), ensure_ascii=False))
+        _assert_analyze_json(payload, name)
 
 
 def test_python_m_icp_reads_accounts_and_deals_in_a_fresh_interpreter(tmp_path):
