@@ -130,7 +130,8 @@ _NO_REF_CELL = re.compile(rb"<c\b(?![^>]*?\br" + _EQ + rb")")
 _ROW_END = re.compile(rb"</row>|<row\b[^>]*/>")
 # ISO-date cells (t="d"): calamine reads them as datetimes even at midnight, where a
 # serial date is a date; the fast reader cannot tell them apart, so none is read fast
-_ODD_TYPES = (b'="d"', b"='d'")
+# (any attribute ="d" or ='d', one regex pass: half the cost of two substring searches)
+_ODD_TYPES = re.compile(rb"=[\"']d[\"']")
 
 
 def _col_index(letters: bytes) -> int:
@@ -162,16 +163,17 @@ class _SheetMeter:
         """Measure whole tags; one regex pass when every row and cell is written the usual way."""
         found = _USUAL.findall(body)
         refs = [r for r, _, _, _ in found if r]
-        wide = {w for _, _, w, _ in found if w}
+        wide = [w for _, _, w, _ in found if w] if len(refs) < len(found) else []
         if wide:
-            self.max_col = max(self.max_col, *map(_col_index, wide))
+            self.max_col = max(self.max_col, *map(_col_index, set(wide)))
         nums = list(map(int, refs))
         if nums:
-            self.max_row = max(self.max_row, *nums)
+            self.max_row = max(self.max_row, max(nums))
         self.any_cell = self.any_cell or b"<c" in body
         if self.usual:
             self._keep(body, nums)
-        if not any(o or c for _, o, _, c in found):  # <row r="N"> and <c r="XN"> only
+        # each match is one of: <row r="N">, another row, <c r="XXN">, another cell
+        if len(refs) + len(wide) == len(found):  # <row r="N"> and <c r="XN"> only
             self.written_rows += len(refs)
             if refs:
                 self.carry = 0
@@ -191,7 +193,7 @@ class _SheetMeter:
                 self.usual = False
                 return
             self.last_ref = nums[-1]
-        if any(t in body for t in _ODD_TYPES):
+        if _ODD_TYPES.search(body):
             self.usual = False
             return
         if self.after is not None:
