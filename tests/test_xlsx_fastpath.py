@@ -196,3 +196,163 @@ def test_given_header_row_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> Non
     workbook._BOOKS.clear()
     assert _cells(out[0].df) == _cells(out[1].df)
     assert list(out[0].df.columns) == list(out[1].df.columns)
+
+
+def _blank_number_cells(n: int = 240, *, seed: int = 7) -> list[list[object]]:
+    """A plain list whose number, date and boolean columns have blank cells."""
+    rng = random.Random(seed)
+    rows: list[list[object]] = [["Company", "Revenue", "Signed", "Won", "Notes"]]
+    for i in range(n):
+        rows.append(
+            [
+                f"Company {i}",
+                rng.choice([None, rng.randint(1000, 90000) * 1.5]),
+                rng.choice([None, dt.date(2021, 1, 1) + dt.timedelta(days=rng.randint(0, 900))]),
+                rng.choice([True, False, None]),
+                rng.choice([None, "some note", "备注"]),
+            ]
+        )
+    return rows
+
+
+def _inline_book(rows: list[list[object]]) -> bytes:
+    """The rows written the way openpyxl's write-only mode does: text as inline strings."""
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("客户")
+    for r in rows:
+        ws.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _words_ok(data: bytes) -> bool:
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    part = workbook._xlsx_sheet_parts(zf)["客户"]
+    return workbook._no_missing_words(zf, part)
+
+
+def test_blank_typed_cells_read_fast_without_a_second_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = _book(_blank_number_cells())
+    assert _words_ok(data)  # no missing word anywhere: the blanks are blanks
+    _assert_same(data, monkeypatch, expect_fast=True)
+
+
+@pytest.mark.parametrize(
+    "word", ["N/A", "null", " ", "#N/A", "<NA>", "None", "NA", "n/a", "nan", "_x004E_/A"]
+)
+def test_a_missing_word_anywhere_asks_for_the_second_read(word: str) -> None:
+    rows = _blank_number_cells()
+    rows[120][4] = word  # in the text column only
+    assert not _words_ok(_book(rows))
+
+
+@pytest.mark.parametrize(
+    "rows_of",
+    [
+        lambda rows: _inline_book(rows),  # inline text: not in the shared strings
+        lambda rows: _book(rows),  # shared strings
+    ],
+)
+@pytest.mark.parametrize("word", ["N/A", "NULL", "None", " "])
+def test_missing_word_with_blank_number_cells_falls_back(
+    monkeypatch: pytest.MonkeyPatch, rows_of, word: str
+) -> None:
+    # blank cells in the typed columns and a missing word in one: only the second read
+    # (or the shared strings check) can tell the word from a blank
+    rows = _blank_number_cells(seed=8)
+    rows[150][1] = word
+    _assert_same(rows_of(rows), monkeypatch, expect_fast=False)
+
+
+def test_missing_word_in_a_text_column_still_reads_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _blank_number_cells(seed=9)
+    rows[150][4] = "N/A"  # text column: fastexcel keeps it, as calamine does
+    _assert_same(_book(rows), monkeypatch, expect_fast=True)
+
+
+def test_error_cells_ask_for_the_second_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _blank_number_cells(seed=10)
+    rows[150][1] = "#DIV/0!"  # openpyxl writes it as an error cell (t="e")
+    data = _book(rows)
+    assert not _words_ok(data)
+    # the text read finds no text there either (both readers give a blank): still fast
+    _assert_same(data, monkeypatch, expect_fast=True)
+
+
+def test_rich_text_strings_ask_for_the_second_read() -> None:
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "客户"
+    for r in _blank_number_cells(seed=11):
+        ws.append(r)
+    ws["E5"] = CellRichText(TextBlock(InlineFont(b=True), "N"), "/A")  # "N/A" in two runs
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert not _words_ok(buf.getvalue())
+
+
+def _shared_strings(data: bytes) -> bytes:
+    """The book with its inline text moved to a shared-strings part, as Excel saves it."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    table: dict[bytes, int] = {}
+
+    def share(m: re.Match[bytes]) -> bytes:
+        idx = table.setdefault(m.group(2), len(table))
+        return m.group(1) + b' t="s"><v>' + str(idx).encode() + b"</v></c>"
+
+    inline = re.compile(
+        rb'(<c r="[A-Z]+\d+"(?: s="\d+")?) t="inlineStr"><is><t[^>]*>([^<]*)</t></is></c>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                body = inline.sub(share, body)
+                assert b"inlineStr" not in body
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                body = body.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdSst" Target="sharedStrings.xml" Type="http://schemas'
+                    b'.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+                    b"</Relationships>",
+                )
+            elif info.filename == "[Content_Types].xml":
+                body = body.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+                    b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
+            dst.writestr(info, body)
+        sst = b"".join(b'<si><t xml:space="preserve">' + text + b"</t></si>" for text in table)
+        dst.writestr(
+            "xl/sharedStrings.xml",
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://'
+            b'schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">'
+            % (len(table), len(table))
+            + sst
+            + b"</sst>",
+        )
+    return out.getvalue()
+
+
+def test_shared_strings_are_read_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _shared_strings(_book(_blank_number_cells(seed=12)))
+    assert "xl/sharedStrings.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert _words_ok(data)
+    _assert_same(data, monkeypatch, expect_fast=True)
+
+
+@pytest.mark.parametrize("word", ["N/A", "NULL", " ", "#N/A"])
+def test_a_shared_missing_word_falls_back(monkeypatch: pytest.MonkeyPatch, word: str) -> None:
+    rows = _blank_number_cells(seed=13)
+    rows[150][1] = word  # the number column, far below the sample, as a shared string
+    data = _shared_strings(_book(rows))
+    assert not _words_ok(data)
+    _assert_same(data, monkeypatch, expect_fast=word == "#N/A")  # "#N/A": an error cell

@@ -12,6 +12,7 @@ what calamine gives (``_open_fast``); otherwise calamine reads it all.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
 import logging
@@ -20,6 +21,7 @@ import re
 import threading
 import zipfile
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -134,12 +136,13 @@ def _open_sheets(
     *,
     heads: dict[str, bytes],
     full: bytes | None = None,
+    zf: zipfile.ZipFile | None = None,
 ) -> list[_Sheet]:
     """Every worksheet: sample, size and score, read by calamine from ``data``.
 
     With ``heads`` (worksheet member → its head), ``data`` is the small book of
     those heads (``_mini_book``) and the body of each such sheet is read from
-    the whole file ``full`` by fastexcel (``_fast_body``).
+    the whole file ``full`` (zip ``zf``) by fastexcel (``_fast_body``).
     """
     # lazy: startup speed
     from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
@@ -173,7 +176,9 @@ def _open_sheets(
                 # it logs "falling back to string" for an empty column: not the user's business
                 logging.getLogger("fastexcel").setLevel(logging.ERROR)
                 reader = fastexcel.read_excel(full)
-            body = _fast_body(reader, m.name, sh, sample)
+            assert zf is not None
+            words_ok = functools.partial(_no_missing_words, zf, part)
+            body = _fast_body(reader, m.name, sh, sample, words_ok)
             if body is None:
                 raise _NotFast(m.name)
             n_rows = body.n_rows
@@ -204,7 +209,7 @@ def _open_fast(
     """
     mini = _mini_book(zf, heads)
     try:
-        return _open_sheets(mini, parts, "Excel", heads=heads, full=data)
+        return _open_sheets(mini, parts, "Excel", heads=heads, full=data, zf=zf)
     except _NotFast:
         return None
 
@@ -488,9 +493,12 @@ class _FastBody:
 
 
 _EARLIEST = dt.datetime(1900, 3, 1)  # before it: Excel's 1900 leap day, and times of day
+_LATEST = dt.datetime(9999, 12, 31, 23, 59, 59)  # numpy's objects end with Python's
 
 
-def _fast_body(reader: Any, name: str, sh: Any, sample: list[list[Any]]) -> _FastBody | None:
+def _fast_body(
+    reader: Any, name: str, sh: Any, sample: list[list[Any]], words_ok: Callable[[], bool]
+) -> _FastBody | None:
     """The data rows of sheet ``name`` read by fastexcel, or None if not exactly calamine's.
 
     ``sh`` is calamine's sheet of the head, ``sample`` its first rows.  The
@@ -499,7 +507,9 @@ def _fast_body(reader: Any, name: str, sh: Any, sample: list[list[Any]]) -> _Fas
     refuses a column that mixes kinds (text and numbers, say).  The cells
     must also be the ones calamine gives: text, floats, booleans, dates
     (midnight) and datetimes only, the sheet as wide as its head, and the
-    data rows inside the sample equal to calamine's.
+    data rows inside the sample equal to calamine's.  ``words_ok`` says whether
+    the sheet provably holds no text fastexcel reads as missing
+    (``_no_missing_words``).
     """
     if len(sample) < SAMPLE_ROWS or sh.height <= SAMPLE_ROWS or sh.start is None:
         return None  # the head must hold the whole sample and more
@@ -519,7 +529,7 @@ def _fast_body(reader: Any, name: str, sh: Any, sample: list[list[Any]]) -> _Fas
     table = sheet.to_arrow()
     if table.num_columns != width:
         return None
-    if not _blanks_are_blank(reader, name, top, table):
+    if not _blanks_are_blank(reader, name, top, table, words_ok):
         return None
     columns = []
     for col in table.columns:
@@ -538,13 +548,17 @@ def _fast_body(reader: Any, name: str, sh: Any, sample: list[list[Any]]) -> _Fas
     return _FastBody(header_at=h, n_rows=top - r0 + 1 + sheet.total_height, columns=columns)
 
 
-def _blanks_are_blank(reader: Any, name: str, top: int, table: Any) -> bool:
+def _blanks_are_blank(
+    reader: Any, name: str, top: int, table: Any, words_ok: Callable[[], bool]
+) -> bool:
     """Whether every missing cell of a number, boolean or date column is really blank.
 
-    fastexcel reads pandas' missing-value words ("N/A", "NULL", "nan", ...)
-    in such a column as missing, where calamine gives the text.  Those
-    columns are read once more as text; a cell that is text there and
-    missing in the typed read is such a word.
+    fastexcel reads pandas' missing-value words ("N/A", "NULL", "nan", ...),
+    blank-looking text and error cells in such a column as missing, where
+    calamine gives the text.  When the book provably holds none (``words_ok``:
+    the usual list with blank number cells), nothing more is read; otherwise
+    those columns are read once more as text, and a cell that is text there
+    and missing in the typed read is such a word.
     """
     import pyarrow as pa  # lazy: startup speed
     import pyarrow.compute as pc  # lazy: startup speed
@@ -557,7 +571,7 @@ def _blanks_are_blank(reader: Any, name: str, top: int, table: Any) -> bool:
             return False  # "NaN" text read as a number
         if col.null_count:
             holes.append(i)
-    if not holes:
+    if not holes or words_ok():
         return True
     names = [table.schema.names[i] for i in holes]  # (fastexcel's own, unique)
     as_text = reader.load_sheet(
@@ -573,6 +587,55 @@ def _blanks_are_blank(reader: Any, name: str, top: int, table: Any) -> bool:
         if pc.any(pc.and_(pc.is_null(table.column(i)), pc.is_valid(text))).as_py():
             return False
     return True
+
+
+# Text fastexcel reads as missing in a typed column, where calamine keeps it (checked:
+# pandas' missing-value words, blank-looking text; error cells too).  One regex finds
+# any place such text could come from, in a worksheet or the shared strings: a formula's
+# text or an error cell; a rich-text run (a word split over runs); a text element that
+# is blank, starts with "#" or "<" (CDATA), is a missing word (any case, spaces around),
+# or escapes characters (``_xHHHH_``, ``&#``).  A superset: it may doubt harmless text.
+_DOUBT = re.compile(
+    rb"<(?:c\s[^>]*?\bt\s*=\s*[\"'](?:str|e)[\"']"
+    rb"|r[\s>]"
+    rb"|t\s*/>"
+    rb"|t(?:\s[^>]*)?>(?:\s*(?:<|#|(?i:n/a(?: n/a)?|na|null|none|nan|-nan|&lt;na&gt;)\s*<)"
+    rb"|[^<]*(?:_x|&#)))"
+)
+_SST_MEMBER = re.compile(r"(?i)sharedstrings[^/]*\.xml$")
+_ELEMENT_END = (b"</c>", b"</si>")
+
+
+def _no_missing_words(zf: zipfile.ZipFile, part: str) -> bool:
+    """Whether worksheet ``part`` provably holds no text fastexcel would read as missing.
+
+    The sheet and every shared-strings part are streamed once and cut after
+    whole cells (strings), so no text element is split; any ``_DOUBT``
+    answers False, and anything unusual too (the typed columns are then read
+    again as text, as before).
+    """
+    try:
+        members = [part, *(n for n in zf.NameToInfo if _SST_MEMBER.search(n))]
+        for name in members:
+            rest = b""
+            with zf.open(name) as f:
+                while True:
+                    chunk = f.read(4 * _MB)
+                    buf = rest + chunk
+                    cut = len(buf)
+                    if chunk:
+                        ends = [buf.rfind(e) + len(e) for e in _ELEMENT_END if e in buf]
+                        cut = max(ends, default=0)
+                    if _DOUBT.search(buf, 0, cut):
+                        return False
+                    rest = buf[cut:]
+                    if not chunk:
+                        break
+                    if len(rest) > 64 * _MB:  # no element end for that long: unusual
+                        return False
+        return True
+    except Exception:
+        return False
 
 
 def _calamine_cells(col: Any) -> Any:
@@ -591,17 +654,20 @@ def _calamine_cells(col: Any) -> Any:
         if typ.tz is not None:
             return None
         stamps = col.cast(pa.timestamp("ms"))
-        if col.null_count < len(col) and pc.min(stamps).as_py() < _EARLIEST:
-            return None
-        # calamine gives a date at midnight, a datetime otherwise
+        if col.null_count < len(col):
+            span = pc.min_max(stamps)
+            if span["min"].as_py() < _EARLIEST or span["max"].as_py() > _LATEST:
+                return None
+        # calamine gives a date at midnight, a datetime otherwise; numpy makes the
+        # Python objects in C (blank: NaT → None), as ``to_pylist`` would, 15x faster
         ms = pc.cast(stamps, pa.int64())
         midnight = pc.fill_null(
             pc.equal(pc.subtract(ms, pc.multiply(pc.divide(ms, _DAY), _DAY)), 0), True
         )
-        days = np.array(stamps.cast(pa.date32()).to_pylist(), dtype=object)
+        days = stamps.cast(pa.date32()).to_numpy(zero_copy_only=False).astype(object)
         if pc.all(midnight).as_py():
             return days
-        out = np.array(stamps.to_pylist(), dtype=object)
+        out = stamps.to_numpy(zero_copy_only=False).astype("datetime64[us]").astype(object)
         at = midnight.to_numpy(zero_copy_only=False)
         out[at] = days[at]
         return out
