@@ -10,7 +10,6 @@ own "script finished" marker, never on fixed sleeps.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import random
 import re
@@ -51,11 +50,21 @@ PAGES = {
 REPORT_PAGE = ROOT / "views" / "report.py"
 PRESENT_PAGE = ROOT / "views" / "present.py"
 
+# The page is idle once the run chain it asked for has ended on the websocket (conftest's
+# RUN_COUNTER: a follow-up st.rerun() keeps it busy) and React has drawn the end of it.
 _IDLE = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
-    && app.getAttribute('data-test-connection-state') === 'CONNECTED';
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+    && !window.__stBusy && performance.now() - (window.__stEnd || 0) > 50;
 }"""
+# ... and settled once no lazily loaded element still shows its placeholder and nothing
+# of the previous run is still on screen (greyed out, waiting to be replaced).
+_SETTLED = _IDLE.replace(
+    "&& !window.__stBusy",
+    """&& !document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')
+    && !window.__stBusy""",
+)
 
 
 # ---------------------------------------------------------------- fixtures + helpers
@@ -81,38 +90,30 @@ def idle(page) -> None:
 
 
 def act(page, action: Callable[[], object]) -> None:
-    """Do something that makes Streamlit rerun, then wait until the app is idle again.
+    """Do something that makes Streamlit rerun, then wait until that run (and any
+    st.rerun() it makes) has ended and the page has drawn it.
 
-    Callers then wait for what the user should see: a fast run can start and
-    finish within one browser frame, leaving no trace in the DOM to wait on.
-    """
-    before = page.evaluate("[window.__stDoc, window.__stRuns]")
+    The action must ask for a run (or load a new document): one that does not fails
+    here rather than passing on a page that never changed. Callers then wait for what
+    the user should see."""
+    before = page.evaluate("[window.__stDoc, window.__stAsked]")
     action()
-    with contextlib.suppress(PlaywrightTimeout):  # a run too quick to see
+    try:
         page.wait_for_function(
-            """([doc, n]) => window.__stDoc !== doc || window.__stRuns > n
-              || document.querySelector('[data-testid="stApp"]')
-                   ?.getAttribute('data-test-script-state') !== 'notRunning'""",
+            "([doc, n]) => window.__stDoc !== doc || window.__stAsked > n",
             arg=before,
-            timeout=3_000,
             polling=POLL_MS,
         )
-    idle(page)
-    page.wait_for_timeout(150)  # a follow-up st.rerun() starts within a few ms
+    except PlaywrightTimeout:
+        raise AssertionError("the action asked the app for no script run") from None
     idle(page)
 
 
 def settled(page) -> None:
-    """Wait until lazily loaded widget code has arrived and the DOM stops changing
-    (Streamlit mounts some widgets a moment after the run has finished)."""
-    page.wait_for_load_state("networkidle")
-    last = -1
-    for _ in range(40):
-        size = page.evaluate("document.querySelectorAll('*').length")
-        if size == last:
-            return
-        last = size
-        page.wait_for_timeout(250)
+    """Wait until the page is idle and lazily loaded widget code has arrived: no element
+    still shows its loading placeholder (Streamlit mounts dataframes, charts and some
+    widgets once their code has loaded, a moment after the run has finished)."""
+    page.wait_for_function(_SETTLED, polling=POLL_MS)
 
 
 def open_app(page, server, ws: str, path: str = "") -> None:

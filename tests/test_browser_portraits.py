@@ -132,7 +132,7 @@ def test_card_from_a_commonalities_segment_and_the_three_levels_page(pg, server)
     _visit(page, server, ws, "commonalities", "traits.page.title", en)
     page.get_by_role("heading", name=t("levels.channels.title", en)).wait_for()
     label = re.compile(re.escape(t("levels.segment.customers", en, n=0)).replace("0", r"\d+"))
-    act(page, page.get_by_text(label).first.click)  # open the expander
+    page.get_by_text(label).first.click()  # open the expander (drawn in the browser alone)
     table = page.get_by_test_id("stExpander").filter(has_text=label).get_by_test_id("stDataFrame")
     table.wait_for()
     _select_first_row(page, table)

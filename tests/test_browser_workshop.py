@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import RUN_COUNTER
 from playwright.sync_api import expect
 from pypdf import PdfReader
 from test_browser_journey import idle
@@ -58,6 +59,7 @@ def contexts(browser, request: pytest.FixtureRequest):
         made.append(ctx)
         page = ctx.new_page()
         page.set_default_timeout(ACTION_MS)
+        page.add_init_script(RUN_COUNTER)  # idle() follows the runs on the websocket
         return page
 
     yield new
