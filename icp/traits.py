@@ -851,6 +851,7 @@ def numeric_traits(
     r_mask = rest.reindex(table.index).fillna(False).to_numpy(dtype=bool) & ~b_mask
     units = units or {}
     cols: list[tuple[ColumnSpec, np.ndarray, np.ndarray, Any, _Band | None, _Band | None]] = []
+    sorted_x: dict[str, np.ndarray] = {}
     for spec in mapping.of_type(FieldType.NUMBER):
         if spec.role in NOT_TRAIT_ROLES or spec.name not in table.columns:
             continue
@@ -864,6 +865,7 @@ def numeric_traits(
         if xs[-1] - xs[0] == 0:  # np.ptp
             continue
         res = mannwhitneyu(xb, xr, sorted_xy=xs)
+        sorted_x[spec.name] = xs
         whole = bool(np.all(xs == np.floor(xs)))  # finite: the same as x mod 1 == 0
         cut = _bins(xb, xr, whole=whole, sorted_x=xs)
         up = _band_search(xb, xr, whole=whole, reverse=False, bins=cut)
@@ -898,7 +900,7 @@ def numeric_traits(
             kind, band = "warning", down
         shown = band  # a shift has no band: never a sweet spot to be "inside"
         lo, hi = wilson(np.array(shown.best_in if shown else 0), nb)
-        mb, mr = float(np.median(xb)), float(np.median(xr))
+        mb, mr = float(np.median(xb)), _rest_median(xr, xb, sorted_xy=sorted_x[spec.name])
         past_b = past_r = math.nan
         if kind in ("higher", "lower") and mb == mr:  # "median 0 vs 0" says nothing
             sign = 1 if kind == "higher" else -1
@@ -933,6 +935,30 @@ def numeric_traits(
         )
     out.sort(key=lambda t: (not t.is_finding, -t.contrast))
     return out
+
+
+def _rest_median(xr: np.ndarray, xb: np.ndarray, *, sorted_xy: np.ndarray) -> float:
+    """``np.median(xr)``, read from both groups sorted together when the best are few.
+
+    Taking one occurrence of each best value out of the sorted column leaves the
+    rest sorted (equal values are the same bits, except 0 and -0): the middle one
+    or two, averaged as ``np.median`` does, without partitioning a million values.
+    A zero in the middle (0 or -0, which sorting and partitioning may order apart)
+    and a large best group are left to ``np.median``.
+    """
+    if len(xb) * 8 > len(sorted_xy):
+        return float(np.median(xr))
+    sb = np.sort(xb)
+    at = np.searchsorted(sorted_xy, sb, side="left")
+    # equal best values: the 2nd, 3rd … occurrence of the value, not the same one again
+    first = np.searchsorted(sb, sb, side="left")
+    s = np.delete(sorted_xy, at + (np.arange(len(sb)) - first))
+    n = len(s)
+    m = n // 2
+    mid = s[m : m + 1] if n % 2 else s[m - 1 : m + 1]
+    if not n or not np.all(mid):
+        return float(np.median(xr))
+    return float(mid[0] if n % 2 else np.mean(mid))
 
 
 def _separates(

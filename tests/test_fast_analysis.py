@@ -189,6 +189,33 @@ def test_numeric_columns_sorted_once_give_the_same_tests_and_bands():
         assert traits._band_search(xb, xr, whole=whole, reverse=True, bins=fast) == alone
 
 
+def test_rest_median_read_from_the_sorted_column_is_numpys():
+    """``traits._rest_median`` (the rest's median from both groups sorted together, the
+    best taken out) against ``np.median``, to the bit: ties between and within the groups,
+    a best value repeated, 0 and -0 in the middle, odd and even sizes."""
+    rng = np.random.default_rng(12)
+    pairs = list(_numeric_samples(rng))
+    for n in (17, 18, 400, 401, 5000):
+        for k in (1, 2, 10, n // 8):
+            for draw in (
+                lambda m: rng.integers(0, 6, m).astype(float),
+                lambda m: rng.normal(size=m) * 1e6,
+                lambda m: rng.choice([-0.0, 0.0, 0.0, 1.5, -2.0], m),
+                lambda m: np.full(m, 3.25),
+            ):
+                pairs.append((draw(k), draw(n - k)))
+    pairs.append((np.array([100.0, 100.0]), np.arange(16.0)))  # a best value twice: 7.5
+    pairs.append((np.array([-1.0, 7.0, 7.0]), np.arange(24.0)))
+    fast = 0
+    for xb, xr in pairs:
+        xs = np.sort(np.concatenate([xb, xr]), kind="quicksort")
+        want = float(np.median(xr))
+        got = traits._rest_median(xr, xb, sorted_xy=xs)
+        assert got == want and np.signbit(got) == np.signbit(want), (xb, xr)
+        fast += len(xb) * 8 <= len(xs)
+    assert fast > 50  # most pairs took the sorted way
+
+
 @pytest.mark.parametrize("ties", [True, False])
 def test_mann_whitney_of_a_big_sample_ranked_in_sorted_order_is_scipys(ties):
     rng = np.random.default_rng(5)
