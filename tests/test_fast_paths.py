@@ -73,6 +73,33 @@ def test_blank_numbers_of_a_big_column_equal_the_regex_way(monkeypatch):
     assert np.array_equal(fast[0], plain[0])
 
 
+def test_a_csv_without_quotes_reads_the_same_split_at_every_line_break(monkeypatch):
+    """``delimited._quoted``: a body with no quote is read with ``newlines_in_values`` off;
+    the raw table (cells, rows, notes) is the one the quote-aware read gives."""
+    from icp import load
+    from icp.load import delimited
+
+    rows = "".join(f"Firm {i},{i * 7 % 13},{'Retail' if i % 3 else ' '},\t\n" for i in range(3000))
+    bodies = [
+        "Company,Revenue,Industry,Note\n" + rows,
+        ("Company;Revenue;Industry\r\n" + "Acme;12;Retail\r\n\r\nBeta; ;\r\nTotal;12;\r\n"),
+        "Company,Revenue\rAcme,1\rBeta,2\r\rGamma,3",  # old Mac line ends, no final one
+        "Company,Revenue\nAcme,1,extra,cells\nBeta,2\n",  # ragged: the csv module's turn
+        "客户,金额\n甲公司,1万\n乙公司,2万\n",
+    ]
+    for body in bodies:
+        data = body.encode("utf-8")
+        assert not delimited._quoted(data, 0)
+        fast = load.read_table(data, filename="x.csv")
+        with monkeypatch.context() as m:
+            m.setattr(delimited, "_quoted", lambda body, start: True)
+            plain = load.read_table(data, filename="x.csv")
+        pd.testing.assert_frame_equal(fast.df, plain.df)
+        assert fast.notes == plain.notes
+        np.testing.assert_array_equal(fast.rows, plain.rows)
+    assert delimited._quoted(b'a,b\n"x\ny",1\n', 4)
+
+
 def test_keywords_of_a_mostly_distinct_text_column_match_cell_by_cell_counting():
     rng = np.random.default_rng(3)
     n = 3000
