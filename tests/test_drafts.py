@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,8 @@ import pytest
 
 from icp import builders, report, score
 from icp.analysis import run
-from icp.dataset import open_dataset
+from icp.dataset import Dataset, open_dataset
+from icp.model import Analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = {
@@ -28,21 +30,35 @@ SAMPLES = {
 }
 
 
+@cache
+def _sample(key: str) -> tuple[Dataset, Analysis]:
+    ds = open_dataset(SAMPLES[key])
+    return ds, run(ds)
+
+
 @pytest.fixture(scope="module")
 def samples():
-    out = {}
-    for key, path in SAMPLES.items():
-        ds = open_dataset(path)
-        out[key] = (ds, run(ds))
-    return out
+    return {key: _sample(key) for key in SAMPLES}
 
 
-def _pdf_text(data: bytes, pages: slice | None = None) -> str:
+# Each export is made once per test process and read by every test that asks about it
+# (a PDF takes seconds of CPU to lay out and to extract the text back from).
+@cache
+def _summary(key: str, lang: str) -> report.Summary:
+    ds, a = _sample(key)
+    return report.summarise(ds, a, answers={}, lang=lang)  # what every export renders
+
+
+@cache
+def _pdf_pages(key: str, lang: str, *, worksheet: bool) -> tuple[str, ...]:
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(data))
-    chosen = reader.pages if pages is None else reader.pages[pages]
-    return "\n".join(p.extract_text() or "" for p in chosen)
+    reader = PdfReader(io.BytesIO(report.pdf_bytes(_summary(key, lang), worksheet=worksheet)))
+    return tuple(p.extract_text() or "" for p in reader.pages)
+
+
+def _pdf_text(key: str, lang: str, *, worksheet: bool = False, pages: slice = slice(None)) -> str:
+    return "\n".join(_pdf_pages(key, lang, worksheet=worksheet)[pages])
 
 
 _PLACEHOLDER = re.compile(r"\[(?! ?\]|x\])")  # a "[" that is not a Markdown checkbox
@@ -56,15 +72,14 @@ def test_no_bracketed_placeholder_in_any_export(samples, key, lang):
     story = builders.draft_persona_story({}, a, ds, lang=lang)
     assert statement and "[" not in statement, statement
     assert story and "[" not in story, story
-    summary = report.summarise(ds, a, answers={}, lang=lang)  # what every export renders
+    summary = _summary(key, lang)
     md = report.markdown_text(summary)
     assert not _PLACEHOLDER.search(md.replace("\\[", "[").replace("- [ ]", "")), md[:400]
     payload = json.loads(report.json_bytes(summary))
     assert "[" not in payload["statement"]["text"] and "[" not in payload["story"]["text"]
-    pdf = report.pdf_bytes(summary, worksheet=True)
-    assert "[" not in _pdf_text(pdf)
+    assert "[" not in _pdf_text(key, lang, worksheet=True)
     xlsx = pd.read_excel(
-        io.BytesIO(report.customers_xlsx_bytes(ds, a, lang=lang)), engine="openpyxl"
+        io.BytesIO(report.customers_xlsx_bytes(ds, a, lang=lang)), engine="calamine"
     )
     assert not xlsx.astype(str).apply(lambda c: c.str.contains(r"\[", regex=True)).any().any()
 
@@ -120,23 +135,17 @@ def test_committee_is_seen_across_accounts_with_one_title_per_account(samples):
     assert "across" in committee[0].evidence.render("en")
 
 
-def test_pdf_leads_with_a_one_page_brief_and_the_worksheet_is_optional(samples):
-    ds, a = samples["saas"]
-    pdf = report.pdf_bytes(report.summarise(ds, a, answers={}, lang="en"))
-    first = _pdf_text(pdf, slice(0, 1))
+def test_pdf_leads_with_a_one_page_brief_and_the_worksheet_is_optional():
+    first = _pdf_text("saas", "en", pages=slice(0, 1))
     assert "Ideal customer profile" in first or "ICP" in first
     assert re.search(r"\d+ of your best \d+", first), first
-    whole = _pdf_text(pdf)
+    whole = _pdf_text("saas", "en")
     assert "S1 ·" not in whole and "P7 ·" not in whole
-    full = _pdf_text(
-        report.pdf_bytes(report.summarise(ds, a, answers={}, lang="en"), worksheet=True)
-    )
-    assert "S1 ·" in full
+    assert "S1 ·" in _pdf_text("saas", "en", worksheet=True)
 
 
-def test_pdf_numbers_are_formatted(samples):
-    ds, a = samples["saas"]
-    text = _pdf_text(report.pdf_bytes(report.summarise(ds, a, answers={}, lang="en")))
+def test_pdf_numbers_are_formatted():
+    text = _pdf_text("saas", "en")
     assert not re.search(r"\b\d{1,2}\.\d{5,}", text)  # no raw floats
 
 
