@@ -26,10 +26,32 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ["ICP_STRICT_I18N"] = "1"
 
 
+# The tests about the picture cache itself start from an empty cache folder.
+_ABOUT_THE_PICTURE_CACHE = {
+    "test_pngcache.py",
+    "test_picture_cache_hits.py",
+    "test_page_clouds_cached.py",
+}
+
+
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Every test writes workspaces into its own temporary folder, never ~/.icp-workbench."""
-    monkeypatch.setenv("ICP_DATA_DIR", str(tmp_path_factory.mktemp("icpdata")))
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+):
+    """Every test writes workspaces into its own temporary folder, never ~/.icp-workbench.
+
+    Its ``cache`` folder (icp.pngcache's drawn charts and clouds, keyed by everything a
+    picture depends on and the code that draws it) is one folder for the whole run, shared
+    by the workers, so a picture one test drew is not drawn again by the next."""
+    data = tmp_path_factory.mktemp("icpdata")
+    if request.path.name not in _ABOUT_THE_PICTURE_CACHE:
+        run = tmp_path_factory.getbasetemp()
+        run = run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run
+        (run / "pictures").mkdir(mode=0o700, exist_ok=True)
+        (data / "cache").symlink_to(run / "pictures", target_is_directory=True)
+    monkeypatch.setenv("ICP_DATA_DIR", str(data))
 
 
 def pytest_itemcollected(item: pytest.Item) -> None:
