@@ -513,29 +513,3 @@ def test_png_named_xlsx_is_refused_and_previous_data_kept(pg, server):
     assert_no_crash(page)
     go(page, "best", en)
     page.get_by_role("heading", name=t("analysis.page.top_table", en, n=10)).wait_for()
-
-
-# ---------------------------------------------------------------- 4. server restart
-
-
-def test_answer_survives_server_restart_and_a_deep_link_right_after_shows_it(pg, server):
-    """One restart for both: an answer committed with Ctrl+Enter is on disk before the
-    server dies (SIGKILL, no shutdown handlers), and a bookmark to a builder page opened
-    on the cold server shows the app with that answer (it analyses the data first).
-    The autosave-while-typing path has its own SIGKILL test in test_browser_safety."""
-    page, en = pg, "en"
-    ws = new_workspace(server, "Restart")
-    open_app(page, server, ws)
-    go(page, "icp", en)
-    text = "Mid-size manufacturers that pay on time"
-    answer(page, server, ws, "S1", "best", en, text)
-
-    server.kill()  # no graceful shutdown: the answer must already be on disk
-    server.start()
-    page.goto(f"{server.url}/icp_builder?ws={ws}")
-    # a cold server analyses the data first; on a busy machine that takes a while
-    expect(textbox(page, "builders.S1.best.label", en)).to_have_value(text, timeout=60_000)
-    idle(page)
-    sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_text("Language / 语言")).to_be_visible()
-    expect(sidebar.get_by_text(t("nav.section.build", en), exact=True)).to_be_visible()
