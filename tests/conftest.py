@@ -79,17 +79,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # The browser modules, longest first: with ``--dist loadfile`` each file runs on one
 # worker and a free worker takes the next file, so the longest start first and none is
 # longer than the rest can fill on the other worker (split a file that grows past that).
-# Worker seconds measured 2026-12-02 (2 workers, loaded machine): journey 88, safety
-# servers 87, safety 85, workshop 71, portraits 70, screens 66, definition 44, fragment 42.
+# Seconds per file, measured 2026-12-02 13:29 (one process, all browser files, load ~10):
+# journey 67, screens 60 (before its projector checks shared one page load), safety 39,
+# safety servers 38, workshop 35, portraits 30, definition 23, fragment 16, font 6.
 _LONGEST_FIRST = (
     "test_browser_journey.py",
-    "test_browser_safety_servers.py",
+    "test_browser_screens.py",
     "test_browser_safety.py",
+    "test_browser_safety_servers.py",
     "test_browser_workshop.py",
     "test_browser_portraits.py",
-    "test_browser_screens.py",
     "test_browser_definition.py",
     "test_browser_best_fragment.py",
+    "test_browser_font.py",
 )
 
 
