@@ -21,6 +21,7 @@ from msoffcrypto.format.ooxml import OOXMLFile
 
 from icp import load
 from icp.errors import InputError
+from icp.load import bookscan
 
 _spec = importlib.util.spec_from_file_location(
     "biff8", Path(__file__).parent / "data" / "load" / "biff8.py"
@@ -260,6 +261,39 @@ def test_one_far_away_row_written_any_way_is_refused(row):
     bomb = _sheet_with(row + b'<c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>')
     err = refused(bomb, "load.sheet_sparse", filename="customers.xlsx")
     assert "1048576" in err.message("en")
+
+
+@pytest.mark.parametrize(
+    ("cell", "key"),
+    [
+        (b'<c r="Z1048576"><v>1</v></c>', "load.sheet_sparse"),  # 27M cells: under the limit
+        (b'<c r="XFD1048576"><v>1</v></c>', "load.sheet_too_large"),
+        (b'<c r="A0001048576"><v>1</v></c>', "load.sheet_sparse"),
+    ],
+)
+def test_a_cell_whose_reference_lies_far_below_its_row_is_refused(cell, key):
+    # The reader places a cell by its own reference: one cell claiming row 1,048,576
+    # inside row 6 stretches the sheet to a million rows (the scan only read the rows').
+    bomb = _sheet_with(b'<row r="6">' + cell + b"</row>")
+    assert len(bomb) < 10_000
+    err = refused(bomb, key, filename="customers.xlsx")
+    assert "1048576" in err.message("en")
+
+
+@pytest.mark.parametrize(
+    ("cell", "rows"),
+    [
+        (b'<c r="B6"><v>1</v></c>', 6),  # the usual cell: its row's number
+        (b'<c r="B60"><v>1</v></c>', 60),  # more digits than any row: read
+        (b'<c r="AB7"><v>1</v></c>', 7),  # two letters: always read
+        (b'<c r="AB0123456"><v>1</v></c>', 123456),
+    ],
+)
+def test_the_scan_counts_the_rows_cells_name(cell, rows):
+    data = _sheet_with(b'<row r="6">' + cell + b"</row>")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        extent = bookscan.scan_xlsx(zf, {"s": "xl/worksheets/sheet1.xml"})["s"]
+    assert extent.rows == rows
 
 
 def test_rows_and_cells_without_references_read_in_order():

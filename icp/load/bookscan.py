@@ -25,6 +25,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -119,10 +120,25 @@ def check_entities(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
 # --------------------------------------------------------------------------- #
 
 _EQ = rb"\s*=\s*[\"']"  # XML allows either quote and spaces around "="
-# one pass for the usual file: groups = (row r=, other row, cell r= of 2+ letters, other cell)
-_USUAL = re.compile(
-    rb'<(?:row r="(\d+)"|row([\s/>])|c r="([A-Za-z]{2,})\d|c(?! r="[A-Za-z]\d)([\s/>]))'
-)
+
+
+@cache
+def _usual(digits: int) -> re.Pattern[bytes]:
+    """One pass for the usual file, for a sheet whose rows so far have ``digits`` digits.
+
+    Groups: row r=; another row; a cell r= of 2+ letters and its row; the row of a
+    one-letter cell r= with more than ``digits`` digits; another cell.  The reader
+    places a cell by its own reference, not its row's, so a cell naming a row far
+    below its own (``<c r="Z1048576">`` in row 6) stretches the sheet: its row is read.
+    A one-letter cell with no more digits than the rows stays unread (the usual
+    cell costs no match), which bounds what it can claim to under 10x the rows.
+    """
+    return re.compile(
+        rb'<(?:row r="(\d+)"|row([\s/>])|c r="([A-Za-z]{2,})0*(\d{1,12})'
+        rb'|c r="[A-Za-z]0*(\d{%d,12})"|c(?! r="[A-Za-z]\d)([\s/>]))' % (digits + 1)
+    )
+
+
 _ROW_TAG = re.compile(rb"<row\b")
 _ROW_REF = re.compile(rb"<row\b[^>]*?\br" + _EQ + rb"0*(\d{1,12})")
 _ODD_CELL = re.compile(rb'<c(?! r=")\s[^>]*?\br' + _EQ + rb"([A-Za-z]+)0*(\d{1,12})")
@@ -146,6 +162,7 @@ class _SheetMeter:
 
     def __init__(self) -> None:
         self.max_row = 0  # from r= on rows and cells
+        self.cell_row = 0  # from r= on usual cells (see ``_usual``)
         self.rows_without_ref = 0  # each takes the next row: an upper bound adds them
         self.written_rows = 0
         self.max_col = 0  # from r= on cells (two or three letters; one letter ≤ 26)
@@ -161,19 +178,25 @@ class _SheetMeter:
 
     def feed(self, body: bytes) -> None:
         """Measure whole tags; one regex pass when every row and cell is written the usual way."""
-        found = _USUAL.findall(body)
-        refs = [r for r, _, _, _ in found if r]
-        wide = [w for _, _, w, _ in found if w] if len(refs) < len(found) else []
+        found = _usual(len(str(self.max_row + self.rows_without_ref))).findall(body)
+        refs = [r for r, _, _, _, _, _ in found if r]
+        cells: list[bytes] = []  # rows named by cells: 2+ letters, or one letter and long
+        wide: list[bytes] = []
+        if len(refs) < len(found):
+            wide = [w for _, _, w, _, _, _ in found if w]
+            cells = [c or far for _, _, _, c, far, _ in found if c or far]
         if wide:
             self.max_col = max(self.max_col, *map(_col_index, set(wide)))
         nums = list(map(int, refs))
         if nums:
             self.max_row = max(self.max_row, max(nums))
+        if cells:
+            self.cell_row = max(self.cell_row, *map(int, cells))
         self.any_cell = self.any_cell or b"<c" in body
         if self.usual:
             self._keep(body, nums)
-        # each match is one of: <row r="N">, another row, <c r="XXN">, another cell
-        if len(refs) + len(wide) == len(found):  # <row r="N"> and <c r="XN"> only
+        # each match is one of: <row r="N">, another row, <c r="XXN">, <c r="XN…">, another cell
+        if len(refs) + len(cells) == len(found):  # rows and cells with r= only
             self.written_rows += len(refs)
             if refs:
                 self.carry = 0
@@ -256,7 +279,7 @@ class _SheetMeter:
             head = self.head + b"".join(self.after)
         return Extent(
             name=name,
-            rows=self.max_row + self.rows_without_ref,
+            rows=max(self.max_row + self.rows_without_ref, self.cell_row),
             cols=cols,
             written_rows=self.written_rows,
             head=head,
