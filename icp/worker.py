@@ -229,21 +229,25 @@ def _send(conn: Connection, outcome: tuple[str, Any]) -> None:
 
 
 def _receive(conn: Connection, sizes: list[int]) -> tuple[str, Any]:
-    """The outcome ``_send`` wrote: the head, then each buffer read straight into memory
-    the parent's table then owns (``numpy.empty``: no zero-filling first)."""
-    import numpy as np  # lazy: startup speed (``import icp.worker`` stays light)
+    """The outcome ``_send`` wrote: the head, then each buffer read straight into a
+    writable bytearray the parent's table then owns.
 
+    A bytearray, not ``numpy.empty``: numpy asks for huge pages on big arrays, and
+    faulting those in made the read cost 0.5-0.8 s instead of 0.1 s now and then
+    on a busy machine (the kernel compacts memory to find them).
+    """
     fd = conn.fileno()
     parts = []
     for n in sizes:
-        buf = np.empty(n, dtype=np.uint8)
-        view = memoryview(buf).cast("B")
+        buf = bytearray(n)
+        view = memoryview(buf)
         got = 0
         while got < n:
             k = os.readv(fd, [view[got:]])
             if k == 0:
                 raise EOFError("the worker stopped in the middle of its result")
             got += k
+        view.release()
         parts.append(buf)
     head, *buffers = parts
     return pickle.loads(head, buffers=buffers)
