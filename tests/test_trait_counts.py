@@ -27,18 +27,27 @@ def _plain(table: pd.DataFrame, mapping: Mapping) -> tuple[list[tuple], list[set
     meta: list[tuple] = []
     rows: list[set[int]] = []
     taken: set[tuple] = set()
+    read: dict[tuple, tuple[list[str], str]] = {}  # one cell's reading, kept per equal cell
+
+    def values(spec: ColumnSpec, v: object) -> tuple[list[str], str]:
+        if spec.type in (FieldType.SINGLE, FieldType.BAND):
+            s = str(pd.Series([v]).astype("string").str.strip().iloc[0])
+            return ([s] if s else []), "single"
+        if spec.type == FieldType.MULTI:
+            tags = traits._tags(pd.Series([v], dtype=object), spec.sep).iloc[0]
+            return [str(x) for x in tags], "multi"
+        return text.tokenize(v), "text"
+
     for index, spec in enumerate(mapping.columns):
         for i, v in enumerate(table[spec.name].tolist()):
-            if spec.type in (FieldType.SINGLE, FieldType.BAND):
-                if v is None or (isinstance(v, float) and np.isnan(v)):
-                    continue
-                s = str(pd.Series([v]).astype("string").str.strip().iloc[0])
-                vals, kind = ([s] if s else []), "single"
-            elif spec.type == FieldType.MULTI:
-                tags = traits._tags(pd.Series([v], dtype=object), spec.sep).iloc[0]
-                vals, kind = [str(x) for x in tags], "multi"
-            else:
-                vals, kind = text.tokenize(v), "text"
+            if spec.type in (FieldType.SINGLE, FieldType.BAND) and (
+                v is None or (isinstance(v, float) and np.isnan(v))
+            ):
+                continue
+            cell = (spec.type, spec.sep, type(v), v)
+            if cell not in read:
+                read[cell] = values(spec, v)
+            vals, kind = read[cell]
             for w in vals:
                 k = keys.setdefault((index, w), len(keys))
                 if k == len(rows):
