@@ -53,9 +53,21 @@ def _pick(page, label: str, option: str) -> None:
 
 
 def _select_first_row(page, table) -> None:
-    """Tick the row-selection box of the first data row of a ``st.dataframe`` grid."""
+    """Tick the row-selection box of the first data row of a ``st.dataframe`` grid.
+
+    The grid is clicked by position, so it must have stopped moving first: a grid in
+    an expander that has just opened slides into place, and a click aimed at where
+    it was ticks nothing (seen once under load: no script run was asked for).
+    """
+    settled(page)
     table.scroll_into_view_if_needed()
     box = table.bounding_box()
+    for _ in range(100):  # the same box on two frames 100 ms apart: it has landed
+        page.wait_for_timeout(100)
+        now = table.bounding_box()
+        if now == box:
+            break
+        box = now
     assert box is not None
     row_height = 35  # Streamlit's default row height, header row included
     page.mouse.move(box["x"] + 60, box["y"] + row_height * 1.5)
