@@ -296,6 +296,11 @@ def test_the_scan_counts_the_rows_cells_name(cell, rows):
     assert extent.rows == rows
 
 
+def test_a_row_numbered_with_twelve_digits_is_refused_not_a_crash():
+    bomb = _sheet_with(b'<row r="100000000000"><c r="A100000000000"><v>1</v></c></row>')
+    refused(bomb, "load.sheet_too_large", filename="customers.xlsx")
+
+
 def test_rows_and_cells_without_references_read_in_order():
     row = b"<row>" + b'<c t="inlineStr"><is><t>Gamma</t></is></c><c t="n"><v>7</v></c>' + b"</row>"
     df = load.read_table(_sheet_with(row)).df

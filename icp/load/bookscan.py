@@ -132,10 +132,12 @@ def _usual(digits: int) -> re.Pattern[bytes]:
     below its own (``<c r="Z1048576">`` in row 6) stretches the sheet: its row is read.
     A one-letter cell with no more digits than the rows stays unread (the usual
     cell costs no match), which bounds what it can claim to under 10x the rows.
+    References are read up to 12 digits, as everywhere here (rows that far are
+    refused long before).
     """
     return re.compile(
         rb'<(?:row r="(\d+)"|row([\s/>])|c r="([A-Za-z]{2,})0*(\d{1,12})'
-        rb'|c r="[A-Za-z]0*(\d{%d,12})"|c(?! r="[A-Za-z]\d)([\s/>]))' % (digits + 1)
+        rb'|c r="[A-Za-z]0*(\d{%d,12})"|c(?! r="[A-Za-z]\d)([\s/>]))' % min(digits + 1, 12)
     )
 
 
