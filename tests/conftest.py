@@ -5,8 +5,16 @@ tests collected" (exit 5) into a failure so CI can never pass on nothing."""
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import os
+import pickle
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
+import weakref
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -132,8 +140,6 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 def _free_port() -> int:
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -159,10 +165,6 @@ class AppServer:
         raise RuntimeError("streamlit server did not start")
 
     def _started(self) -> bool:
-        import subprocess
-        import time
-        import urllib.request
-
         env = {**os.environ, "ICP_DATA_DIR": str(self.data_dir)}
         self.proc = subprocess.Popen(
             [
@@ -403,18 +405,12 @@ class _SameReadings:
         self.key_of: dict[int, bytes] = {}  # id of a data set handed out -> its reading's key
 
     def hand_out(self, ds: object, key: bytes) -> object:
-        import copy
-        import weakref
-
         mine = copy.deepcopy(ds)
         self.key_of[id(mine)] = key
         weakref.finalize(mine, self.key_of.pop, id(mine), None)
         return mine
 
     def open_dataset(self, real: Callable[..., object]) -> Callable[..., object]:
-        import hashlib
-        import pickle
-
         def read(data: bytes, **kwargs: object) -> object:
             key = hashlib.blake2b(pickle.dumps((data, sorted(kwargs.items())))).digest()
             if key not in self.read:
@@ -424,8 +420,6 @@ class _SameReadings:
         return read
 
     def run(self, real: Callable[..., object]) -> Callable[..., object]:
-        import copy
-
         def run(dataset: object, settings: object = None) -> object:
             key = self.key_of.get(id(dataset))
             if key is None:  # not a reading handed out above (an upload, a subset)
