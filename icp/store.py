@@ -402,6 +402,25 @@ class Store:
             return None
         return row[0], bytes(row[1]), json.loads(row[2])
 
+    def source_ref(self, ws: str) -> tuple[str, str, dict] | None:
+        """``(SHA-256 of the bytes, filename, options)`` of the current source, or None:
+        what the data set is read from, without reading the file (a UI cache key)."""
+        with self._tx(write=False) as con:
+            row = con.execute(
+                "SELECT source_sha, source_filename, source_options FROM workspaces "
+                "WHERE id = ? AND source_sha IS NOT NULL",
+                (ws,),
+            ).fetchone()
+        if row is None:
+            return None
+        return row[0], row[1], json.loads(row[2])
+
+    def blob(self, sha: str) -> bytes | None:
+        """The stored file with this SHA-256, or None once no workspace or snapshot keeps it."""
+        with self._tx(write=False) as con:
+            row = con.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
+        return None if row is None else bytes(row[0])
+
     def source_version(self, ws: str) -> int:
         """A counter that changes whenever the source may have changed (a UI cache key)."""
         with self._tx(write=False) as con:

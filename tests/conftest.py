@@ -5,16 +5,12 @@ tests collected" (exit 5) into a failure so CI can never pass on nothing."""
 
 from __future__ import annotations
 
-import copy
-import hashlib
 import os
-import pickle
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-import weakref
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -388,66 +384,21 @@ def _app_class() -> type[AppTest]:
     return App
 
 
-class _SameReadings:
-    """Page tests open the same samples with the same settings test after test, each in a
-    workspace of its own, so the app's caches (keyed by workspace) never see the earlier
-    reading: a third of the pages' CPU was reading and analysing the same files again.
+@pytest.fixture
+def app_in_this_data_dir() -> None:
+    """For a test that runs the app: the app's caches that hold a database (the ``Store``,
+    the workshop engine) are bound to this test's ``ICP_DATA_DIR``. The others are kept by
+    content (the file's hash, mapping, settings, …), so what one test read, analysed or
+    drew is found by the next test of the same process holding the same file, as by a
+    second workspace on a server."""
+    from ui import state, workshop  # lazy: startup speed (engine-only runs)
 
-    In a page test, a stored file the app reads (``ui.state.open_dataset``) with the same
-    bytes and options as before in this test process is read once, and ``analysis.run`` of
-    such a data set with the same settings runs once; every caller gets a deep copy of its
-    own, so neither the app nor another test can change what is kept. The reading and the
-    analysis are the engine tests' subject; the pages' is what they show of them."""
-
-    def __init__(self) -> None:
-        self.read: dict[bytes, object] = {}
-        self.analysed: dict[tuple[bytes, str], object] = {}
-        self.key_of: dict[int, bytes] = {}  # id of a data set handed out -> its reading's key
-
-    def hand_out(self, ds: object, key: bytes) -> object:
-        mine = copy.deepcopy(ds)
-        self.key_of[id(mine)] = key
-        weakref.finalize(mine, self.key_of.pop, id(mine), None)
-        return mine
-
-    def open_dataset(self, real: Callable[..., object]) -> Callable[..., object]:
-        def read(data: bytes, **kwargs: object) -> object:
-            key = hashlib.blake2b(pickle.dumps((data, sorted(kwargs.items())))).digest()
-            if key not in self.read:
-                self.read[key] = real(data, **kwargs)  # an InputError is raised, not kept
-            return self.hand_out(self.read[key], key)
-
-        return read
-
-    def run(self, real: Callable[..., object]) -> Callable[..., object]:
-        def run(dataset: object, settings: object = None) -> object:
-            key = self.key_of.get(id(dataset))
-            if key is None:  # not a reading handed out above (an upload, a subset)
-                return real(dataset, settings)
-            memo = (key, repr(settings))
-            if memo not in self.analysed:
-                self.analysed[memo] = real(copy.deepcopy(dataset), settings)
-            return copy.deepcopy(self.analysed[memo])
-
-        return run
-
-
-_SAME = _SameReadings()
+    state.store.clear()
+    workshop.engine.clear()
 
 
 @pytest.fixture
-def same_readings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """For a test that runs the app: what it read and analysed before is handed out again
-    (``_SameReadings``); ``app_test`` uses it, a test opening ``AppTest`` itself may."""
-    from icp import analysis  # lazy: startup speed (engine-only runs)
-    from ui import state
-
-    monkeypatch.setattr(state, "open_dataset", _SAME.open_dataset(state.open_dataset))
-    monkeypatch.setattr(analysis, "run", _SAME.run(analysis.run))
-
-
-@pytest.fixture
-def app_test(same_readings: None) -> Callable[..., AppTest]:
+def app_test(app_in_this_data_dir: None) -> Callable[..., AppTest]:
     """Open the app the way a first visit does, then (optionally) one page.
 
     The returned AppTest also has ``.ws``, the id of the workspace it opened.
@@ -456,9 +407,8 @@ def app_test(same_readings: None) -> Callable[..., AppTest]:
     ``session`` is put into ``st.session_state`` before the first run; after
     it (the fresh workspace exists, with the English sample loaded) the named
     file from ``sample_data/`` replaces the data, then ``setup(store, ws)``
-    runs, and then the page is opened in ``lang``. Caches are cleared so the ``Store`` is bound
-    to this test's ``ICP_DATA_DIR``. Fails if the page raised. Files and analyses the app
-    has read before in this process are handed out again (``same_readings``).
+    runs, and then the page is opened in ``lang``. The app's store is bound to this test's
+    ``ICP_DATA_DIR`` (``app_in_this_data_dir``). Fails if the page raised.
     """
 
     def open_app(
@@ -469,10 +419,6 @@ def app_test(same_readings: None) -> Callable[..., AppTest]:
         setup: Callable[[Store, str], object] | None = None,
         session: dict[str, object] | None = None,
     ) -> AppTest:
-        import streamlit as st  # lazy: startup speed (engine-only runs)
-
-        st.cache_resource.clear()
-        st.cache_data.clear()
         at = _app_class()(str(ROOT / "app.py"), default_timeout=120)
         for key, value in (session or {}).items():
             at.session_state[key] = value

@@ -8,6 +8,8 @@ import threading
 import time
 import weakref
 
+import pytest
+
 from ui.cache import Latest
 
 
@@ -17,7 +19,7 @@ class Table:  # stands in for a parsed data set (weak-referenceable)
 
 
 def test_twelve_mapping_edits_keep_two_tables_not_twelve():
-    cache: Latest[Table] = Latest(per_workspace=2, workspaces=4)
+    cache: Latest[Table] = Latest(per_source=2, sources=4)
     alive = []
     for edit in range(12):
         table = cache.get("ws1", (1, f"mapping {edit}"), lambda e=edit: Table(e))
@@ -28,10 +30,10 @@ def test_twelve_mapping_edits_keep_two_tables_not_twelve():
     assert [t.tag for t in cache.values()] == [10, 11]  # the newest two
 
 
-def test_the_least_recently_used_workspaces_go_first():
-    cache: Latest[Table] = Latest(per_workspace=1, workspaces=2)
-    for ws in ("a", "b"):
-        cache.get(ws, 1, lambda ws=ws: Table(ws))
+def test_the_least_recently_used_sources_go_first():
+    cache: Latest[Table] = Latest(per_source=1, sources=2)
+    for src in ("a", "b"):
+        cache.get(src, 1, lambda src=src: Table(src))
     cache.get("a", 1, lambda: Table("rebuilt"))  # a used again
     cache.get("c", 1, lambda: Table("c"))
     assert sorted(t.tag for t in cache.values()) == ["a", "c"]
@@ -66,3 +68,15 @@ def test_two_sessions_asking_at_once_share_one_build():
     for th in threads:
         th.join(10)
     assert len(builds) == 1 and len(got) == 3 and len({id(g) for g in got}) == 1
+
+
+def test_a_build_that_raises_keeps_nothing_and_the_next_call_builds():
+    cache: Latest[Table] = Latest()
+
+    def fails() -> Table:
+        raise LookupError("the file is gone")
+
+    with pytest.raises(LookupError):
+        cache.get("a", 1, fails)
+    assert not cache.has("a", 1) and cache.values() == []
+    assert cache.get("a", 1, lambda: Table("b")).tag == "b"

@@ -8,17 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from icp.i18n import t
 from icp.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.usefixtures("app_in_this_data_dir")  # the app's store is this test's
 
 
 def _open(lang: str = "en", ws: str | None = None) -> AppTest:
-    st.cache_resource.clear()
     at = AppTest(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["app.lang"] = lang
     if ws is not None:

@@ -12,15 +12,14 @@ import re
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from icp.store import Store
 from tests.fixtures.real_exports import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
-# what the app read and analysed before in this process is handed out again (conftest)
-pytestmark = pytest.mark.usefixtures("same_readings")
+# the app's store in this test's data folder; its other caches are kept by content (conftest)
+pytestmark = pytest.mark.usefixtures("app_in_this_data_dir")
 
 
 def _ws(at: AppTest) -> str:
@@ -29,7 +28,6 @@ def _ws(at: AppTest) -> str:
 
 
 def _open(kind: str, lang: str = "en") -> tuple[AppTest, Store, str]:
-    st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     store, ws = Store(), _ws(at)

@@ -5,6 +5,7 @@ A fresh workspace gets the English SaaS sample loaded automatically.
 
 from __future__ import annotations
 
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from icp import report
@@ -57,6 +58,7 @@ def test_the_page_summarises_once_for_the_preview_and_every_export(app_test, mon
         return real(*args, **kwargs)
 
     monkeypatch.setattr(report, "summarise", counting)
+    st.cache_data.clear()  # summarised here, not found from an earlier test of this process
     at = app_test("report")
     assert len(calls) == 1
     at.button(key="report.make_pdf").click().run()

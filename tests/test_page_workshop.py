@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
@@ -18,14 +17,12 @@ from icp.workshop import AgendaItem, Workshop, template
 from ui import workshop as wui
 
 ROOT = Path(__file__).resolve().parent.parent
-# what the app read and analysed before in this process is handed out again (conftest)
-pytestmark = pytest.mark.usefixtures("same_readings")
+# the app's store in this test's data folder; its other caches are kept by content (conftest)
+pytestmark = pytest.mark.usefixtures("app_in_this_data_dir")
 SAMPLE = ROOT / "sample_data" / "saas_customers_en.xlsx"
 
 
 def _app() -> AppTest:
-    st.cache_resource.clear()  # a Store bound to this test's ICP_DATA_DIR
-    st.cache_data.clear()
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import errno
+import hashlib
 import json
 import multiprocessing
 import os
@@ -104,6 +105,10 @@ def test_source_version_counts_uploads_and_files_are_stored_once():
     store.set_source(ws, filename="a.csv", data=b"a,b\n1,2\n", options={"header_row": 0})
     assert store.source_version(ws) == 2
     assert store.get_source(ws) == ("a.csv", b"a,b\n1,2\n", {"header_row": 0})
+    sha = hashlib.sha256(b"a,b\n1,2\n").hexdigest()  # the UI's cache key, without the file
+    assert store.source_ref(ws) == (sha, "a.csv", {"header_row": 0})
+    assert store.blob(sha) == b"a,b\n1,2\n"
+    assert store.source_ref(store.create("empty")) is None and store.source_ref("nope") is None
     store.snapshot(ws, "one")
     store.snapshot(ws, "two")
     with sqlite3.connect(store.path) as con:
@@ -199,6 +204,7 @@ def test_versions_restore_and_undo_of_restore():
     assert store.get_value(ws, "settings") == {"top": 10, "weights": {"value": 0.5}}
     assert store.get_source(ws) == ("客户.xlsx", XLSX, OPTIONS)
     assert store.source_version(ws) > sv  # the UI's cache must notice the file changed
+    assert store.source_ref(ws) == (hashlib.sha256(XLSX).hexdigest(), "客户.xlsx", OPTIONS)
     # the user stays where they are: page/step and language are not content
     assert store.get_value(ws, "ui.step") == "S5" and store.get_value(ws, "lang") == "zh"
 

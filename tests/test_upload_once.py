@@ -45,7 +45,7 @@ def test_the_upload_read_is_the_data_set_the_pages_get(state, monkeypatch):
     state.store().set_source(
         ws, filename=SAMPLE.name, data=data, options={}, values={"mapping": None}
     )
-    state.seed_dataset(ws, validated)
+    state.seed_dataset(SAMPLE.name, data, validated)
 
     assert state.dataset() is validated
     assert state.reads == []  # no second read of the same bytes
@@ -59,7 +59,7 @@ def test_a_new_mapping_or_a_new_file_is_read_again(state, monkeypatch):
     state.store().set_source(
         ws, filename=SAMPLE.name, data=data, options={}, values={"mapping": None}
     )
-    state.seed_dataset(ws, validated)
+    state.seed_dataset(SAMPLE.name, data, validated)
     assert state.dataset() is validated
 
     state.save_mapping(validated.mapping)
@@ -67,9 +67,42 @@ def test_a_new_mapping_or_a_new_file_is_read_again(state, monkeypatch):
     assert remapped is not validated and state.reads == [SAMPLE.name]
     assert remapped is not None and len(remapped.table) == len(validated.table)
 
-    # a seed for an older version of the source is never used for a newer file
-    state.seed_dataset(ws, validated)
+    # a seed is kept under the file it was read from: never used for another name or options
+    state.seed_dataset(SAMPLE.name, data, validated)
     state.store().set_source(ws, filename="other.xlsx", data=data, options={"sheet": None})
     state.store().set_value(ws, "mapping", None)
     assert state.dataset() is not validated
     assert state.reads == [SAMPLE.name, "other.xlsx"]
+
+
+def test_workspaces_holding_the_same_file_share_one_read_and_a_replaced_file_is_read(
+    state, monkeypatch
+):
+    """The data set and the analysis are kept by content (file hash, name, options,
+    mapping, settings), not by workspace: a second workspace with the same file reads
+    nothing, a file replaced by other bytes under the same name is read again."""
+    data = SAMPLE.read_bytes()
+    first, second = state.store().create("one"), state.store().create("two")
+    for ws in (first, second):
+        state.store().set_source(ws, filename=SAMPLE.name, data=data, options={})
+    open_ws = first
+    monkeypatch.setattr(state, "workspace_id", lambda: open_ws)
+    ds, result = state.dataset(), state.analysis()
+    open_ws = second
+    assert state.dataset() is ds and state.analysis() is result
+    assert state.reads == [SAMPLE.name]
+
+    # other settings in one workspace: another analysis of the same data set
+    state.save_settings(state.Settings(top_n=3))
+    assert state.dataset() is ds and state.analysis() is not result
+    open_ws = first
+    assert state.analysis() is result
+
+    # the same name, other bytes: read again, and the pages see the new rows
+    fewer = open_dataset(data, filename=SAMPLE.name).table.iloc[:12].to_csv(index=False)
+    state.store().set_source(first, filename=SAMPLE.name, data=fewer.encode(), options={})
+    replaced = state.dataset()
+    assert replaced is not ds and replaced is not None and len(replaced.table) == 12
+    assert state.reads == [SAMPLE.name, SAMPLE.name]
+    open_ws = second
+    assert state.dataset() is ds  # the other workspace still holds the first file

@@ -73,7 +73,7 @@ def _key(ds: Dataset) -> str:
     ws = state.workspace_id()
     store = state.store()
     return json.dumps(
-        [ws, store.source_version(ws), ds.mapping.to_list(), store.get_value(ws, "settings")],
+        [state.source_key(), ds.mapping.to_list(), store.get_value(ws, "settings")],
         sort_keys=True,
         default=str,
     )

@@ -2,9 +2,11 @@
 
 Pages call these helpers instead of touching the store or the engine
 directly.  The heavy work (parsing the file, running the analysis) is cached
-keyed on everything it depends on (``ui.cache.Latest``: the newest results
-per workspace, so superseded data sets are freed), so a page rerun after a
-widget change only redoes what changed.  Anything the user
+keyed on everything it depends on — the file's content, name and options, the
+mapping, the settings; not the workspace (``ui.cache.Latest``: the newest
+results per file, so superseded data sets are freed) — so a page rerun after a
+widget change only redoes what changed, and workspaces holding the same file
+share one parse and one analysis.  Anything the user
 chose or typed is written straight through to the workspace store, so a
 refresh or a server restart loses nothing.
 """
@@ -12,10 +14,9 @@ refresh or a server restart loses nothing.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -168,33 +169,43 @@ def save_mapping(value: Mapping) -> None:
     store().set_value(workspace_id(), "mapping", value.to_list())
 
 
-# Data sets already read for a (workspace, source version) stored with no
-# options and no mapping: an upload is read once in the worker to validate it
-# before it replaces the old file, and ``_dataset`` takes that result instead
-# of reading the same bytes a second time.  Consumed on first use; a few kept.
-_SEEDED: OrderedDict[tuple[str, int], Dataset] = OrderedDict()
-_SEEDED_LOCK = threading.Lock()
-_SEEDED_KEEP = 4
+# Parsed data sets and analyses, kept by *content*: the stored file's SHA-256, its
+# name and how it is read (``source_key``), the mapping and, for an analysis, the
+# settings — everything the result depends on and nothing else, so two workspaces
+# (or sessions, or a re-opened copy) holding the same file share one parse and one
+# analysis, and a replaced file is a new key.  The newest two mappings per file,
+# four files, an hour unused at most (ui/cache.py) — a mapping edit frees the old copy.
+_DATASETS: Latest[Dataset | InputError] = Latest(per_source=2, sources=4)
+_ANALYSES: Latest[Analysis | InputError | None] = Latest(per_source=4, sources=4)
+
+Source = tuple[str, str, dict]  # Store.source_ref: (SHA-256 of the bytes, filename, options)
 
 
-def seed_dataset(ws: str, ds: Dataset) -> None:
-    """Give the loader the data set just read from the source stored in ``ws``.
-
-    Call right after storing a source with ``options={}`` and no mapping, with
-    the result of ``open_dataset(data, filename=...)`` on the same bytes; the
-    next ``dataset()`` for that source version then needs no second parse.
-    """
-    key = (ws, store().source_version(ws))
-    with _SEEDED_LOCK:
-        _SEEDED[key] = ds
-        while len(_SEEDED) > _SEEDED_KEEP:
-            _SEEDED.popitem(last=False)
+def _digest(ref: Source) -> str:
+    return hashlib.sha256(
+        json.dumps(list(ref), sort_keys=True, ensure_ascii=False, default=str).encode()
+    ).hexdigest()
 
 
-# Parsed data sets and analyses: the newest two per workspace, four workspaces,
-# an hour unused at most (ui/cache.py) — a mapping edit frees the old copy.
-_DATASETS: Latest[Dataset | InputError | None] = Latest(per_workspace=2, workspaces=4)
-_ANALYSES: Latest[Analysis | InputError | None] = Latest(per_workspace=4, workspaces=4)
+class _Gone(Exception):
+    """The file a key was computed from is no longer stored (replaced meanwhile)."""
+
+
+def source_key() -> str:
+    """What the open workspace's data set is read from, as one digest (a cache key):
+    the stored file's SHA-256, its name and its options (sheet, header row, deals
+    file, …); "" when the workspace holds no file."""
+    ref = store().source_ref(workspace_id())
+    return "" if ref is None else _digest(ref)
+
+
+def seed_dataset(filename: str, data: bytes, ds: Dataset) -> None:
+    """Give the loader the data set just read from ``data``: call after storing that file
+    as a workspace's source with ``options={}`` and no mapping, with the result of
+    ``open_dataset(data, filename=filename)``; the pages then need no second parse.
+    Kept under the bytes it was read from, so it can only be found for that file."""
+    ref = (hashlib.sha256(data).hexdigest(), filename, {})
+    _DATASETS.get(_digest(ref), "null", lambda: ds)
 
 
 def open_dataset(data: bytes, **kwargs: Any) -> Dataset:
@@ -208,23 +219,20 @@ def open_dataset(data: bytes, **kwargs: Any) -> Dataset:
     return samples.open_dataset(data, **kwargs)
 
 
-def _dataset(ws: str, version: int, mapping_json: str) -> Dataset | InputError | None:
-    return _DATASETS.get(ws, (version, mapping_json), lambda: _read(ws, version, mapping_json))
+def _dataset(ref: Source, mapping_json: str) -> Dataset | InputError:
+    """The data set read from ``ref`` with the mapping (JSON; "null": detected), kept.
+    Raises ``_Gone`` (nothing kept) when that file is no longer stored."""
+    return _DATASETS.get(_digest(ref), mapping_json, lambda: _read(ref, mapping_json))
 
 
 _dataset.clear = _DATASETS.clear  # type: ignore[attr-defined]  # as st caches have
 
 
-def _read(ws: str, version: int, mapping_json: str) -> Dataset | InputError | None:
-    if mapping_json == "null":
-        with _SEEDED_LOCK:
-            seeded = _SEEDED.pop((ws, version), None)
-        if seeded is not None:
-            return seeded
-    src = store().get_source(ws)
-    if src is None:
-        return None
-    filename, data, options = src
+def _read(ref: Source, mapping_json: str) -> Dataset | InputError:
+    sha, filename, options = ref
+    data = store().blob(sha)  # by its hash: exactly the file the key names
+    if data is None:
+        raise _Gone(sha)
     saved = Mapping.from_list(json.loads(mapping_json)) if mapping_json != "null" else None
     deals = options.get("deals") or {}
     try:
@@ -241,6 +249,26 @@ def _read(ws: str, version: int, mapping_json: str) -> Dataset | InputError | No
         )
     except InputError as exc:
         return exc
+
+
+def _current(ws: str) -> tuple[Source | None, str]:
+    """The workspace's source and its mapping as JSON (the data set's inputs)."""
+    items = store().get_value(ws, "mapping")
+    return store().source_ref(ws), json.dumps(items, sort_keys=True)
+
+
+def _kept(ws: str, compute: Callable[[Source, str], Any]) -> Any:
+    """``compute(source, mapping JSON)`` for the workspace's current inputs (None without a
+    file); asked again when its file was replaced between reading the key and the file."""
+    for _ in range(5):
+        ref, mapping_json = _current(ws)
+        if ref is None:
+            return None
+        try:
+            return compute(ref, mapping_json)
+        except _Gone:
+            continue
+    raise InputError("store.no_workspace", id=ws)  # replaced five times in a row: gone
 
 
 def data_key() -> tuple[str, int, str]:
@@ -263,9 +291,8 @@ def dataset() -> Dataset | None:
 
 def dataset_or_error() -> Dataset | InputError | None:
     ws = workspace_id()
-    items = store().get_value(ws, "mapping")
     with st.spinner(tr("ui.loading_data")):
-        return _dataset(ws, store().source_version(ws), json.dumps(items, sort_keys=True))
+        return _kept(ws, _dataset)
 
 
 # ---------------------------------------------------------------- analysis
@@ -279,20 +306,16 @@ def save_settings(value: Settings) -> None:
     store().set_value(workspace_id(), "settings", value.to_dict())
 
 
-def _run(
-    ws: str, version: int, mapping_json: str, settings_json: str
-) -> Analysis | InputError | None:
-    key = (version, mapping_json, settings_json)
-    return _ANALYSES.get(ws, key, lambda: _analyse(ws, version, mapping_json, settings_json))
+def _run(ref: Source, mapping_json: str, settings_json: str) -> Analysis | InputError | None:
+    key = (mapping_json, settings_json)
+    return _ANALYSES.get(_digest(ref), key, lambda: _analyse(ref, mapping_json, settings_json))
 
 
 _run.clear = _ANALYSES.clear  # type: ignore[attr-defined]
 
 
-def _analyse(
-    ws: str, version: int, mapping_json: str, settings_json: str
-) -> Analysis | InputError | None:
-    ds = _dataset(ws, version, mapping_json)
+def _analyse(ref: Source, mapping_json: str, settings_json: str) -> Analysis | InputError | None:
+    ds = _dataset(ref, mapping_json)
     if not isinstance(ds, Dataset):
         return None
     try:
@@ -301,23 +324,26 @@ def _analyse(
         return exc
 
 
+def _settings_json(ws: str) -> str:
+    return json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
+
+
 def analysis_or_error() -> Analysis | InputError | None:
     """The cached analysis, the reason the data cannot be analysed, or None without data."""
     ws = workspace_id()
-    items = store().get_value(ws, "mapping")
-    key = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
+    settings_json = _settings_json(ws)
     with st.spinner(tr("ui.analysing")):
-        return _run(ws, store().source_version(ws), json.dumps(items, sort_keys=True), key)
+        return _kept(ws, lambda ref, mapping_json: _run(ref, mapping_json, settings_json))
 
 
-def _parsed_keys() -> tuple[str, int, str, str] | None:
-    """(workspace, source version, mapping JSON, settings JSON) when the workspace's data
-    set is already parsed — what the background prefetches key their caches by — else None."""
-    ws, version, mapping_json = data_key()
-    if not _DATASETS.has(ws, (version, mapping_json)):
+def _parsed_keys() -> tuple[Source, str, str] | None:
+    """(source, mapping JSON, settings JSON) when the workspace's data set is already
+    parsed — what the background prefetches key their caches by — else None."""
+    ws = workspace_id()
+    ref, mapping_json = _current(ws)
+    if ref is None or not _DATASETS.has(_digest(ref), mapping_json):
         return None
-    settings_json = json.dumps(store().get_value(ws, "settings") or {}, sort_keys=True)
-    return ws, version, mapping_json, settings_json
+    return ref, mapping_json, _settings_json(ws)
 
 
 def prefetch() -> Callable[[], object] | None:
@@ -333,10 +359,10 @@ def prefetch() -> Callable[[], object] | None:
     keys = _parsed_keys()
     if keys is None:
         return None
-    ws, version, mapping_json, settings_json = keys
-    if _ANALYSES.has(ws, (version, mapping_json, settings_json)):
+    ref, mapping_json, settings_json = keys
+    if _ANALYSES.has(_digest(ref), (mapping_json, settings_json)):
         return None
-    return lambda: _run(ws, version, mapping_json, settings_json)
+    return lambda: _run(ref, mapping_json, settings_json)
 
 
 def prefetch_clouds() -> Callable[[], object] | None:
@@ -349,12 +375,12 @@ def prefetch_clouds() -> Callable[[], object] | None:
     keys = _parsed_keys()
     if keys is None:
         return None
-    ws, version, mapping_json, settings_json = keys
-    ds = _dataset(ws, version, mapping_json)  # kept: no read, here on the script thread
+    ref, mapping_json, settings_json = keys
+    ds = _dataset(ref, mapping_json)  # kept: no read, here on the script thread
     big = presenting()
 
     def draw() -> None:
-        result = _run(ws, version, mapping_json, settings_json)
+        result = _run(ref, mapping_json, settings_json)
         if isinstance(ds, Dataset) and isinstance(result, Analysis):
             clouds.best_rest_pngs(ds, result, big=big)
 

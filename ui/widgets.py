@@ -53,15 +53,13 @@ def cloud_pngs(
 ) -> tuple[bytes | None, bytes | None]:
     """Best-vs-rest (or won-vs-lost) distinctive-word clouds as PNG bytes (None: no words).
 
-    Cached on what the picture depends on: workspace, source version,
-    mapping, mode and which customers are best — not on the weights; and the
-    pictures themselves by their words (``clouds.cloud_png``), across sessions.
+    Cached on what the picture depends on: the file (``state.source_key``),
+    mapping, mode and which customers are best — not on the weights nor the
+    workspace; and the pictures themselves by their words (``clouds.cloud_png``).
     """
-    ws = state.workspace_id()
     key = json.dumps(
         [
-            ws,
-            state.store().source_version(ws),
+            state.source_key(),
             ds.mapping.to_list(),
             result.profile_columns,
             result.mode,

@@ -24,11 +24,7 @@ ds, an = state.require_analysis()
 tag_rules = {t.name: t.rule for t in portraits.tag_list()}
 has_outcome = ds.mapping.col(Role.OUTCOME) is not None
 DATA_KEY = json.dumps(
-    [
-        state.workspace_id(),
-        state.store().source_version(state.workspace_id()),
-        ds.mapping.to_list(),
-    ],
+    [state.source_key(), ds.mapping.to_list()],  # the file's content, not the workspace
     ensure_ascii=False,
     default=str,
 )

@@ -51,7 +51,7 @@ def _replace(workspace: str, filename: str, data: bytes, new: Dataset) -> None:
         options={},
         values={"mapping": None, "settings": Settings(mode=mode).to_dict()},
     )
-    state.seed_dataset(workspace, new)  # the loader reuses this read: one parse per upload
+    state.seed_dataset(filename, data, new)  # the loader reuses this read: one parse per upload
 
 
 if upload is not None:

@@ -38,8 +38,7 @@ ws = state.workspace_id()
 store = state.store()
 KEY = json.dumps(
     [
-        ws,
-        store.source_version(ws),
+        state.source_key(),  # the file's content, not the workspace
         store.get_value(ws, "mapping"),
         store.get_value(ws, "settings") or {},
     ],

@@ -89,8 +89,7 @@ settings = state.settings()
 title = st.session_state["report.title"]
 summary_key = json.dumps(
     {
-        "ws": ws,
-        "version": state.store().source_version(ws),
+        "source": state.source_key(),  # the file's content, not the workspace
         "mapping": ds.mapping.to_list(),
         "settings": settings.to_dict(),
         "answers": answers,
