@@ -366,6 +366,29 @@ def _scan_components_once() -> None:
 def pytest_collection_finish(session: pytest.Session) -> None:
     if "streamlit.testing.v1" in sys.modules:  # a collected file runs AppTests
         _scan_components_once()
+        _compile_scripts_once()
+
+
+@cache
+def _compile_scripts_once() -> None:
+    """Every ``AppTest.run`` makes a new ``ScriptCache``, so app.py and the page were parsed,
+    rewritten for Streamlit's "magic" and compiled again on every run (about a fifth of the
+    pages' CPU). A server compiles each script once for all its sessions; here each script
+    is compiled once per process and content: a changed file is compiled again."""
+    from streamlit.runtime.scriptrunner import script_cache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    compiled: dict[tuple[str, bytes], object] = {}
+
+    class ScriptsOnce(script_cache.ScriptCache):
+        def get_bytecode(self, script_path: str) -> object:
+            key = (os.path.abspath(script_path), Path(script_path).read_bytes())
+            if key not in compiled:
+                compiled[key] = script_cache.ScriptCache().get_bytecode(script_path)
+            return compiled[key]
+
+    app_test.ScriptCache = ScriptsOnce
+    local_script_runner.ScriptCache = ScriptsOnce
 
 
 @cache
@@ -374,6 +397,7 @@ def _app_class() -> type[AppTest]:
     from streamlit.testing.v1 import AppTest  # lazy: startup speed (engine-only runs)
 
     _scan_components_once()
+    _compile_scripts_once()
 
     class App(AppTest):
         @property
