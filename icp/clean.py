@@ -231,11 +231,66 @@ def _plain_numbers(s: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
         arr = pa.array(s, from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
-    match = pc.fill_null(pc.match_substring_regex(arr, _PLAIN_DECIMAL), False)
-    if not pc.any(match).as_py():
+    is_plain = _plain_bytes(arr)
+    if is_plain is None:  # a byte other than a digit or "." somewhere: the regex decides
+        match = pc.fill_null(pc.match_substring_regex(arr, _PLAIN_DECIMAL), False)
+        is_plain = match.to_numpy(zero_copy_only=False)
+    if not is_plain.any():
         return None
-    vals = pc.cast(pc.if_else(match, arr, pa.scalar("0", arr.type)), pa.float64())
-    return vals.to_numpy(zero_copy_only=False), match.to_numpy(zero_copy_only=False)
+    if is_plain.all():  # every cell is read: no stand-in needed for the others
+        vals = pc.cast(arr, pa.float64())
+    else:
+        keep = pa.array(is_plain)
+        vals = pc.cast(pc.if_else(keep, arr, pa.scalar("0", arr.type)), pa.float64())
+    return vals.to_numpy(zero_copy_only=False), is_plain
+
+
+def _plain_bytes(arr: Any) -> np.ndarray | None:
+    """Which cells match ``_PLAIN_DECIMAL``, read off the bytes, or None (use the regex).
+
+    Only when every byte of the column is an ASCII digit or "." (a column of plain
+    amounts): a cell is then plain when it has no "." and 1–15 bytes, or one "."
+    with 1–9 bytes before it and 1–6 after.  A cell's first "." comes from Arrow's
+    substring search; when the column holds more "." bytes than cells with one, some
+    cell has two (or a missing cell holds bytes) and the regex decides instead.
+    """
+    import pyarrow as pa  # lazy: startup speed
+    import pyarrow.compute as pc  # lazy: startup speed
+
+    if not (pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)):
+        return None
+    if isinstance(arr, pa.ChunkedArray):
+        parts = [_plain_bytes(chunk) for chunk in arr.chunks]
+        if any(p is None for p in parts):
+            return None
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+    n = len(arr)
+    width = np.int64 if pa.types.is_large_string(arr.type) else np.int32
+    _, off_buf, data_buf = arr.buffers()
+    offsets = np.frombuffer(off_buf, dtype=width)[arr.offset : arr.offset + n + 1].astype(np.int64)
+    data = (
+        np.frombuffer(data_buf, dtype=np.uint8)[offsets[0] : offsets[-1]]
+        if data_buf is not None
+        else np.empty(0, dtype=np.uint8)
+    )
+    if len(data) and (data.min() < 0x2E or data.max() > 0x39 or (data == 0x2F).any()):
+        return None  # "." is 0x2E, "/" 0x2F, the digits 0x30-0x39
+    lens = np.diff(offsets)
+    dots = int(np.count_nonzero(data == 0x2E))
+    if dots:
+        pos = pc.fill_null(pc.find_substring(arr, "."), -1).to_numpy(zero_copy_only=False)
+        has = pos >= 0
+        if dots != int(np.count_nonzero(has)):
+            return None
+        after = lens - pos - 1
+        plain = np.where(
+            has, (pos >= 1) & (pos <= 9) & (after >= 1) & (after <= 6), (lens >= 1) & (lens <= 15)
+        )
+    else:
+        plain = (lens >= 1) & (lens <= 15)
+    if arr.null_count:
+        plain &= arr.is_valid().to_numpy(zero_copy_only=False)
+    return plain
 
 
 def _merge(plain: np.ndarray | np.int8, is_plain: np.ndarray, rest: np.ndarray) -> np.ndarray:
