@@ -194,7 +194,9 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         )
         warnings.extend(notes)
         ranking = Ranking(rt, criteria, cv.missing)
-        best = rt["is_best"].reindex(table.index).to_numpy(dtype=bool)
+        # rt is table's rows in display order: mark the few best by label (no reindex)
+        best = np.zeros(n, dtype=bool)
+        best[table.index.get_indexer(rt.index[rt["is_best"].to_numpy(dtype=bool)])] = True
         rest = ~best
         best_names = [str(x) for x in rt.loc[rt["is_best"], "name"]]
         if not rest.any():

@@ -170,3 +170,40 @@ def test_mapped_ltv_wins_and_missing_lists_the_roles_that_would_help():
     assert list(cv.parts) == ["ltv_cac"]
     assert cv.missing["sales_cycle"] == [Role.CYCLE_DAYS, Role.CREATED, Role.CLOSED]
     assert cv.missing["profit"] == [Role.PROFIT, Role.VALUE, Role.MARGIN]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_display_order_is_the_stable_sort_of_the_scores(seed):
+    """``rank._order_desc`` (a quick sort, ties put back in row order) against numpy's
+    stable sort: few ties, many ties, signed zeros, infinities, NaN, empty and one row."""
+    from icp.rank import _order_desc
+
+    rng = np.random.default_rng(seed)
+    cases = [
+        rng.random(5000),
+        np.round(rng.random(5000), 3),  # many ties: the stable sort itself
+        np.round(rng.random(20_000), 4),  # some ties: put back in row order
+        np.concatenate([rng.random(4000), np.full(300, 0.5), np.full(200, 0.25)]),
+        rng.choice([0.0, -0.0, 1.0, np.inf, -np.inf], 500),
+        np.concatenate([rng.random(100), np.zeros(3), -np.zeros(3)]),
+        np.append(rng.random(50), np.nan),
+        np.empty(0),
+        np.array([0.3]),
+    ]
+    for x in cases:
+        rng.shuffle(x)
+        assert np.array_equal(_order_desc(x), np.argsort(-x, kind="stable"))
+
+
+def test_best_mask_follows_the_labels_of_an_unordered_index():
+    from icp import analysis
+    from icp.model import Settings
+
+    ds = dataset({"Value": (Role.VALUE, [100, 500, 300, 200, 400, 50])}, names=NAMES)
+    table = ds.table.set_axis(pd.Index([40, 7, 13, 2, 99, 5]))
+    ds = Dataset(table, ds.mapping, ds.source, None)
+    result = analysis.run(ds, Settings(top_n=2))
+    rt = result.ranking.table
+    expected = rt["is_best"].reindex(table.index).to_numpy(dtype=bool)
+    assert np.array_equal(result.best_mask.to_numpy(), expected)
+    assert list(table.index[expected]) == [7, 99]
