@@ -205,6 +205,9 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         if tie is not None:
             warnings.insert(0, tie)
 
+    # columns factorised by the echo check and again for the traits' counts: once, for
+    # this run only (kept in the memo they would hold 8 bytes a row per column)
+    shared: dict[str, Any] = {}
     best_s = pd.Series(best, index=table.index)
     rest_s = pd.Series(rest, index=table.index)
     if 0 < best.sum() < 5:
@@ -217,6 +220,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         top_n=int(best.sum()) if mode == "top" else top_n,
         among_good=mode == "top" and usable and not hand_picked,
         memo=memo,
+        shared=shared,
     )
     profile, pmap = _profile(dataset, definition)
     # the (tokenised) pairs cached per data set depend on which category, tag
@@ -236,12 +240,13 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
             pd.Series(groups[0], index=table.index),
             pd.Series(groups[1], index=table.index),
             memo=pmemo,
+            shared=shared,
         )
     if after:
         warnings.append(_after_outcome_note(after, out_col or ""))
     skip = frozenset((t.column, t.value) for t in after)
     found, warn_traits, keywords = _traits.categorical_traits(
-        table, pmap, best_s, rest_s, memo=pmemo, skip=skip
+        table, pmap, best_s, rest_s, memo=pmemo, skip=skip, shared=shared
     )
     defining_map = Mapping(
         [
@@ -274,6 +279,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
             rest_s,
             exclude={(t.column, t.value) for t in found} | skip,
             memo=pmemo,
+            shared=shared,
         ),
         definition=definition,
         profile_columns=profile,

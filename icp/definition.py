@@ -36,6 +36,7 @@ from icp.outcome import (
     read_value,
     split_outcome,
 )
+from icp.parse import factorized
 from icp.schema import FieldType, Role
 
 if TYPE_CHECKING:
@@ -123,7 +124,9 @@ def _derived_columns(dataset: Dataset) -> list[str]:
     ]
 
 
-def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
+def _echo_columns(
+    dataset: Dataset, out_col: str, good: list[str], shared: dict | None = None
+) -> list[str]:
     """Columns that only restate the outcome: within each outcome value one
     value of the column covers ≥ 95% of the rows, and the won rows' value is
     their own (a CRM's "Probability (%)" is 100 on every Closed Won row, a
@@ -131,7 +134,8 @@ def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
     too: a "Lost reason" is blank on every won deal, a "Won time" on every lost
     one, so "0 of your won deals have Lost reason = Price" is no finding.  They
     define best as much as the outcome does, so they are never findings.  One
-    count matrix per column (numpy)."""
+    count matrix per column (numpy).  ``shared``: factorised columns kept for the traits
+    (``icp.parse.factorized``)."""
     table = dataset.table
     o_codes, o_uniq = label_codes(table[out_col])
     o_sizes = np.bincount(o_codes[o_codes >= 0], minlength=len(o_uniq))
@@ -153,7 +157,7 @@ def _echo_columns(dataset: Dataset, out_col: str, good: list[str]) -> list[str]:
             continue
         if len(pd.factorize(col.iloc[:1000])[1]) > 50:  # a million names: not worth a full pass
             continue
-        codes, uniq = pd.factorize(col)
+        codes, uniq = factorized(col, name, shared)
         if len(uniq) > 50 or len(uniq) < 2:
             continue
         ok = (o_codes >= 0) & (codes >= 0)
@@ -324,10 +328,12 @@ def resolve(
     top_n: int,
     among_good: bool = False,
     memo: dict | None = None,
+    shared: dict | None = None,
 ) -> Definition:
     """The ``Definition`` of one run: ``mode``, ``criteria`` and ``top_n`` as
     ``icp.analysis.run`` settled them (after its fallbacks), the rest from the
-    mapping, the saved good values and the data."""
+    mapping, the saved good values and the data.  ``shared``: the run's factorised
+    columns (``icp.parse.factorized``)."""
     mapping = dataset.mapping
     reasons: dict[str, Msg] = {}
     out_col = mapping.col(Role.OUTCOME)
@@ -364,7 +370,7 @@ def resolve(
         reasons.setdefault(col, Msg("definition.reason.derived"))
     if out_col is not None:
         key = ("echo", out_col, tuple(good))
-        echoes = _memoised(memo, key, lambda: _echo_columns(dataset, out_col, good))
+        echoes = _memoised(memo, key, lambda: _echo_columns(dataset, out_col, good, shared))
         echo_reason = Msg("definition.reason.echo", {"column": out_col})
     else:
         used = crits if mode == "top" else []

@@ -46,7 +46,7 @@ import pandas as pd
 
 from icp.lazy import lazy_module
 from icp.model import NumericTrait, Trait
-from icp.parse import split_tags
+from icp.parse import factorized, split_tags
 from icp.pvalues import hypergeom_cdf, hypergeom_sf, mannwhitneyu
 from icp.schema import NOT_TRAIT_ROLES, SEPARATORS, ColumnSpec, FieldType, Mapping
 from icp.text import blank_numbers, learn_vocabulary, table_vocabulary, tokenize, tokens
@@ -68,23 +68,28 @@ stats = lazy_module("scipy.stats")  # lazy: startup speed
 _Z = 1.959963984540054  # 95% two-sided
 
 
-def _distinct(col: pd.Series) -> tuple[np.ndarray, pd.Series, bool]:
+def _distinct(
+    col: pd.Series, key: str = "", shared: dict | None = None
+) -> tuple[np.ndarray, pd.Series, bool]:
     """(code per row, -1 for missing; the distinct cells; whether they are all text).
 
     A column of text is factorised (Arrow does it in C); any other column
     keeps one "distinct cell" per row, so that values such as 1 and 1.0,
-    which hash alike, are still read apart exactly as before.
+    which hash alike, are still read apart exactly as before.  ``shared``: the run's
+    factorised columns by ``key`` (``icp.parse.factorized``).
     """
     if isinstance(col.dtype, pd.StringDtype) or pd.api.types.infer_dtype(col, skipna=True) in (
         "string",
         "empty",
     ):
-        codes, uniq = pd.factorize(col)
+        codes, uniq = factorized(col, key, shared) if key else pd.factorize(col)
         return codes, pd.Series(uniq, dtype=col.dtype), True
     return np.arange(len(col)), col.reset_index(drop=True), False
 
 
-def _text_lists(col: pd.Series, spec: ColumnSpec) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+def _text_lists(
+    col: pd.Series, spec: ColumnSpec, shared: dict | None = None
+) -> tuple[np.ndarray, list[tuple[str, ...]]]:
     """(distinct-cell code per row, -1 for missing; the tags/keywords of each distinct cell).
 
     Each distinct cell is split or tokenised once, however many rows hold it.
@@ -100,7 +105,7 @@ def _text_lists(col: pd.Series, spec: ColumnSpec) -> tuple[np.ndarray, list[tupl
         new, norm = blank_numbers(col.fillna(""))
         codes = np.where(missing, -1, new)
         return codes, [tokens(v) if v.strip() else () for v in norm]
-    codes, uniq, text = _distinct(col)
+    codes, uniq, text = _distinct(col, spec.name, shared)
     if spec.type == FieldType.MULTI:
         return codes, [tuple(v) for v in _tags(uniq.astype(object), spec.sep)]
     if not text:
@@ -223,8 +228,10 @@ def _spans(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
     return np.repeat(starts, lens) + np.arange(int(lens.sum())) - first
 
 
-def _pairs(table: pd.DataFrame, mapping: Mapping) -> _Pairs:
-    """One (row position, column, kind, value) per value a customer holds."""
+def _pairs(table: pd.DataFrame, mapping: Mapping, shared: dict | None = None) -> _Pairs:
+    """One (row position, column, kind, value) per value a customer holds.
+
+    ``shared``: the run's factorised columns (``icp.parse.factorized``)."""
     parts: list[_Part] = []
     columns: list[np.ndarray] = []
     kinds: list[np.ndarray] = []
@@ -241,7 +248,7 @@ def _pairs(table: pd.DataFrame, mapping: Mapping) -> _Pairs:
     for spec in specs:
         col = table[spec.name]
         if spec.type in (FieldType.SINGLE, FieldType.BAND):  # a band label is one value
-            cell, uniq, _ = _distinct(col)
+            cell, uniq, _ = _distinct(col, spec.name, shared)
             s = uniq.astype("string").str.strip()
             ok = s.notna().to_numpy() & (s.fillna("") != "").to_numpy()
             codes, stripped = pd.factorize(s.where(ok))
@@ -251,7 +258,7 @@ def _pairs(table: pd.DataFrame, mapping: Mapping) -> _Pairs:
             flat, lens = np.arange(len(vocab), dtype=np.int64), np.ones(len(vocab), np.int64)
             kind = "single"
         else:
-            cell, words = _text_lists(col, spec)
+            cell, words = _text_lists(col, spec, shared)
             lens = np.fromiter((len(x) for x in words), dtype=np.int64, count=len(words))
             flat_codes, uniq = pd.factorize(np.asarray([w for x in words for w in x], dtype=object))
             flat, vocab = flat_codes.astype(np.int64), np.asarray(uniq, dtype=object)
@@ -335,16 +342,20 @@ def _groups_and_pairs(
     best: pd.Series,
     rest: pd.Series,
     memo: dict[str, Any] | None,
+    shared: dict | None = None,
 ) -> tuple[np.ndarray, np.ndarray, _Pairs]:
     """Best and rest as row masks (rest never overlaps best) and the (row, value) pairs.
 
-    The pairs do not depend on who is best, so they are kept in ``memo``.
+    The pairs do not depend on who is best, so they are kept in ``memo``.  ``shared``:
+    the run's factorised columns (``icp.parse.factorized``), for making them.
     """
     b_mask = best.reindex(table.index).fillna(False).to_numpy(dtype=bool)
     r_mask = rest.reindex(table.index).fillna(False).to_numpy(dtype=bool) & ~b_mask
     if memo is None:
-        return b_mask, r_mask, _pairs(table, mapping)
-    pairs = memo.get("traits.pairs") or memo.setdefault("traits.pairs", _pairs(table, mapping))
+        return b_mask, r_mask, _pairs(table, mapping, shared)
+    pairs = memo.get("traits.pairs") or memo.setdefault(
+        "traits.pairs", _pairs(table, mapping, shared)
+    )
     return b_mask, r_mask, pairs
 
 
@@ -376,6 +387,7 @@ def categorical_traits(
     min_warning: float = 0.15,
     memo: dict[str, Any] | None = None,
     skip: frozenset[tuple[str, str]] = frozenset(),
+    shared: dict | None = None,
 ) -> tuple[list[Trait], list[Trait], dict[str, pd.DataFrame]]:
     """Compare every categorical value best vs rest.
 
@@ -390,7 +402,7 @@ def categorical_traits(
     that are no test at all (``after_outcome``): they are neither findings
     nor counted in the multiple-testing family.
     """
-    b_mask, r_mask, pairs = _groups_and_pairs(table, mapping, best, rest, memo)
+    b_mask, r_mask, pairs = _groups_and_pairs(table, mapping, best, rest, memo, shared)
     best_n, rest_n = int(b_mask.sum()), int(r_mask.sum())
     if pairs.empty or best_n == 0 or rest_n == 0:
         return [], [], {}
@@ -450,6 +462,7 @@ def leads(
     min_lift: float = 1.5,
     min_share: float = 0.2,
     memo: dict[str, Any] | None = None,
+    shared: dict | None = None,
 ) -> list[Trait]:
     """Chosen values (single-select values, tags) that lean towards the best but are not findings.
 
@@ -461,7 +474,7 @@ def leads(
     lift ≥ ``min_lift``, and not already a finding (``exclude`` holds
     ``(column, value)`` pairs).  Free-text keywords are never leads.
     """
-    b_mask, r_mask, pairs = _groups_and_pairs(table, mapping, best, rest, memo)
+    b_mask, r_mask, pairs = _groups_and_pairs(table, mapping, best, rest, memo, shared)
     best_n, rest_n = int(b_mask.sum()), int(r_mask.sum())
     if pairs.empty or best_n == 0 or rest_n == 0:
         return []
@@ -488,6 +501,7 @@ def after_outcome(
     min_count: int = 20,
     min_share: float = 0.1,
     memo: dict[str, Any] | None = None,
+    shared: dict | None = None,
 ) -> list[Trait]:
     """Chosen values (single-select values, tags) held by many customers of one
     outcome and by none of the other: probably written after the outcome.
@@ -506,7 +520,7 @@ def after_outcome(
     Returned with the good side as "best", strongest first; free-text words
     are never returned (a notes column's words are left to the findings).
     """
-    g_mask, o_mask, pairs = _groups_and_pairs(table, mapping, good, other, memo)
+    g_mask, o_mask, pairs = _groups_and_pairs(table, mapping, good, other, memo, shared)
     g_n, o_n = int(g_mask.sum()), int(o_mask.sum())
     if pairs.empty or g_n == 0 or o_n == 0:
         return []

@@ -343,3 +343,27 @@ def test_the_ranking_measure_in_another_unit_is_part_of_the_definition():
     assert "ACV (EUR)" in d.defining_columns
     assert "unit" in d.reasons["ACV (EUR)"].render("en")
     assert "Employees" not in d.defining_columns
+
+
+@pytest.mark.parametrize("name", ["churn_en", "hubspot_en", "winloss_en", "funnel_zh"])
+@pytest.mark.parametrize("mode", ["top", "outcome"])
+def test_columns_factorised_once_per_run_give_the_same_analysis(monkeypatch, name, mode):
+    """The echo check and the traits share each column's factorisation within a run
+    (``icp.parse.factorized``); factorising every time gives the same result."""
+    from icp import definition, parse, traits
+
+    got = analysis.run(_open(KINDS[name]), Settings(mode=mode))
+    ds = _open(KINDS[name])
+    calls: list[str] = []
+
+    def fresh(col: pd.Series, key: str, shared: dict | None):
+        calls.append(key)
+        return pd.factorize(col)
+
+    for module in (parse, definition, traits):
+        monkeypatch.setattr(module, "factorized", fresh)
+    plain = analysis.run(ds, Settings(mode=mode))
+    assert len(calls) > len(set(calls))  # columns the two share, factorised twice here
+    assert json.dumps(got.to_json(ds), sort_keys=True) == json.dumps(
+        plain.to_json(ds), sort_keys=True
+    )
