@@ -7,6 +7,7 @@ pages have real suggestions to show.
 from __future__ import annotations
 
 import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
 from icp.store import Store
@@ -70,8 +71,24 @@ def test_use_appends_a_suggestion_and_the_step_is_remembered(icp_page):
     # the required "size" is still empty and flagged, but nothing blocks
     assert any("Company size" in w.value for w in at.warning)
 
-    at.button(key="icp.next").click().run()
+    at.button(key="icp.next.S2").click().run()
     assert at.subheader[0].value.startswith("S3 ·")
+
+
+def test_next_pressed_twice_before_the_redraw_moves_one_step(icp_page):
+    """The second press of the Next the browser still shows (S2's), sent after the server
+    already drew S3, is dropped: it used to arrive with S3's arguments and open S4."""
+    at = icp_page
+    at.radio(key="icp.step").set_value("S2").run()
+    shown = at.button(key="icp.next.S2")
+    shown.click().run()
+    assert at.subheader[0].value.startswith("S3 ·")
+    at._run(WidgetStates(widgets=[shown.click()._widget_state]))  # what the stale page sends
+    assert not at.exception, at.exception
+    assert at.subheader[0].value.startswith("S3 ·")
+    assert Store().get_value(at.ws, "ui.icp.step") == "S3"
+    at.button(key="icp.next.S3").click().run()
+    assert at.subheader[0].value.startswith("S4 ·")
 
 
 def test_statement_is_drafted_only_on_request_and_asks_before_replacing(icp_page):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
 
 from icp import report
@@ -68,7 +69,7 @@ def test_facilitator_starts_a_session_and_go_to_shows_the_screen_it_names():
     s = w.session(ws)
     assert s is not None and s.total_minutes == 30 and len(s.code) == 6
     assert "Our best 10 customers" in at.subheader[0].value
-    at.button(key="present.next").click().run()
+    at.button(key="present.next.best").click().run()
     assert w.session(ws).screen == "commonalities"
     at.selectbox(key="present.jump.commonalities").set_value("S4").run()
     assert not at.exception, at.exception
@@ -76,11 +77,11 @@ def test_facilitator_starts_a_session_and_go_to_shows_the_screen_it_names():
     assert "S4 / 7" in _shown(at)
     assert at.subheader[0].value.startswith("S4 · ")
     assert at.selectbox(key="present.jump.S4").value == "S4"
-    at.button(key="present.prev").click().run()
+    at.button(key="present.prev.S4").click().run()
     assert at.selectbox(key="present.jump.S2").value == "S2"  # the picker follows Previous
     assert at.subheader[0].value.startswith("S2 · ")
     at.selectbox(key="present.jump.S2").set_value("S4").run()  # and jumps from there again
-    at.button(key="present.prev").click().run()
+    at.button(key="present.prev.S4").click().run()
     assert at.selectbox(key="present.jump.S2").value == "S2"  # not the S4 picked here before
 
 
@@ -115,10 +116,38 @@ def test_next_from_a_stale_page_does_not_skip_a_screen():
     w.go(ws, "S2")
     at = _page(ws, "present")
     w.go(ws, "S3")  # the presenter pressed → on the room view meanwhile
-    at.button(key="present.next").click().run()  # this page still showed S2
+    at.button(key="present.next.S2").click().run()  # this page still showed S2
     assert not at.exception, at.exception
     assert w.session(ws).screen == "S3"
-    at.button(key="present.next").click().run()  # now showing S3: moves on
+    at.button(key="present.next.S3").click().run()  # now showing S3: moves on
+    assert w.session(ws).screen == "S4"
+
+
+def _press_from_stale_page(at: AppTest, button) -> None:
+    """What a browser sends when a button it still shows is pressed after the server has
+    already drawn the next screen (a slow projector laptop, a double click): that button's
+    id with a trigger, not the button of the server's latest run."""
+    at._run(WidgetStates(widgets=[button.click()._widget_state]))
+
+
+@pytest.mark.parametrize(("page", "next_key"), [("present", "present.next"), ("room", "room-next")])
+def test_next_pressed_twice_before_the_redraw_moves_one_screen(page: str, next_key: str):
+    """Streamlit runs a button's callback with the arguments of the latest script run, so
+    a second press of the Next the browser still shows (S2) used to arrive as "Next from
+    S3" and skip a screen. The button is a new widget on each screen: the stale one names
+    nothing the server knows and is dropped."""
+    _, w, ws = _workspace()
+    w.start(ws, agenda=template(60))
+    w.go(ws, "S2")
+    at = _page(ws, page)
+    shown = next(b for b in at.button if b.key and b.key.startswith(next_key))
+    at.button(key=shown.key).click().run()  # the first press: the server draws S3
+    assert w.session(ws).screen == "S3"
+    _press_from_stale_page(at, shown)  # the second press, on the S2 page still on screen
+    assert not at.exception, at.exception
+    assert w.session(ws).screen == "S3"
+    again = next(b for b in at.button if b.key and b.key.startswith(next_key))
+    at.button(key=again.key).click().run()  # a press on the S3 page moves on
     assert w.session(ws).screen == "S4"
 
 
@@ -150,7 +179,7 @@ def test_next_carries_the_running_clock_to_the_next_step_and_pause_stops_it():
     w.start(ws, agenda=[AgendaItem("S1", 2), AgendaItem("S2", 3)])
     at = _page(ws, "present")
     at.button(key="present.timer.go").click().run()
-    at.button(key="present.next").click().run()
+    at.button(key="present.next.S1").click().run()
     assert w.timer(ws, "S2").running and not w.timer(ws, "S1").running
     at.button(key="present.timer.go").click().run()
     assert not w.timer(ws).running
@@ -243,7 +272,7 @@ def test_room_shows_the_step_its_notes_with_tallies_and_how_to_join():
     assert len(at.get("image")) == 1  # the QR code
     assert not at.get("text_area") and not at.get("text_input")  # nothing to edit
     assert "Manufacturing" in shown  # the data's evidence for S2
-    at.button(key="room-next").click().run()  # what → / PageDown / Space press
+    at.button(key="room-next-S2").click().run()  # what → / PageDown / Space press
     assert w.session(ws).screen == "S3"
     assert "S3 / 7" in _shown(at)
     at.button(key="room-timer").click().run()  # T

@@ -22,7 +22,7 @@ from icp import builders
 from icp.builders import Prompt, Step, Suggestion
 from icp.errors import InputError
 from icp.report import md_escape
-from ui import autosave, confirm, state
+from ui import autosave, confirm, state, stepnav
 
 __all__ = ["add_lines", "answer_key", "render", "render_checklist", "render_step"]
 
@@ -321,10 +321,12 @@ def _render_suggestions(step_id: str, prompt_id: str, found: list[Suggestion]) -
 def _render_nav(builder: Builder, ids: list[str], current: str) -> None:
     tr = state.tr
     i = ids.index(current)
-    prev, _, nxt = st.columns([1, 3, 1])
-    prev.button(
+    stepnav.keep_focus()
+    with st.container(key=f"{stepnav.NAV_PREFIX}-{builder}"):
+        prev, _, nxt = st.columns([1, 3, 1])
+    prev.button(  # new buttons on each step: a press sent from a step already left is dropped
         tr("builders.ui.prev"),
-        key=f"{builder}.prev",
+        key=f"{builder}.prev.{current}",
         disabled=i == 0,
         on_click=_go,
         args=(builder, ids[max(i - 1, 0)]),
@@ -332,7 +334,7 @@ def _render_nav(builder: Builder, ids: list[str], current: str) -> None:
     )
     nxt.button(
         tr("builders.ui.next"),
-        key=f"{builder}.next",
+        key=f"{builder}.next.{current}",
         disabled=i == len(ids) - 1,
         on_click=_go,
         args=(builder, ids[min(i + 1, len(ids) - 1)]),

@@ -80,7 +80,8 @@ def _watcher(every: float) -> Callable[[Callable[[], object], object], None]:
 
 def move(ws: str, shown: str, delta: int) -> None:
     """Next / Previous from the screen the page showed (a button's args): a click or key
-    delivered twice — a double click, a slow server — moves once, not two screens."""
+    delivered twice — a double click, a slow server — moves once, not two screens. The
+    buttons must be new widgets on each screen for that (see ``ui/stepnav.py``)."""
     s = engine().session(ws)
     if s is not None and s.screen == shown:
         engine().step(ws, delta)
@@ -367,7 +368,8 @@ _KEYS = """
     else if (['ArrowLeft', 'PageUp'].includes(e.key)) name = 'prev';
     else if (e.key === 't' || e.key === 'T') name = 'timer';
     if (!name) return;
-    const button = doc.querySelector('.st-key-room-' + name + ' button');
+    const box = name === 'timer' ? '.st-key-room-timer' : '[class*="st-key-room-' + name + '-"]';
+    const button = doc.querySelector(box + ' button');
     if (button) { e.preventDefault(); button.click(); }
   });
 })();

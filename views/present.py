@@ -21,7 +21,7 @@ from icp import builders
 from icp.errors import InputError
 from icp.report import md_escape
 from icp.workshop import ALL_SCREENS, STEP_IDS, TEMPLATES, AgendaItem, Session, template
-from ui import builder, confirm, present, state
+from ui import builder, confirm, present, state, stepnav
 from ui import workshop as wui
 
 tr = state.tr
@@ -224,12 +224,13 @@ _result = state.analysis()
 if _result is not None and _result.definition is not None:
     confirm.definition_line(_result.definition)
 
-with st.container(key="icp-nav"):
+stepnav.keep_focus()
+with st.container(key=stepnav.NAV_PREFIX):
     prev, jump, nxt = st.columns([1, 2, 1], vertical_alignment="bottom")
     at = session.screens.index(session.screen) if session.screen in session.screens else 0
     prev.button(
         tr("present.prev"),
-        key="present.prev",
+        key=f"present.prev.{session.screen}",  # new on each screen: see ui/stepnav.py
         icon=":material/arrow_back:",
         disabled=at == 0,
         on_click=wui.move,
@@ -247,7 +248,7 @@ with st.container(key="icp-nav"):
     )
     nxt.button(
         tr("present.next"),
-        key="present.next",
+        key=f"present.next.{session.screen}",
         icon=":material/arrow_forward:",
         icon_position="right",
         type="primary",

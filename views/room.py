@@ -95,10 +95,11 @@ def _read() -> tuple[object, ...]:
 
 
 def _keys(s: Session, timer: Timer) -> None:
-    """The hidden buttons the keyboard script presses; their arguments name what is shown."""
+    """The hidden buttons the keyboard script presses; Next and Previous are new buttons
+    on each screen so that a → pressed twice before the redraw moves once (ui/stepnav.py)."""
     with st.container(key="room-keys"):
-        st.button("next", key="room-next", on_click=wui.move, args=(ws, s.screen, 1))
-        st.button("prev", key="room-prev", on_click=wui.move, args=(ws, s.screen, -1))
+        st.button("next", key=f"room-next-{s.screen}", on_click=wui.move, args=(ws, s.screen, 1))
+        st.button("prev", key=f"room-prev-{s.screen}", on_click=wui.move, args=(ws, s.screen, -1))
         st.button("timer", key="room-timer", on_click=_timer, args=(timer.running,))
 
 
