@@ -22,6 +22,7 @@ from icp import analysis, builders, report
 from icp.cli import main as cli_main
 from icp.dataset import Dataset, open_dataset
 from icp.model import Analysis
+from icp.portrait import fit_model
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH = ROOT / "sample_data" / "equipment_customers_zh.xlsx"
@@ -277,3 +278,17 @@ def test_excel_in_chinese_has_chinese_headers(zh):
     assert header[:3] == ["排名", "客户", "最佳客户"]
     assert "客户行业" in header
     assert wb.active.title == "客户"
+
+
+def test_excel_with_the_cards_fit_model_is_the_excel_it_fits_itself(zh):
+    """The Report page hands the Excel list the fit model the customer cards keep
+    (``portrait.fit_model``) instead of fitting a second one: the same cells."""
+    ds, result = zh
+
+    def cells(data: bytes) -> list[tuple]:
+        return [tuple(r) for r in openpyxl.load_workbook(io.BytesIO(data)).active.values]
+
+    own = cells(report.customers_xlsx_bytes(ds, result, lang="zh"))
+    given = report.customers_xlsx_bytes(ds, result, lang="zh", model=fit_model(ds, result))
+    assert cells(given) == own
+    assert "匹配度（0–100）" in own[0]  # the fit column is there (a model was fitted)

@@ -89,6 +89,15 @@ def fit_model(ds: Dataset, an: Analysis) -> score.FitModel:
     return _fit(_key(ds), ds, an)
 
 
+def fit_model_or_none(ds: Dataset, an: Analysis) -> score.FitModel | None:
+    """``fit_model``, or None when this data cannot be fitted (the caller fits or goes
+    without: the Excel list's fit column is an extra)."""
+    try:
+        return fit_model(ds, an)
+    except Exception:
+        return None
+
+
 def open_card(row: Any) -> None:
     """Go to the customer card of table row ``row``."""
     st.session_state[CARD_ROW] = row

@@ -49,7 +49,13 @@ def _light(
     return (
         report.markdown_text(_summary),
         report.json_bytes(_summary),
-        report.customers_xlsx_bytes(_ds, _result, lang=inputs["lang"], tags=tagged),
+        report.customers_xlsx_bytes(
+            _ds,
+            _result,
+            lang=inputs["lang"],
+            tags=tagged,
+            model=portraits.fit_model_or_none(_ds, _result),  # the cards' model, not a new fit
+        ),
     )
 
 

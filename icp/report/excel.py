@@ -18,22 +18,31 @@ from icp.report.summary import cell_text, definition_text
 from icp.xlsx import frame_xlsx_bytes
 
 
-def _fit_scores(dataset: Dataset, analysis: Analysis) -> pd.Series | None:
-    """0–100 fit of every customer from ``icp.score`` (None when no model can be fitted)."""
+def _fit_scores(
+    dataset: Dataset, analysis: Analysis, model: score.FitModel | None
+) -> pd.Series | None:
+    """0–100 fit of every customer from ``icp.score`` (None when no model can be fitted);
+    ``model``: the analysis' fit model if the caller already has it, else fitted here."""
     if int(analysis.best_mask.sum()) < 2 or int((~analysis.best_mask).sum()) < 2:
         return None
     try:
-        return score.customer_scores(dataset, analysis)
+        return score.customer_scores(dataset, analysis, model=model)
     except Exception:  # the fit score is an extra column; its absence must not stop the export
         return None
 
 
 def customers_xlsx_bytes(
-    dataset: Dataset, analysis: Analysis, *, lang: Lang, tags: pd.Series | None = None
+    dataset: Dataset,
+    analysis: Analysis,
+    *,
+    lang: Lang,
+    tags: pd.Series | None = None,
+    model: score.FitModel | None = None,
 ) -> bytes:
     """Every customer with rank, best flag, best-customer score, stability and fit score,
     followed by the data set's own columns; best first; formula-safe (``icp.xlsx``).
-    ``tags`` (``icp.tags.tag_column``) adds the rule tags each customer carries."""
+    ``tags`` (``icp.tags.tag_column``) adds the rule tags each customer carries; ``model``
+    is the analysis' fit model (``icp.portrait.fit_model``) when the caller keeps one."""
     table = dataset.table
     yes, no = t("common.yes", lang), t("common.no", lang)
     cols: dict[str, pd.Series] = {}
@@ -55,7 +64,7 @@ def customers_xlsx_bytes(
         headers.append(t("report.xlsx.score", lang))
         cols["stability"] = rt["stability"].astype(float).round(2).reindex(order)
         headers.append(t("report.xlsx.stability", lang))
-    fit = _fit_scores(dataset, analysis)
+    fit = _fit_scores(dataset, analysis, model)
     if fit is not None:
         cols["fit"] = pd.to_numeric(fit, errors="coerce").reindex(order)
         headers.append(t("report.xlsx.fit", lang))
