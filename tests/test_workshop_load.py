@@ -18,7 +18,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from icp.errors import InputError
@@ -129,6 +128,7 @@ def test_thirty_phones_posting_and_voting_at_once_lose_nothing(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("app_in_this_data_dir")  # the app's store is this test's (conftest)
 def test_the_room_page_shows_the_full_rooms_tally():
     store = Store()  # the app's own data folder (ICP_DATA_DIR of this test)
     ws = store.create("Full room")
@@ -136,8 +136,6 @@ def test_the_room_page_shows_the_full_rooms_tally():
     want_notes = _expected(ids)[0]
     top = engine.notes(ws)[:6]
 
-    st.cache_resource.clear()
-    st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.query_params["ws"] = ws
     at.run()
