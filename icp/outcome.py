@@ -180,6 +180,9 @@ def _looks_like_id_header(header: Any) -> bool:
     return bool(_ID_WORDS.search(s.replace("_", " ")))
 
 
+_SHORT = 20_000  # rows up to which counting distinct cells first is cheaper than the shapes
+
+
 def id_reason(values: pd.Series, *, header: Any) -> str | None:
     """Why a column is an identifier ("hash", "code", "row", "number"), or None.
 
@@ -194,6 +197,10 @@ def id_reason(values: pd.Series, *, header: Any) -> str | None:
     if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
         return None
     n = len(s)
+    # every answer but None needs (nearly) all cells distinct: a short column says so at
+    # once (a wide sheet of short columns spent most of its typing on the shapes below)
+    if n <= _SHORT and s.nunique() < 0.95 * n:
+        return None
     id_header = _looks_like_id_header(header)
     # a head that is not all numbers settles it: converting a million names would take a second
     head_numeric = bool(pd.to_numeric(s.iloc[:1000], errors="coerce").notna().all())

@@ -325,27 +325,51 @@ def _norm_header(header: str) -> tuple[tuple[str, ...], str]:
     return words, "".join(words)
 
 
+@lru_cache(maxsize=1)
+def _synonym_index() -> tuple[
+    dict[str, list[tuple[Role, tuple[str, ...], int]]],
+    dict[str, list[tuple[Role, int]]],
+    list[tuple[Role, str]],
+]:
+    """``ROLE_SYNONYMS`` normalised once: English synonyms by their first word and by their
+    compact form, the others as compact forms to look for inside a header. A header is
+    scored against every synonym; a 3,000-column sheet used to normalise all of them 3,000
+    times over and compare each with each header."""
+    by_first: dict[str, list[tuple[Role, tuple[str, ...], int]]] = {}
+    by_compact: dict[str, list[tuple[Role, int]]] = {}
+    inside: list[tuple[Role, str]] = []
+    for role, synonyms in ROLE_SYNONYMS.items():
+        for syn in synonyms:
+            syn_words, syn_compact = _norm_header(syn)
+            if not syn_compact:
+                continue  # would score 0: never a hit that counts
+            if syn.isascii():
+                by_first.setdefault(syn_words[0], []).append((role, syn_words, len(syn_compact)))
+                by_compact.setdefault(syn_compact, []).append((role, len(syn_compact)))
+            else:
+                inside.append((role, syn_compact))
+    return by_first, by_compact, inside
+
+
 def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
-    """Per role: (share of the header the best synonym covers, that synonym's length)."""
+    """Per role: (share of the header the best synonym covers, that synonym's length).
+
+    An English synonym hits when its words appear in a row among the header's words, or
+    its compact form is the header's; any other synonym when its compact form is inside
+    the header's."""
     words, compact = _norm_header(header)
     if not compact:
         return {}
+    by_first, by_compact, inside = _synonym_index()
+    hits: list[tuple[Role, int]] = list(by_compact.get(compact, ()))
+    for i, word in enumerate(words):
+        for role, syn_words, size in by_first.get(word, ()):
+            if words[i : i + len(syn_words)] == syn_words:
+                hits.append((role, size))
+    hits += [(role, len(syn)) for role, syn in inside if syn in compact]
     scores: dict[Role, tuple[float, int]] = {}
-    for role, synonyms in ROLE_SYNONYMS.items():
-        best = (0.0, 0)
-        for syn in synonyms:
-            syn_words, syn_compact = _norm_header(syn)
-            if syn.isascii():
-                k = len(syn_words)
-                hit = syn_compact == compact or any(
-                    words[i : i + k] == syn_words for i in range(len(words) - k + 1)
-                )
-            else:
-                hit = syn_compact in compact
-            if hit:
-                best = max(best, (len(syn_compact) / len(compact), len(syn_compact)))
-        if best[0] > 0:
-            scores[role] = best
+    for role, size in hits:
+        scores[role] = max(scores.get(role, (0.0, 0)), (size / len(compact), size))
     if _has_phrase(words, compact, _COMPANY_MONEY):
         # "Annual Revenue", 年营业额, 注册资金: how big the customer's business is (a
         # firmographic trait), not what the customer is worth to you

@@ -121,6 +121,9 @@ def _id_columns(rng: np.random.Generator, n: int) -> dict[str, pd.Series]:
     cols = {
         "hash": hexes,
         "hash with repeats": hexes[: n - n // 10] + hexes[: n // 10],
+        # just over and just under the 95% distinct line
+        "code 97% distinct": codes[: n - n * 3 // 100] + codes[: n * 3 // 100],
+        "code 93% distinct": codes[: n - n * 7 // 100] + codes[: n * 7 // 100],
         "code": codes,
         "code repeated in the tail": repeated_tail,
         "account id": [f"acct{i}" for i in range(n)],  # an id header: any code shape
@@ -141,7 +144,7 @@ def _id_columns(rng: np.random.Generator, n: int) -> dict[str, pd.Series]:
     return {k: pd.Series(v) for k, v in cols.items()}
 
 
-@pytest.mark.parametrize("n", [4, 6, 40, 1200, 12_000])
+@pytest.mark.parametrize("n", [4, 6, 40, 1200, 12_000, 30_000])  # both sides of _SHORT
 def test_id_detection_equals_the_full_pass(n):
     rng = np.random.default_rng(n)
     for header, col in _id_columns(rng, n).items():

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from icp import schema
 from icp.i18n import has, t
 from icp.schema import ColumnSpec, FieldType, Mapping, Role, detect_mapping
 
@@ -429,3 +430,56 @@ def test_sample_headers_map_to_the_documented_roles(filename):
     margin = m.col(Role.MARGIN)
     if margin:
         assert out.table[margin].dropna().between(0, 1).all()
+
+
+def _plain_header_scores(header: str) -> dict:
+    """``schema._header_scores`` as it was: every synonym normalised and compared in turn."""
+    words, compact = schema._norm_header(header)
+    if not compact:
+        return {}
+    scores = {}
+    for role, synonyms in schema.ROLE_SYNONYMS.items():
+        best = (0.0, 0)
+        for syn in synonyms:
+            syn_words, syn_compact = schema._norm_header(syn)
+            if syn.isascii():
+                k = len(syn_words)
+                hit = syn_compact == compact or any(
+                    words[i : i + k] == syn_words for i in range(len(words) - k + 1)
+                )
+            else:
+                hit = syn_compact in compact
+            if hit:
+                best = max(best, (len(syn_compact) / len(compact), len(syn_compact)))
+        if best[0] > 0:
+            scores[role] = best
+    if schema._has_phrase(words, compact, schema._COMPANY_MONEY):
+        for role in schema.MEASURE_ROLES:
+            scores.pop(role, None)
+    if schema._PLAN_WORDS & set(words) or any(w in compact for w in schema._PLAN_WORDS_ZH):
+        for role in schema.DEAL_DATE_ROLES:
+            scores.pop(role, None)
+    if schema._CODE_WORDS & set(words) or any(w in compact for w in schema._CODE_WORDS_ZH):
+        for role in schema.NUMERIC_ROLES:
+            scores.pop(role, None)
+    return scores
+
+
+def test_header_scores_from_the_synonym_index_equal_comparing_every_synonym():
+    """Headers made of synonyms, alone and joined (spaces, none, underscores, camelCase,
+    Chinese brackets), plus awkward ones: each role's score is the same as comparing
+    the header with every synonym in turn."""
+    rng = np.random.default_rng(16)
+    synonyms = sorted({s for syns in schema.ROLE_SYNONYMS.values() for s in syns})
+    headers = set(synonyms) | {
+        "", "  ", "#", "ID", "num_12", "CloseDate", "closedate", "Annual Revenue",
+        "Expected close date", "预计成交日期", "Customer Tier", "客户等级", "Umsatz€",
+        "Deal Size Category", "Company name", "客户名称", "Won?", "LTV/CAC", "ltv cac",
+    }  # fmt: skip
+    for _ in range(3000):
+        parts = [synonyms[i] for i in rng.choice(len(synonyms), rng.integers(1, 4))]
+        sep = ["", " ", "_", " / ", "（"][rng.integers(0, 5)]
+        headers.add(sep.join(parts))
+        headers.add("".join(p.title().replace(" ", "") for p in parts))
+    for header in headers:
+        assert schema._header_scores(header) == _plain_header_scores(header), header
