@@ -58,15 +58,16 @@ def test_answer_typed_in_the_box_survives_sigkill_and_a_deep_link_after_shows_it
     expect(sidebar.get_by_text(t("nav.section.build", en), exact=True)).to_be_visible()
 
 
-def test_two_people_typing_into_one_field_keep_both_texts(browser, server):
+def test_two_people_typing_into_one_field_keep_both_texts(pg, browser, server):
+    """A types in this test's page; B in a browser of their own (a context of its own)."""
     en = "en"
     ws = new_workspace(server, "Two facilitators")
-    contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(2)]
+    other = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
-        a, b = (c.new_page() for c in contexts)
+        a, b = pg, other.new_page()
+        b.set_default_timeout(60_000)
+        b.add_init_script(RUN_COUNTER)
         for page in (a, b):
-            page.set_default_timeout(30_000)
-            page.add_init_script(RUN_COUNTER)
             open_app(page, server, ws)
             go(page, "icp", en)
         # both screens show the box empty; A types and it is saved
@@ -92,8 +93,7 @@ def test_two_people_typing_into_one_field_keep_both_texts(browser, server):
         assert saved_answer(server, ws, "S1", "best") == merged
         expect(box_b).to_have_value(merged)
     finally:
-        for c in contexts:
-            c.close()
+        other.close()
 
 
 HOSTILE = "![x](http://evil.example/p.png) $x^2$ <img src=http://evil.example/i.png>"
