@@ -96,7 +96,6 @@ _LONGEST_FIRST = (
     "test_browser_portraits.py",
     "test_browser_definition.py",
     "test_browser_best_fragment.py",
-    "test_browser_font.py",
 )
 
 

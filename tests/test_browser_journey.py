@@ -25,6 +25,7 @@ from playwright.sync_api import expect
 
 from icp.dataset import open_dataset
 from icp.errors import InputError
+from icp.fonts import FAMILY
 from icp.i18n import t
 from icp.store import Store
 
@@ -170,6 +171,24 @@ def assert_no_crash(page) -> None:
     assert "Traceback" not in html
     assert "This app has encountered an error" not in html
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+# Which faces the page actually loaded: the browser fetches a declared face only
+# when some text on the page needs a glyph from it.
+_LOADED_FACES = "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+
+
+def assert_bundled_cjk_face(page) -> None:
+    """In a browser with no CJK system font (this machine's Chromium has none), the
+    Chinese page draws its hanzi with the bundled face the app serves, not boxes."""
+    page.wait_for_function(f"({_LOADED_FACES}).includes({FAMILY!r})", polling=POLL_MS)
+    # the hanzi of the sidebar are drawn with it (not a system fallback or a box)
+    assert page.evaluate(f"document.fonts.check('16px \"{FAMILY}\"', '客户画像')")
+    fetched = page.evaluate(
+        "performance.getEntriesByType('resource').map(e => e.name)"
+        ".filter(n => n.includes('/app/static/'))"
+    )
+    assert any(n.endswith("NotoSansSC-Regular.woff2") for n in fetched), fetched
 
 
 def set_language(page, lang: str) -> None:
@@ -356,6 +375,7 @@ def test_chinese_journey(pg, server):
     # language and sample data
     set_language(page, zh)
     page.get_by_role("heading", name=t("ws.sample_title", zh)).wait_for()
+    assert_bundled_cjk_face(page)
     page.get_by_test_id("stSelectbox").first.click()
     act(page, page.get_by_role("option", name=t("ws.sample.equipment_zh", zh)).click)
     act(page, page.get_by_role("button", name=t("ws.load_sample", zh)).click)
