@@ -17,9 +17,11 @@ A real ``streamlit run app.py`` (per tree) and headless Debian Chromium
 * **slider**: on Best customers, one weight slider moved one step with the
   keyboard, from the key press to ready (5 times, alternating direction).
 
-Ready = Streamlit's ``data-test-script-state`` is ``notRunning``, the
-connection is up, no ``stSpinner`` is in the page, and the page's ``h1`` is
-there — i.e. the script has stopped and nothing says "wait".  Times are
+Ready = the run chain the action asked for has ended on the page's websocket
+(``tests/run_counter.js``, as in the browser tests: an action that asks for no run
+fails), Streamlit's ``data-test-script-state`` is ``notRunning``, the connection is
+up, no ``stSpinner`` is in the page, and the page's ``h1`` is there — i.e. the
+script has stopped and nothing says "wait".  Times are
 medians; ``--before DIR`` runs another tree (a ``git archive`` of main) in
 the same rounds, so the load of the shared machine falls on both.
 """
@@ -27,7 +29,6 @@ the same rounds, so the load of the shared machine falls on both.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
 import statistics
@@ -48,24 +49,18 @@ TOUR = ["data", "best", "commonalities", "icp", "report", "workspace"]
 
 _READY = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+  return !!app && !window.__stBusy
+    && app.getAttribute('data-test-script-state') === 'notRunning'
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && !document.querySelector('[data-testid="stSpinner"]')
     && !!document.querySelector('h1');
 }"""
-_RUNNING = """([n]) => (window.__stRuns || 0) > n
-  || document.querySelector('[data-testid="stApp"]')
-       ?.getAttribute('data-test-script-state') === 'running'"""
-_RUN_COUNTER = """
-(() => {
-  window.__stRuns = 0;
-  const obs = new MutationObserver((records) => {
-    for (const r of records) if (r.oldValue === 'running') window.__stRuns += 1;
-  });
-  obs.observe(document, {attributes: true, attributeOldValue: true, subtree: true,
-                         attributeFilter: ['data-test-script-state']});
-})();
-"""
+# Streamlit's script runs as the page's websocket carries them (the init script the
+# browser tests use: a rerun request sets ``__stAsked`` and ``__stBusy``, the end of the run
+# chain clears ``__stBusy``; a new document gets a new ``__stDoc``). The DOM's script-state
+# flip alone can be skipped when React draws a quick run in one go.
+_RUN_COUNTER = (ROOT / "tests" / "run_counter.js").read_text()
+_ASKED = "([doc, n]) => window.__stDoc !== doc || window.__stAsked > n"
 
 
 @dataclass
@@ -143,12 +138,12 @@ def _ready(page, timeout: float = 120_000) -> None:
 
 
 def _act(page, action) -> float:
-    """Seconds from the action to ready (waits for the run it caused to start first)."""
-    runs = page.evaluate("window.__stRuns || 0")
+    """Seconds from the action to ready: the run chain the action asked for (on the
+    websocket) has ended and the page shows it. An action that asks for no run fails."""
+    before = page.evaluate("[window.__stDoc, window.__stAsked]")
     t0 = time.perf_counter()
     action()
-    with contextlib.suppress(Exception):  # a run too quick to be seen: it is over already
-        page.wait_for_function(_RUNNING, arg=[runs], timeout=5_000, polling=10)
+    page.wait_for_function(_ASKED, arg=before, timeout=30_000, polling=10)
     _ready(page)
     return time.perf_counter() - t0
 
