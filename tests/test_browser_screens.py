@@ -100,10 +100,11 @@ def test_every_page_renders_with_named_fields(pg, server, width, height, present
     page, en = pg, "en"
     page.set_viewport_size({"width": width, "height": height})
     ws = new_workspace(server, f"Pages {width}")
+    # presenting: the projector's layout as it loads, the sidebar folded away (its switch
+    # is turned on in test_body_text_contrast_in_normal_and_presentation_mode)
+    Store(server.data_dir).set_value(ws, "ui.present", presenting)
     open_app(page, server, ws)
-    set_presenting(page, en, presenting)
-    if presenting:  # the projector's layout as it loads: the sidebar folded away
-        open_app(page, server, ws)
+    expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible(visible=presenting)
     page.get_by_role("heading", level=1, name=t("app.title", en)).wait_for()
     settled(page)
     problems: dict[str, list[str]] = {}
