@@ -55,7 +55,10 @@ def _kpi_texts(srv, ws: str) -> list[str]:
     return [k.show(k.best) for k in result.kpis.values()]
 
 
-def test_a_weight_change_is_saved_and_redraws_the_ranking(pg, server):
+def test_a_weight_change_is_saved_and_redraws_then_a_file_replaced_meanwhile_is_shown(pg, server):
+    """One page load for both: a weight moved is saved and the ranked part shows the
+    stored file and settings; then another tab replaces the file while this page stays
+    open, and the next weight move shows the new file's figures, not the old ones."""
     ws = new_workspace(server, "fragment weights")
     _open_best(pg, server, ws)
     _nudge_first_weight(pg)
@@ -64,15 +67,11 @@ def test_a_weight_change_is_saved_and_redraws_the_ranking(pg, server):
         "the new weight saved",
     )
     assert sorted(set(saved.values())) != [1.0]  # one weight moved off the default
-    for text in _kpi_texts(server, ws):
+    before = _kpi_texts(server, ws)
+    for text in before:
         expect(pg.get_by_test_id("stMetric").filter(has_text=text).first).to_be_visible()
     assert_no_crash(pg)
 
-
-def test_a_file_replaced_meanwhile_is_what_the_slider_shows(pg, server):
-    ws = new_workspace(server, "fragment stale")
-    _open_best(pg, server, ws)
-    before = _kpi_texts(server, ws)
     # another tab replaces the file while this page stays open
     Store(server.data_dir).set_source(
         ws, filename=EQUIPMENT.name, data=EQUIPMENT.read_bytes(), options={}
