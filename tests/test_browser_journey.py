@@ -481,13 +481,34 @@ def test_chinese_journey(pg, server):
     assert_no_crash(page)
 
 
-# ---------------------------------------------------------------- 2. English journey, messy upload
+# ------------------------------------------------------- 2. English: a bad file, a messy upload
 
 
-def test_english_journey_with_messy_upload(pg, server):
+def test_english_journey_a_refused_file_then_a_messy_upload(pg, server):
+    """A PNG named .xlsx is refused and the previous data kept (and still analysed); then
+    a realistic messy export replaces it and the journey goes on. One page load."""
     page, en = pg, "en"
     ws = new_workspace(server, "Journey en")
     open_app(page, server, ws)
+    go(page, "data", en)
+    previous = t("ws.summary", en, rows=320, cols=19, file="saas_customers_en.xlsx")
+    page.get_by_text(previous).wait_for()
+
+    # a bad file: refused with the reader's own message, the previous data kept
+    bad = tiny_png()
+    with pytest.raises(InputError) as refused:
+        open_dataset(bad, filename="customers.xlsx")
+    upload(page, "customers.xlsx", bad)
+
+    page.get_by_text(refused.value.message(en)).wait_for()
+    page.get_by_text(t("data.kept_previous", en)).wait_for()
+    page.get_by_text(previous).wait_for()
+    assert Store(server.data_dir).get_source(ws)[0] == "saas_customers_en.xlsx"
+    assert_no_crash(page)
+    go(page, "best", en)
+    page.get_by_role("heading", name=t("analysis.page.top_table", en, n=10)).wait_for()
+
+    # a messy export replaces it
     go(page, "data", en)
     upload(page, "q4_export.xlsx", messy_xlsx())
 
@@ -508,28 +529,3 @@ def test_english_journey_with_messy_upload(pg, server):
     go(page, "icp", en)
     answer(page, server, ws, "S1", "best", en, "Customer 01, Customer 05")
     assert_no_crash(page)
-
-
-# ---------------------------------------------------------------- 3. a bad file
-
-
-def test_png_named_xlsx_is_refused_and_previous_data_kept(pg, server):
-    page, en = pg, "en"
-    ws = new_workspace(server, "Bad file")
-    open_app(page, server, ws)
-    go(page, "data", en)
-    previous = t("ws.summary", en, rows=320, cols=19, file="saas_customers_en.xlsx")
-    page.get_by_text(previous).wait_for()
-
-    bad = tiny_png()
-    with pytest.raises(InputError) as refused:
-        open_dataset(bad, filename="customers.xlsx")
-    upload(page, "customers.xlsx", bad)
-
-    page.get_by_text(refused.value.message(en)).wait_for()
-    page.get_by_text(t("data.kept_previous", en)).wait_for()
-    page.get_by_text(previous).wait_for()
-    assert Store(server.data_dir).get_source(ws)[0] == "saas_customers_en.xlsx"
-    assert_no_crash(page)
-    go(page, "best", en)
-    page.get_by_role("heading", name=t("analysis.page.top_table", en, n=10)).wait_for()
