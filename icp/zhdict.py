@@ -23,13 +23,25 @@ used instead.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import jieba
 import numpy as np
+
+# jieba imports pkg_resources, when it can, only to open its own data files: setuptools'
+# whole resource API, 0.12 s of CPU for a file it otherwise opens by its path (the same
+# bytes).  It is kept out while jieba is imported, and importable again right after.
+_NO_PKG_RESOURCES = "pkg_resources" not in sys.modules
+if _NO_PKG_RESOURCES:
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import fails: fallback
+try:
+    import jieba
+finally:
+    if _NO_PKG_RESOURCES and sys.modules.get("pkg_resources", 0) is None:
+        del sys.modules["pkg_resources"]
 
 __all__ = ["LazyTokenizer", "tokenizer"]
 

@@ -7,8 +7,13 @@ user sees — the words a note is cut into — can change because of it.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import jieba
 import pytest
@@ -16,6 +21,7 @@ import pytest
 from icp import text, zhdict
 
 jieba.setLogLevel(logging.WARNING)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +112,29 @@ def test_a_plain_dictionary_is_indexed():
     assert ix.entries("些") == {"些": 3}
     assert ix.entries("A") == {"AT&T": 3, "A": 0, "AT": 0, "AT&": 0}
     assert ix.entries("我") == {}
+
+
+def test_jieba_is_imported_without_pkg_resources_and_cuts_the_same(whole):
+    """A fresh process (as the CLI's warm-up): jieba opens its files by path, pkg_resources
+    stays unimported but importable, and the cuts are those of jieba's whole dictionary."""
+    sentences = ["一些备注 some notes", "北京的制造业客户签约了云服务", "采购经理和IT 总监"]
+    code = (
+        "import json, sys\n"
+        "from icp import zhdict\n"
+        "tk = zhdict.tokenizer()\n"
+        "loaded = 'pkg_resources' in sys.modules\n"
+        "cuts = [tk.lcut(s) for s in json.loads(sys.argv[1])]\n"
+        "import pkg_resources  # importable again\n"
+        "print(json.dumps([loaded, pkg_resources.__name__, cuts]))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(sentences)],
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    loaded, name, cuts = json.loads(out.stdout)
+    assert loaded is False
+    assert name == "pkg_resources"
+    assert cuts == [whole.lcut(s) for s in sentences]
