@@ -74,14 +74,6 @@ def _entities(head: bytes) -> bool:
     return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
-def _tag_cut(buf: bytes, final: bool) -> int:
-    """Where to split ``buf`` so no tag is cut in two: before the last ``<``."""
-    if final:
-        return len(buf)
-    cut = buf.rfind(b"<")
-    return len(buf) if cut < 0 else cut
-
-
 def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, feed) -> None:
     """Feed whole tags of one XML member to ``feed`` (after the entity check)."""
     head_seen = 0
@@ -93,11 +85,18 @@ def _stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, feed) -> None:
             head_seen = len(head)
             if head_seen >= _XML_HEAD and _entities(head):
                 raise ScanError("entities")
-        buf = tail + chunk
-        cut = _tag_cut(buf, final=False)
-        if cut > 0:
-            feed(buf[:cut])
-        tail = buf[cut:]
+        # cut before the chunk's last "<": the piece is the tail and the chunk up to there,
+        # joined in one copy (``tail + chunk`` and a slice of it copied every chunk twice)
+        cut = chunk.rfind(b"<")
+        if cut < 0:
+            if tail:
+                tail += chunk
+            else:
+                feed(chunk)
+            continue
+        if tail or cut:
+            feed(b"".join((tail, memoryview(chunk)[:cut])))
+        tail = chunk[cut:]
     if _entities(head):
         raise ScanError("entities")
     if tail:
