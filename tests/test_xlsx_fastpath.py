@@ -356,3 +356,38 @@ def test_a_shared_missing_word_falls_back(monkeypatch: pytest.MonkeyPatch, word:
     data = _shared_strings(_book(rows))
     assert not _words_ok(data)
     _assert_same(data, monkeypatch, expect_fast=word == "#N/A")  # "#N/A": an error cell
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [1.5, None, -0.0, 0.0, 1e300, -2.25, None],
+        [3.0] * 5,
+        [True, None, False, True],
+        [False, True],
+        [None, None, None],
+        [],
+    ],
+)
+@pytest.mark.parametrize("chunks", [0, 1, 2])  # 0: an Array, as a RecordBatch's columns
+def test_number_and_boolean_cells_are_the_python_objects_to_pylist_gives(
+    values: list, chunks: int
+) -> None:
+    import pyarrow as pa
+
+    kind = pa.null() if all(v is None for v in values) else None
+    if kind is None:
+        kind = pa.bool_() if any(isinstance(v, bool) for v in values) else pa.float64()
+    half = len(values) // 2
+    parts = [values] if chunks == 1 else [values[:half], values[half:]]
+    col = pa.chunked_array([pa.array(p, type=kind) for p in parts], type=kind)
+    if chunks == 0:
+        col = pa.array(values, type=kind)
+    got = workbook._calamine_cells(col)
+    want = col.to_pylist()
+    assert got.dtype == object and len(got) == len(want)
+    for g, w in zip(got, want, strict=True):
+        assert type(g) is type(w)
+        assert g == w or (g is None and w is None)
+        if isinstance(w, float):
+            assert np.signbit(g) == np.signbit(w)

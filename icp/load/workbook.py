@@ -654,8 +654,14 @@ def _calamine_cells(col: Any) -> Any:
         # text stays in Arrow (pandas' ``str``, as the text reader gives): no Python strings
         col = pc.if_else(pc.equal(col, ""), pa.scalar(None, typ), col)
         return pd.array(col.cast(pa.large_string()), dtype="str")
-    if pa.types.is_floating(typ) or pa.types.is_boolean(typ) or pa.types.is_null(typ):
-        return np.array(col.to_pylist(), dtype=object)
+    if pa.types.is_null(typ):
+        return np.full(len(col), None, dtype=object)
+    if pa.types.is_floating(typ) or pa.types.is_boolean(typ):
+        # numpy makes the Python floats and bools in C, as ``to_pylist`` would (blank: None)
+        out = col.to_numpy(zero_copy_only=False).astype(object)
+        if col.null_count:
+            out[col.is_null().to_numpy(zero_copy_only=False)] = None
+        return out
     if pa.types.is_timestamp(typ):
         if typ.tz is not None:
             return None
