@@ -271,16 +271,22 @@ def test_excel_customer_list_is_formula_safe(hostile):
     assert first[0].value == 1 and first[2].value == "Yes"
 
 
-def test_excel_in_chinese_has_chinese_headers(zh):
+@pytest.fixture(scope="module")
+def zh_xlsx(zh) -> bytes:
+    """The Chinese sample's Excel list, its fit model fitted by the export itself."""
     ds, result = zh
-    wb = openpyxl.load_workbook(io.BytesIO(report.customers_xlsx_bytes(ds, result, lang="zh")))
+    return report.customers_xlsx_bytes(ds, result, lang="zh")
+
+
+def test_excel_in_chinese_has_chinese_headers(zh_xlsx):
+    wb = openpyxl.load_workbook(io.BytesIO(zh_xlsx))
     header = [c.value for c in wb.active[1]]
     assert header[:3] == ["排名", "客户", "最佳客户"]
     assert "客户行业" in header
     assert wb.active.title == "客户"
 
 
-def test_excel_with_the_cards_fit_model_is_the_excel_it_fits_itself(zh):
+def test_excel_with_the_cards_fit_model_is_the_excel_it_fits_itself(zh, zh_xlsx):
     """The Report page hands the Excel list the fit model the customer cards keep
     (``portrait.fit_model``) instead of fitting a second one: the same cells."""
     ds, result = zh
@@ -288,7 +294,7 @@ def test_excel_with_the_cards_fit_model_is_the_excel_it_fits_itself(zh):
     def cells(data: bytes) -> list[tuple]:
         return [tuple(r) for r in openpyxl.load_workbook(io.BytesIO(data)).active.values]
 
-    own = cells(report.customers_xlsx_bytes(ds, result, lang="zh"))
+    own = cells(zh_xlsx)
     given = report.customers_xlsx_bytes(ds, result, lang="zh", model=fit_model(ds, result))
     assert cells(given) == own
     assert "匹配度（0–100）" in own[0]  # the fit column is there (a model was fitted)
