@@ -589,6 +589,8 @@ def is_band_column(values: list[Any]) -> bool:
     """
     if len(values) < 5:
         return False
+    if 2 * sum(isinstance(v, str) for v in values) < len(values):
+        return False  # only text cells can be range labels: fewer than half can't be half
     labels: Counter[str] = Counter()
     for v in values:
         if isinstance(v, str) and parse_range(v) is not None:

@@ -483,3 +483,34 @@ def test_header_scores_from_the_synonym_index_equal_comparing_every_synonym():
         headers.add("".join(p.title().replace(" ", "") for p in parts))
     for header in headers:
         assert schema._header_scores(header) == _plain_header_scores(header), header
+
+
+def _plain_is_band(values: list) -> bool:
+    """``schema.is_band_column`` as it was: every cell looked at."""
+    if len(values) < 5:
+        return False
+    labels: dict[str, int] = {}
+    for v in values:
+        if isinstance(v, str) and schema.parse_range(v) is not None:
+            labels[v.strip()] = labels.get(v.strip(), 0) + 1
+        elif isinstance(v, bool) or not (
+            isinstance(v, (int, float)) or schema.parse_number(v) is not None
+        ):
+            return False
+    ranged = sum(labels.values())
+    return ranged >= 0.5 * len(values) and 2 <= len(labels) <= 15 and len(labels) <= 0.5 * ranged
+
+
+def test_band_columns_told_early_by_their_text_share_as_by_every_cell():
+    """Columns of numbers with some, half or most cells range labels ("50-100人",
+    "$1M–$5M"), amounts as text, bools and words: the same answer as looking at every cell."""
+    rng = np.random.default_rng(7)
+    pool = [3, 7.5, 120, True, "650万", "$12,000", "50-100人", "100-500人", "$1M–$5M",
+            "1-10 employees", "300人以上", "N/A", "Retail"]  # fmt: skip
+    seen = set()
+    for _ in range(4000):
+        n = int(rng.integers(3, 14))
+        values = [pool[i] for i in rng.choice(len(pool), n, p=rng.dirichlet(np.ones(len(pool))))]
+        seen.add(schema.is_band_column(values))
+        assert schema.is_band_column(values) == _plain_is_band(values), values
+    assert seen == {True, False}
