@@ -34,6 +34,20 @@ def test_hypergeometric_tails_are_scipys_to_the_bit():
     assert pvalues.hypergeom_sf(3.0, 50, 10, 12) == stats.hypergeom.sf(3.0, 50, 10, 12)
 
 
+def test_a_column_of_many_labels_in_a_big_table_gets_scipys_tails_for_every_label():
+    """4,000 labels of 100,000 rows (most seen a few times, so many share their counts;
+    each distinct count is computed once), best groups of 10 and of 33,000."""
+    rng = np.random.default_rng(16)
+    n = np.maximum(1, 3000 / (np.arange(4000) + 1) ** 0.8).astype(int).astype(float)
+    for drawn in (10, 33_000):
+        k = np.minimum(rng.binomial(n.astype(int), drawn / 100_000), n).astype(float)
+        for kind in ("sf", "cdf"):
+            got = getattr(pvalues, f"hypergeom_{kind}")(k - 1, 100_000, n, drawn)
+            np.testing.assert_array_equal(
+                got, getattr(stats.hypergeom, kind)(k - 1, 100_000, n, drawn)
+            )
+
+
 def test_impossible_arguments_give_nan_like_scipy():
     got = pvalues.hypergeom_sf(np.array([1.0, 1.0]), np.array([10, 10]), np.array([11, 3]), 4)
     assert np.isnan(got[0]) and got[1] == stats.hypergeom.sf(1.0, 10, 3, 4)
