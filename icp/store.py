@@ -402,9 +402,10 @@ class Store:
             return None
         return row[0], bytes(row[1]), json.loads(row[2])
 
-    def source_ref(self, ws: str) -> tuple[str, str, dict] | None:
-        """``(SHA-256 of the bytes, filename, options)`` of the current source, or None:
-        what the data set is read from, without reading the file (a UI cache key)."""
+    def source_ref(self, ws: str) -> tuple[str, str, str] | None:
+        """``(SHA-256 of the bytes, filename, options as stored JSON text)`` of the current
+        source, or None: what the data set is read from, without reading the file nor
+        parsing the options (they may hold a whole deals file) — a UI cache key."""
         with self._tx(write=False) as con:
             row = con.execute(
                 "SELECT source_sha, source_filename, source_options FROM workspaces "
@@ -413,7 +414,7 @@ class Store:
             ).fetchone()
         if row is None:
             return None
-        return row[0], row[1], json.loads(row[2])
+        return row[0], row[1], row[2]
 
     def blob(self, sha: str) -> bytes | None:
         """The stored file with this SHA-256, or None once no workspace or snapshot keeps it."""

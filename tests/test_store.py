@@ -106,7 +106,7 @@ def test_source_version_counts_uploads_and_files_are_stored_once():
     assert store.source_version(ws) == 2
     assert store.get_source(ws) == ("a.csv", b"a,b\n1,2\n", {"header_row": 0})
     sha = hashlib.sha256(b"a,b\n1,2\n").hexdigest()  # the UI's cache key, without the file
-    assert store.source_ref(ws) == (sha, "a.csv", {"header_row": 0})
+    assert store.source_ref(ws) == (sha, "a.csv", '{"header_row": 0}')
     assert store.blob(sha) == b"a,b\n1,2\n"
     assert store.source_ref(store.create("empty")) is None and store.source_ref("nope") is None
     store.snapshot(ws, "one")
@@ -204,7 +204,9 @@ def test_versions_restore_and_undo_of_restore():
     assert store.get_value(ws, "settings") == {"top": 10, "weights": {"value": 0.5}}
     assert store.get_source(ws) == ("客户.xlsx", XLSX, OPTIONS)
     assert store.source_version(ws) > sv  # the UI's cache must notice the file changed
-    assert store.source_ref(ws) == (hashlib.sha256(XLSX).hexdigest(), "客户.xlsx", OPTIONS)
+    sha, name, options = store.source_ref(ws)
+    assert sha == hashlib.sha256(XLSX).hexdigest() and name == "客户.xlsx"
+    assert json.loads(options) == OPTIONS
     # the user stays where they are: page/step and language are not content
     assert store.get_value(ws, "ui.step") == "S5" and store.get_value(ws, "lang") == "zh"
 

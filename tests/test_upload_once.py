@@ -106,3 +106,26 @@ def test_workspaces_holding_the_same_file_share_one_read_and_a_replaced_file_is_
     assert state.reads == [SAMPLE.name, SAMPLE.name]
     open_ws = second
     assert state.dataset() is ds  # the other workspace still holds the first file
+
+
+def test_a_deals_file_is_part_of_the_key_and_a_seed_is_found_for_its_own_bytes_only(state):
+    """The options (sheet, header row, a whole deals file) are in the key as the store keeps
+    them; the upload's seed is kept under the store's text for ``{}``."""
+    data = SAMPLE.read_bytes()
+    ws = state.store().create("deals")
+    state.store().set_source(ws, filename=SAMPLE.name, data=data, options={})
+    assert state.store().source_ref(ws)[2] == "{}"  # the text seed_dataset keys by
+    plain = state.store().source_ref(ws)
+    state.store().set_source(
+        ws,
+        filename=SAMPLE.name,
+        data=data,
+        options={"deals": {"data_b64": "QQ==", "filename": "d.csv"}},
+    )
+    with_deals = state.store().source_ref(ws)
+    assert plain[:2] == with_deals[:2] and state._digest(plain) != state._digest(with_deals)
+    # the digest kept per (hash, name, length of the options) is only reused for equal options
+    other = (*with_deals[:2], with_deals[2].replace("QQ==", "Qg=="))
+    assert len(other[2]) == len(with_deals[2])
+    assert state._digest(other) != state._digest(with_deals)
+    assert state._digest((*with_deals[:2], "".join(with_deals[2]))) == state._digest(with_deals)

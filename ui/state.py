@@ -17,6 +17,8 @@ import base64
 import hashlib
 import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -178,13 +180,29 @@ def save_mapping(value: Mapping) -> None:
 _DATASETS: Latest[Dataset | InputError] = Latest(per_source=2, sources=4)
 _ANALYSES: Latest[Analysis | InputError | None] = Latest(per_source=4, sources=4)
 
-Source = tuple[str, str, dict]  # Store.source_ref: (SHA-256 of the bytes, filename, options)
+# Store.source_ref: (SHA-256 of the bytes, filename, options as stored JSON text)
+Source = tuple[str, str, str]
+
+# Digests already computed, by (SHA-256, filename, length of the options): the options
+# may hold a whole deals file, so a page run compares them (equal text) instead of
+# hashing them again.  A few kept.
+_DIGESTS: OrderedDict[tuple[str, str, int], tuple[str, str]] = OrderedDict()
+_DIGESTS_LOCK = threading.Lock()
 
 
 def _digest(ref: Source) -> str:
-    return hashlib.sha256(
-        json.dumps(list(ref), sort_keys=True, ensure_ascii=False, default=str).encode()
-    ).hexdigest()
+    sha, filename, options = ref
+    key = (sha, filename, len(options))
+    with _DIGESTS_LOCK:
+        kept = _DIGESTS.get(key)
+    if kept is not None and kept[0] == options:
+        return kept[1]
+    digest = hashlib.sha256(json.dumps(list(ref), ensure_ascii=False).encode()).hexdigest()
+    with _DIGESTS_LOCK:
+        _DIGESTS[key] = (options, digest)
+        while len(_DIGESTS) > 16:
+            _DIGESTS.popitem(last=False)
+    return digest
 
 
 class _Gone(Exception):
@@ -204,7 +222,7 @@ def seed_dataset(filename: str, data: bytes, ds: Dataset) -> None:
     as a workspace's source with ``options={}`` and no mapping, with the result of
     ``open_dataset(data, filename=filename)``; the pages then need no second parse.
     Kept under the bytes it was read from, so it can only be found for that file."""
-    ref = (hashlib.sha256(data).hexdigest(), filename, {})
+    ref = (hashlib.sha256(data).hexdigest(), filename, json.dumps({}))  # as the store keeps {}
     _DATASETS.get(_digest(ref), "null", lambda: ds)
 
 
@@ -229,7 +247,8 @@ _dataset.clear = _DATASETS.clear  # type: ignore[attr-defined]  # as st caches h
 
 
 def _read(ref: Source, mapping_json: str) -> Dataset | InputError:
-    sha, filename, options = ref
+    sha, filename, options_json = ref
+    options = json.loads(options_json)
     data = store().blob(sha)  # by its hash: exactly the file the key names
     if data is None:
         raise _Gone(sha)
