@@ -122,6 +122,11 @@ _THOUSANDS_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _SPACES = re.compile(r"[\s'’]+")
+# ASCII digits with at most one inner ".": what the number, range and outcome readers all
+# take as it is (NFKC, trimming and lower-casing change nothing, no marker, unit, range
+# separator or outcome hint has a digit), read on the spot.  Up to 300 characters, a
+# float is finite.  Same results (tests/test_parse.py: against the long way).
+_DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def is_missing(value: Any) -> bool:
@@ -223,6 +228,8 @@ def parse_number(value: Any) -> float | None:
         return v if math.isfinite(v) else None
     if not isinstance(value, str):
         return None
+    if len(value) <= 300 and _DIGITS.fullmatch(value):  # "4165", "48213.57": as below
+        return float(value)
     s = norm(value)
     if s.lower() in MISSING_MARKERS:
         return None
@@ -259,7 +266,7 @@ def parse_range(value: Any) -> tuple[float, float] | None:
     bound); ``"10人以下"`` → (0, 10).  A reversed pair (``"2024-03"``) is not a
     range.
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _DIGITS.fullmatch(value):  # a plain number
         return None
     s = norm(value)
     if not s or s.lower() in MISSING_MARKERS:
@@ -594,6 +601,8 @@ def outcome(v: Any) -> bool | None:
         return True if v == 1 else False if v == 0 else None
     if not isinstance(v, str):
         return None
+    if _DIGITS.fullmatch(v):  # "1", "0", "4165": only the word lists can hold it
+        return True if v in _WON else False if v in _LOST else None
     s = " ".join(norm(v).lower().replace("_", " ").split())
     if s in _WON:
         return True

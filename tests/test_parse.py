@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -125,3 +126,43 @@ def test_y_target_and_label_name_the_outcome_only_as_the_whole_header():
         assert not parse.read_header(header).lost_style
     for header in ("Target industry", "Label colour", "Yearly spend", "city"):
         assert parse.read_header(header) is None, header
+
+
+def _digit_cells(seed: int) -> list[str]:
+    rng = np.random.default_rng(seed)
+    cells = ["0", "1", "00", "01", "10", "1.0", "0.0", "0.5", ".5", "5.", "1.2.3", "..", "7" * 300]
+    cells += [
+        "9" * 301,
+        "9" * 310,
+        "9" * 309 + ".5",
+        "1" * 299 + ".5",
+        "0" * 400,
+        "1e5",
+        "٣",
+        "１２",
+    ]
+    for _ in range(3000):
+        whole = "".join(rng.choice(list("0123456789"), int(rng.integers(1, 25))))
+        frac = "".join(rng.choice(list("0123456789"), int(rng.integers(0, 10))))
+        cells.append(f"{whole}.{frac}" if frac and rng.random() < 0.5 else whole)
+    return cells
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_plain_digits_read_on_the_spot_as_the_long_way_reads_them(monkeypatch, seed):
+    """``parse._DIGITS`` short-cuts numbers, ranges and outcomes of cells such as
+    "4165" or "48213.57": the same answers as the full parsers give them."""
+    import re
+
+    from icp import parse
+
+    cells = _digit_cells(seed)
+    fast = [(parse.parse_number(c), parse.parse_range(c), parse.outcome(c)) for c in cells]
+    monkeypatch.setattr(parse, "_DIGITS", re.compile(r"(?!)"))  # never matches
+    slow = [(parse.parse_number(c), parse.parse_range(c), parse.outcome(c)) for c in cells]
+    for c, a, b in zip(cells, fast, slow, strict=True):
+        assert a == b, c
+        assert type(a[0]) is type(b[0]), c
+    assert {True, False, None} <= {o for _, _, o in fast}
+    assert parse.parse_number("9" * 310) is None  # not a finite number either way
+    assert parse.parse_number("1.2.3") is None
