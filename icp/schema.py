@@ -416,8 +416,14 @@ _CODE_WORDS_ZH = ("等级", "级别", "类别", "分类", "档次", "分级", "�
 def _sample(s: pd.Series) -> list[Any]:
     """Up to ``_SAMPLE`` non-missing cells from the top of the column."""
     head = s.iloc[: _SAMPLE * 10]
-    # the first _SAMPLE that are not missing (stop there: is_missing is Python)
-    vals = list(islice((v for v in head.dropna().tolist() if not is_missing(v)), _SAMPLE))
+    # the first _SAMPLE that are not missing (stop there: is_missing is Python), from
+    # the first _SAMPLE cells, then the rest of the head only if that was too few
+    vals: list[Any] = []
+    for part in (head.iloc[:_SAMPLE], head.iloc[_SAMPLE:]):
+        if len(vals) >= _SAMPLE:
+            break
+        wanted = _SAMPLE - len(vals)
+        vals += islice((v for v in part.dropna().tolist() if not is_missing(v)), wanted)
     if len(vals) < _SAMPLE and len(s) > len(head):
         vals += [v for v in s.iloc[len(head) :].dropna().tolist()[:_SAMPLE] if not is_missing(v)]
     return vals[:_SAMPLE]

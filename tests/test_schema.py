@@ -514,3 +514,29 @@ def test_band_columns_told_early_by_their_text_share_as_by_every_cell():
         seen.add(schema.is_band_column(values))
         assert schema.is_band_column(values) == _plain_is_band(values), values
     assert seen == {True, False}
+
+
+def _sample_in_one_pass(s: pd.Series) -> list:
+    """``schema._sample`` as it was: the whole head made Python objects at once."""
+    from itertools import islice
+
+    from icp.parse import is_missing
+
+    n = schema._SAMPLE
+    head = s.iloc[: n * 10]
+    vals = list(islice((v for v in head.dropna().tolist() if not is_missing(v)), n))
+    if len(vals) < n and len(s) > len(head):
+        vals += [v for v in s.iloc[len(head) :].dropna().tolist()[:n] if not is_missing(v)]
+    return vals[:n]
+
+
+@pytest.mark.parametrize("missing_share", [0.0, 0.3, 0.9, 0.999, 1.0])
+@pytest.mark.parametrize("rows", [50, 2500, 30_000])
+def test_the_sample_is_the_first_cells_that_are_not_missing(missing_share, rows):
+    rng = np.random.default_rng(rows)
+    cells = [
+        None if rng.random() < missing_share else ["N/A", "", "x", 3, 2.5][int(rng.integers(0, 5))]
+        for _ in range(rows)
+    ]
+    for s in (pd.Series(cells, dtype=object), pd.Series(cells, dtype=object).astype("str")):
+        assert schema._sample(s) == _sample_in_one_pass(s)
