@@ -692,6 +692,7 @@ def _nice_edge(x: float, *, whole: bool) -> float:
 
 
 _DRAWS = 1000  # chance draws per column for the band search's p-value
+_DRAW_BLOCK = 50  # draws whose band counts are held at once
 _MIN_BAND_GAIN = 0.3  # a band holds at least 30 points more of one group than of the other
 
 
@@ -739,7 +740,8 @@ class _Bins:
     edges: np.ndarray
     bins_b: np.ndarray  # best rows per bin
     bins_t: np.ndarray  # all rows per bin
-    # the chance draws' counts per band: the same draws for both directions (same seed)
+    # per draw of chance, its strongest band's gain each way (the same draws for both
+    # directions: same seed), keyed by (seed, best count)
     null: dict = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -805,7 +807,13 @@ def _band_search(
         r_in = (ct[j] - ct[i]) - b_in
         return b_in, r_in, b_in / nb, r_in / nr
 
-    def best_of(b_in: np.ndarray, r_in: np.ndarray, b_share: np.ndarray, r_share: np.ndarray):
+    def best_of(
+        b_in: np.ndarray,
+        r_in: np.ndarray,
+        b_share: np.ndarray,
+        r_share: np.ndarray,
+        reverse: bool = reverse,
+    ) -> np.ndarray:
         mine, other = (r_share, b_share) if reverse else (b_share, r_share)
         held = r_in if reverse else b_in
         need = max(2, math.ceil((0.05 * nr) if reverse else (0.2 * nb)))
@@ -823,9 +831,17 @@ def _band_search(
     if key not in bins.null:
         rng = np.random.default_rng(seed)
         draws = rng.multivariate_hypergeometric(bins_t.astype(np.int64), nb, size=_DRAWS)
-        bins.null[key] = counts(draws.astype(float))
-    null = best_of(*bins.null[key])
-    p = (1 + int((null.max(axis=1) >= gain[top] - 1e-12).sum())) / (_DRAWS + 1)
+        draws = draws.astype(float)
+        # per draw, its strongest band's gain each way; a block of draws at a time, so
+        # the draws x bands arrays stay small (all at once: four 9 MB arrays a column)
+        strongest = {False: np.empty(len(draws)), True: np.empty(len(draws))}
+        for a in range(0, len(draws), _DRAW_BLOCK):
+            block = counts(draws[a : a + _DRAW_BLOCK])
+            for way in (False, True):
+                strongest[way][a : a + _DRAW_BLOCK] = best_of(*block, reverse=way).max(axis=1)
+        bins.null[key] = strongest
+    null = bins.null[key][reverse]
+    p = (1 + int((null >= gain[top] - 1e-12).sum())) / (_DRAWS + 1)
     ct = np.concatenate([[0], np.cumsum(bins_t)])
     best_in = int(b_in[top])
     rest_in = int(ct[j[top]] - ct[i[top]]) - best_in

@@ -263,3 +263,67 @@ def test_a_shift_with_equal_medians_is_said_with_the_shares_past_the_median():
     kept = dataclasses.replace(nt, kept=True).message(outcome=True).render("en")
     assert "of kept customers are above 0" in kept
     assert "your best are above 0" in nt.message().render("en")
+
+
+def _p_all_draws_at_once(xb, xr, *, whole, reverse, seed=0):
+    """The band search's p-value as it was computed: every draw's band counts in one
+    draws x bands array (``traits._band_search`` now holds a block of draws at a time)."""
+    import math
+
+    from icp import traits
+
+    cut = traits._bins(xb, xr, whole=whole)
+    edges, bins_b, bins_t = cut.edges, cut.bins_b, cut.bins_t
+    k = len(edges) - 1
+    nb, nr = len(xb), len(xr)
+    i, j = np.triu_indices(k + 1, 1)
+    full = (i == 0) & (j == k)
+    i, j = i[~full], j[~full]
+
+    def counts(b_bins):
+        cb = np.concatenate([np.zeros((*b_bins.shape[:-1], 1)), np.cumsum(b_bins, axis=-1)], -1)
+        ct = np.concatenate([[0], np.cumsum(bins_t)])
+        b_in = cb[..., j] - cb[..., i]
+        r_in = (ct[j] - ct[i]) - b_in
+        return b_in, r_in, b_in / nb, r_in / nr
+
+    def best_of(b_in, r_in, b_share, r_share):
+        mine, other = (r_share, b_share) if reverse else (b_share, r_share)
+        held = r_in if reverse else b_in
+        need = max(2, math.ceil((0.05 * nr) if reverse else (0.2 * nb)))
+        ok = (held >= need) & (other <= mine / 2)
+        return np.where(ok, mine - other, -np.inf)
+
+    gain = best_of(*counts(bins_b.astype(float)))
+    if not np.isfinite(gain).any():
+        return None
+    top = int(np.lexsort((j - i, -gain))[0])
+    rng = np.random.default_rng(seed)
+    draws = rng.multivariate_hypergeometric(bins_t.astype(np.int64), nb, size=traits._DRAWS)
+    null = best_of(*counts(draws.astype(float)))
+    return (1 + int((null.max(axis=1) >= gain[top] - 1e-12).sum())) / (traits._DRAWS + 1)
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("n_best", [5, 40, 600])
+def test_band_p_values_from_blocks_of_draws_equal_all_draws_at_once(seed, n_best):
+    from icp import traits
+
+    rng = np.random.default_rng(seed)
+    n = 3000
+    for whole, x in [
+        (True, rng.integers(1, 5000, n).astype(float)),
+        (False, np.round(rng.lognormal(10, 1.5, n), 2)),
+        (True, rng.integers(0, 6, n).astype(float)),  # few bins
+    ]:
+        best = np.zeros(n, dtype=bool)
+        # the best lean high, so some bands pass and the p-value is not always 1
+        best[np.argsort(-x + rng.normal(0, x.std(), n))[:n_best]] = True
+        xb, xr = x[best], x[~best]
+        cut = traits._bins(xb, xr, whole=whole)
+        for reverse in (False, True):  # the second direction reads the first one's draws
+            band = traits._band_search(xb, xr, whole=whole, reverse=reverse, bins=cut)
+            want = _p_all_draws_at_once(xb, xr, whole=whole, reverse=reverse)
+            assert (band is None) == (want is None)
+            if band is not None:
+                assert band.p_value == want
