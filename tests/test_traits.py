@@ -327,3 +327,33 @@ def test_band_p_values_from_blocks_of_draws_equal_all_draws_at_once(seed, n_best
             assert (band is None) == (want is None)
             if band is not None:
                 assert band.p_value == want
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_counts_over_most_rows_equal_counting_them_directly(seed):
+    """``_Part.count`` counts a mask of most rows as every row less the others."""
+    from icp import traits
+    from icp.schema import ColumnSpec, FieldType, Mapping
+
+    rng = np.random.default_rng(seed)
+    n = 4000
+    tags = ["a;b", "b", "c;a;d", None, "d", "", "e;e"]
+    table = pd.DataFrame(
+        {
+            "Tags": pd.Series([tags[int(rng.integers(0, len(tags)))] for _ in range(n)]),
+            "Plan": pd.Series([["x", "y", None][int(rng.integers(0, 3))] for _ in range(n)]),
+        }
+    )
+    mapping = Mapping(
+        [ColumnSpec("Tags", FieldType.MULTI, sep=";"), ColumnSpec("Plan", FieldType.SINGLE)]
+    )
+    pairs = traits._pairs(table, mapping)
+    m = len(pairs.value)
+    for share in (0.0, 0.002, 0.3, 0.5, 0.51, 0.9, 0.999, 1.0):
+        mask = rng.random(n) < share
+        for part in pairs.parts:
+            direct = part._count(mask, m)
+            assert np.array_equal(part.count(mask, m), direct)
+            assert part.count(mask, m).dtype == direct.dtype
+        assert pairs.count(mask).sum() >= 0
+    assert any(part.totals for part in pairs.parts)  # the complement way was taken
