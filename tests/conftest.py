@@ -84,9 +84,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # The browser modules, longest first: with ``--dist loadfile`` each file runs on one
 # worker and a free worker takes the next file, so the longest start first and none is
 # longer than the rest can fill on the other worker (split a file that grows past that).
-# Seconds per file, measured 2026-12-02 13:29 (one process, all browser files, load ~10):
-# journey 67, screens 60 (before its projector checks shared one page load), safety 39,
-# safety servers 38, workshop 35, portraits 30, definition 23, fragment 16, font 6.
+# Seconds per file, measured 2026-12-02 15:45 (one process, all browser files, load 15-17,
+# so only the order means much): screens 67, safety servers 61, journey 59 (+ the first
+# server start), safety 54, workshop 32, portraits 24, definition 15, fragment 8. Each
+# worker is also handed its next file once two tests of its current one are left.
 _LONGEST_FIRST = (
     "test_browser_journey.py",
     "test_browser_screens.py",
