@@ -18,6 +18,7 @@ from test_browser_journey import (
     REPORT_PAGE,
     act,
     assert_no_crash,
+    eventually,
     go,
     idle,
     new_workspace,
@@ -169,6 +170,10 @@ def test_body_text_contrast_in_normal_and_presentation_mode(pg, server):
         ratios[presenting] = body.first.evaluate(_CONTRAST)
     assert ratios[False] >= 4.5, ratios
     assert ratios[True] >= 7, ratios  # projector: WCAG AAA for the text the room reads
+    # the switch is kept with the workspace: the next load opens in presentation mode
+    # (test_every_page_renders_with_named_fields loads such a workspace)
+    store = Store(server.data_dir)
+    assert eventually(lambda: store.get_value(ws, "ui.present") is True, "ui.present saved")
 
 
 def test_projector_loads_with_readable_captions_an_unfoldable_sidebar_and_a_clear_counter(
