@@ -318,6 +318,22 @@ def page(browser_context, request: pytest.FixtureRequest):
     browser_context.clear_cookies()
 
 
+@pytest.fixture
+def fresh_page(browser, request: pytest.FixtureRequest):
+    """A page in a browser context of its own, for a test against a server of its own
+    (another port: nothing of the shared context's cache applies); a screenshot is
+    saved to test-artifacts/ on failure."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    yield pg
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.failed and not pg.is_closed():
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     rep = yield

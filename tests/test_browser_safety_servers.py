@@ -61,7 +61,8 @@ def test_access_key_is_asked_once_per_browser_and_hides_every_workspace(
         srv.stop()
 
 
-def test_a_corrupt_database_shows_the_chooser_message_not_a_traceback(page, tmp_path):
+def test_a_corrupt_database_shows_the_chooser_message_not_a_traceback(fresh_page, tmp_path):
+    page = fresh_page
     srv = AppServer(tmp_path / "broken")
     srv.data_dir.mkdir(parents=True)
     db = srv.data_dir / "workbench.db"
@@ -102,7 +103,9 @@ def own_server(tmp_path):
     srv.stop()
 
 
-def test_a_big_workspace_exported_in_the_ui_imports_again_in_the_ui(page, own_server, tmp_path):
+def test_a_big_workspace_exported_in_the_ui_imports_again_in_the_ui(
+    fresh_page, own_server, tmp_path
+):
     """The app's own backups restore: a workspace holding a 40 MB data set (in a snapshot)
     and a small current file, exported with the button and uploaded again; and an older
     53 MB JSON backup too (over the data uploaders' 50 MB: the import has its own limit).
@@ -110,7 +113,7 @@ def test_a_big_workspace_exported_in_the_ui_imports_again_in_the_ui(page, own_se
     The 40 MB file sits in the snapshot so that the app opening the workspace and its two
     copies draws a small table: every file in a backup is read in full on import either
     way (``worker.check_source``), and opening a million rows is not what this proves."""
-    en, server = "en", own_server
+    en, server, page = "en", own_server, fresh_page
     store = Store(server.data_dir)
     ws = store.create("Big backup")
     big = _big_csv()
