@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from icp import cli, clouds, traits
+from icp import bands, cli, clouds, traits
 from icp.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,12 +167,12 @@ def test_the_numbers_and_clouds_notes_say_what_the_code_runs():
     q = inspect.signature(clouds.distinctive).parameters["q"].default
     assert "bh_adjust(" in inspect.getsource(clouds._significant)
     assert 'method="bh"' in inspect.getsource(clouds.bh_adjust)  # its docstring names it
-    draws = f"{traits._DRAWS:,}"
+    draws = f"{bands.DRAWS:,}"
     for lang in ("en", "zh"):
         note = t("report.methods.numeric", lang)
         assert "Holm" in note and f"{round(100 * numeric)}%" in note and draws in note
         assert "10–90" not in note and "10th–90th" not in note  # the old percentile band
         note = t("report.methods.clouds", lang)
         assert "Benjamini–Hochberg" in note and f"{round(100 * q)}%" in note
-    assert f"{traits._DRAWS:,} random relabellings" in (traits.__doc__ or "")
+    assert f"{bands.DRAWS:,} random relabellings" in (traits.__doc__ or "")
     assert "10th–90th percentile of the" not in (traits.__doc__ or "")

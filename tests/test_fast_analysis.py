@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from icp import outcome, pvalues, rank, traits
+from icp import bands, outcome, pvalues, rank, traits
 
 
 def _awkward_values(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -177,19 +177,19 @@ def test_numeric_columns_sorted_once_give_the_same_tests_and_bands():
         whole = bool(np.all(np.mod(x, 1) == 0))
         assert bool(np.all(xs == np.floor(xs))) == whole
         assert xs[-1] - xs[0] == np.ptp(x)
-        plain = traits._bins(xb, xr, whole=whole)
-        fast = traits._bins(xb, xr, whole=whole, sorted_x=xs)
+        plain = bands.cut_column(xb, xr, whole=whole)
+        fast = bands.cut_column(xb, xr, whole=whole, sorted_x=xs)
         np.testing.assert_array_equal(fast.edges, plain.edges)
         np.testing.assert_array_equal(fast.bins_b, plain.bins_b)
         np.testing.assert_array_equal(fast.bins_t, plain.bins_t)
         assert fast.x.max() == plain.x.max()
         for reverse in (False, True):
-            assert traits._band_search(
+            assert bands.band_search(
                 xb, xr, whole=whole, reverse=reverse, bins=fast
-            ) == traits._band_search(xb, xr, whole=whole, reverse=reverse, bins=plain)
+            ) == bands.band_search(xb, xr, whole=whole, reverse=reverse, bins=plain)
         # the chance draws kept from the upward search are the downward search's own
-        alone = traits._band_search(xb, xr, whole=whole, reverse=True)
-        assert traits._band_search(xb, xr, whole=whole, reverse=True, bins=fast) == alone
+        alone = bands.band_search(xb, xr, whole=whole, reverse=True)
+        assert bands.band_search(xb, xr, whole=whole, reverse=True, bins=fast) == alone
 
 
 def test_rest_median_read_from_the_sorted_column_is_numpys():

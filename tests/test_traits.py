@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
+from icp import bands, traits
 from icp.analysis import run
 from icp.dataset import open_dataset
 from icp.model import Settings
@@ -267,12 +268,10 @@ def test_a_shift_with_equal_medians_is_said_with_the_shares_past_the_median():
 
 def _p_all_draws_at_once(xb, xr, *, whole, reverse, seed=0):
     """The band search's p-value as it was computed: every draw's band counts in one
-    draws x bands array (``traits._band_search`` now holds a block of draws at a time)."""
+    draws x bands array (``bands.band_search`` now holds a block of draws at a time)."""
     import math
 
-    from icp import traits
-
-    cut = traits._bins(xb, xr, whole=whole)
+    cut = bands.cut_column(xb, xr, whole=whole)
     edges, bins_b, bins_t = cut.edges, cut.bins_b, cut.bins_t
     k = len(edges) - 1
     nb, nr = len(xb), len(xr)
@@ -299,16 +298,14 @@ def _p_all_draws_at_once(xb, xr, *, whole, reverse, seed=0):
         return None
     top = int(np.lexsort((j - i, -gain))[0])
     rng = np.random.default_rng(seed)
-    draws = rng.multivariate_hypergeometric(bins_t.astype(np.int64), nb, size=traits._DRAWS)
+    draws = rng.multivariate_hypergeometric(bins_t.astype(np.int64), nb, size=bands.DRAWS)
     null = best_of(*counts(draws.astype(float)))
-    return (1 + int((null.max(axis=1) >= gain[top] - 1e-12).sum())) / (traits._DRAWS + 1)
+    return (1 + int((null.max(axis=1) >= gain[top] - 1e-12).sum())) / (bands.DRAWS + 1)
 
 
 @pytest.mark.parametrize("seed", range(3))
 @pytest.mark.parametrize("n_best", [5, 40, 600])
 def test_band_p_values_from_blocks_of_draws_equal_all_draws_at_once(seed, n_best):
-    from icp import traits
-
     rng = np.random.default_rng(seed)
     n = 3000
     for whole, x in [
@@ -320,9 +317,9 @@ def test_band_p_values_from_blocks_of_draws_equal_all_draws_at_once(seed, n_best
         # the best lean high, so some bands pass and the p-value is not always 1
         best[np.argsort(-x + rng.normal(0, x.std(), n))[:n_best]] = True
         xb, xr = x[best], x[~best]
-        cut = traits._bins(xb, xr, whole=whole)
+        cut = bands.cut_column(xb, xr, whole=whole)
         for reverse in (False, True):  # the second direction reads the first one's draws
-            band = traits._band_search(xb, xr, whole=whole, reverse=reverse, bins=cut)
+            band = bands.band_search(xb, xr, whole=whole, reverse=reverse, bins=cut)
             want = _p_all_draws_at_once(xb, xr, whole=whole, reverse=reverse)
             assert (band is None) == (want is None)
             if band is not None:
@@ -332,7 +329,6 @@ def test_band_p_values_from_blocks_of_draws_equal_all_draws_at_once(seed, n_best
 @pytest.mark.parametrize("seed", range(3))
 def test_counts_over_most_rows_equal_counting_them_directly(seed):
     """``_Part.count`` counts a mask of most rows as every row less the others."""
-    from icp import traits
     from icp.schema import ColumnSpec, FieldType, Mapping
 
     rng = np.random.default_rng(seed)
