@@ -17,6 +17,7 @@ import io
 import random
 import re
 import zipfile
+from collections.abc import Callable
 
 import numpy as np
 import openpyxl
@@ -91,18 +92,26 @@ def _book(rows: list[list[object]], *, merge: tuple[int, int, int] | None = None
     return buf.getvalue()
 
 
-def _with_formulas(data: bytes, column: str) -> bytes:
-    """Cells of ``column`` become formulas with their cached value (as Excel saves them)."""
+def _edit_parts(data: bytes, edit: Callable[[str, bytes], bytes]) -> bytes:
+    """The workbook ``data`` with each zip part's bytes replaced by ``edit(name, bytes)``."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            body = src.read(info)
-            if info.filename.endswith("sheet1.xml"):
-                cell = rb'<c r="(' + column.encode() + rb'\d+)" t="n"><v>'
-                body = re.sub(cell, rb'<c r="\1"><f>1+1</f><v>', body)
-            dst.writestr(info, body)
+            dst.writestr(info, edit(info.filename, src.read(info)))
     return out.getvalue()
+
+
+def _with_formulas(data: bytes, column: str) -> bytes:
+    """Cells of ``column`` become formulas with their cached value (as Excel saves them)."""
+    cell = rb'<c r="(' + column.encode() + rb'\d+)" t="n"><v>'
+
+    def edit(name: str, body: bytes) -> bytes:
+        if name.endswith("sheet1.xml"):
+            body = re.sub(cell, rb'<c r="\1"><f>1+1</f><v>', body)
+        return body
+
+    return _edit_parts(data, edit)
 
 
 def _awkward(n: int = 240, *, seed: int = 0) -> list[list[object]]:
@@ -399,17 +408,14 @@ def test_escaped_characters_ask_for_the_second_read(escaped: bytes, shared: bool
     # a character reference or an _xHHHH_ escape can spell a missing word: doubtful
     rows = _blank_number_cells(seed=12)
     rows[120][4] = "placeholder"
-    data = _inline_book(rows)
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename.startswith("xl/worksheets/"):
-                assert body.count(b">placeholder<") == 1
-                body = body.replace(b">placeholder<", b">" + escaped + b"<")
-            dst.writestr(info, body)
-    data = out.getvalue()
+
+    def edit(name: str, body: bytes) -> bytes:
+        if name.startswith("xl/worksheets/"):
+            assert body.count(b">placeholder<") == 1
+            body = body.replace(b">placeholder<", b">" + escaped + b"<")
+        return body
+
+    data = _edit_parts(_inline_book(rows), edit)
     assert not _words_ok(_shared_strings(data) if shared else data)
 
 
@@ -419,16 +425,15 @@ def test_an_iso_date_cell_far_down_is_read_by_calamine(
 ) -> None:
     # calamine gives an ISO-date cell (t="d") as a datetime even at midnight, where the
     # fast read would give a date, as for the serial dates around it: not read fast
-    data = _book(_blank_number_cells(seed=13))
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                # the first serial date below the 60-row sample
-                serial = re.compile(rb'(<c r="C(?:1[5-9]\d|2\d\d)"[^>]*?) t="n"><v>\d+</v>')
-                body, n = serial.subn(rb"\1 " + cell, body, count=1)
-                assert n == 1
-            dst.writestr(info, body)
-    _assert_same(out.getvalue(), monkeypatch, expect_fast=False)
+    # the first serial date below the 60-row sample
+    serial = re.compile(rb'(<c r="C(?:1[5-9]\d|2\d\d)"[^>]*?) t="n"><v>\d+</v>')
+
+    def edit(name: str, body: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            body, n = serial.subn(rb"\1 " + cell, body, count=1)
+            assert n == 1
+        return body
+
+    _assert_same(
+        _edit_parts(_book(_blank_number_cells(seed=13)), edit), monkeypatch, expect_fast=False
+    )
