@@ -300,6 +300,14 @@ def browser_context(browser):
     context.close()
 
 
+def _screenshot_if_failed(pg, request: pytest.FixtureRequest) -> None:
+    """A failed test's page, whole, as test-artifacts/<test>.png."""
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.failed and not pg.is_closed():
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+
+
 @pytest.fixture
 def page(browser_context, request: pytest.FixtureRequest):
     """A new browser page (tab) with no cookies and no localStorage from earlier tests;
@@ -309,10 +317,7 @@ def page(browser_context, request: pytest.FixtureRequest):
     pg.add_init_script(FRESH_STORAGE % json.dumps(request.node.nodeid))
     pg.set_default_timeout(60_000)
     yield pg
-    rep = getattr(request.node, "rep_call", None)
-    if rep is not None and rep.failed and not pg.is_closed():
-        ARTIFACTS.mkdir(exist_ok=True)
-        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    _screenshot_if_failed(pg, request)
     for left in browser_context.pages:  # the test's page and any it opened
         left.close()
     browser_context.clear_cookies()
@@ -327,10 +332,7 @@ def fresh_page(browser, request: pytest.FixtureRequest):
     pg = context.new_page()
     pg.set_default_timeout(60_000)
     yield pg
-    rep = getattr(request.node, "rep_call", None)
-    if rep is not None and rep.failed and not pg.is_closed():
-        ARTIFACTS.mkdir(exist_ok=True)
-        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    _screenshot_if_failed(pg, request)
     context.close()
 
 
