@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -29,6 +30,7 @@ from icp.model import (
     Analysis,
     Definition,
     Kpi,
+    NumericTrait,
     Ranking,
     Settings,
     Trait,
@@ -232,28 +234,24 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         if c.name in profile
     )
     pmemo = memo.setdefault(("profile", words), {})
-    after: list[Trait] = []
-    if usable and groups is not None:
-        after = _traits.after_outcome(
-            table,
-            pmap,
-            pd.Series(groups[0], index=table.index),
-            pd.Series(groups[1], index=table.index),
-            memo=pmemo,
-            shared=shared,
-        )
-    if after:
-        warnings.append(_after_outcome_note(after, out_col or ""))
-    skip = frozenset((t.column, t.value) for t in after)
-    found, warn_traits, keywords = _traits.categorical_traits(
-        table, pmap, best_s, rest_s, memo=pmemo, skip=skip, shared=shared
-    )
     defining_map = Mapping(
         [
             ColumnSpec(c.name, c.type, c.role, c.sep, c.name in definition.defining_columns)
             for c in dataset.mapping.columns
         ]
     )
+    # The numeric comparisons (sorts, band searches, medians: numpy, which lets go of the
+    # GIL) share nothing with the word traits below (Python and pandas): on a large list
+    # they run side by side on a second core.  Same results, in the same order.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="icp-numeric") as side:
+        numbers = side.submit(_numbers, dataset, pmap, defining_map, best_s, rest_s)
+        words_part = _word_traits(
+            table, pmap, best_s, rest_s, groups if usable else None, pmemo, shared
+        )
+        numeric, defining = numbers.result()
+    after, found, warn_traits, keywords, leads = words_part
+    if after:
+        warnings.append(_after_outcome_note(after, out_col or ""))
     result = Analysis(
         mode=mode,
         n_rows=n,
@@ -262,33 +260,68 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         ranking=ranking,
         traits=found,
         warning_traits=warn_traits,
-        numeric=[
-            nt
-            for nt in _traits.numeric_traits(table, pmap, best_s, rest_s, units=dataset.units)
-            if nt.is_finding
-        ],
+        numeric=[nt for nt in numeric if nt.is_finding],
         kpis=_kpis(dataset, cv, best, rest),
         ltv_formula=cv.ltv_formula,
         keywords=keywords,
         warnings=warnings,
         rest_mask=rest_s,
-        leads=_traits.leads(
-            table,
-            pmap,
-            best_s,
-            rest_s,
-            exclude={(t.column, t.value) for t in found} | skip,
-            memo=pmemo,
-            shared=shared,
-        ),
+        leads=leads,
         definition=definition,
         profile_columns=profile,
         profile_mapping=pmap,
         won=won,
-        defining=_traits.numeric_traits(table, defining_map, best_s, rest_s, units=dataset.units),
+        defining=defining,
         after_outcome=after,
     )
     return _kept(result) if mode == "outcome" and definition.lost_style else result
+
+
+def _numbers(
+    dataset: Dataset, pmap: Mapping, defining_map: Mapping, best: pd.Series, rest: pd.Series
+) -> tuple[list[NumericTrait], list[NumericTrait]]:
+    """Best vs rest on the profile's number columns, then on the columns that define best."""
+    table, units = dataset.table, dataset.units
+    return (
+        _traits.numeric_traits(table, pmap, best, rest, units=units),
+        _traits.numeric_traits(table, defining_map, best, rest, units=units),
+    )
+
+
+def _word_traits(
+    table: pd.DataFrame,
+    pmap: Mapping,
+    best: pd.Series,
+    rest: pd.Series,
+    groups: tuple[np.ndarray, np.ndarray, int] | None,
+    memo: dict[str, Any],
+    shared: dict[str, Any],
+) -> tuple[list[Trait], list[Trait], list[Trait], Any, list[Trait]]:
+    """Values the outcome itself produced, then the traits, warnings, keywords and leads."""
+    after: list[Trait] = []
+    if groups is not None:
+        after = _traits.after_outcome(
+            table,
+            pmap,
+            pd.Series(groups[0], index=table.index),
+            pd.Series(groups[1], index=table.index),
+            memo=memo,
+            shared=shared,
+        )
+    skip = frozenset((t.column, t.value) for t in after)
+    found, warn_traits, keywords = _traits.categorical_traits(
+        table, pmap, best, rest, memo=memo, skip=skip, shared=shared
+    )
+    leads = _traits.leads(
+        table,
+        pmap,
+        best,
+        rest,
+        exclude={(t.column, t.value) for t in found} | skip,
+        memo=memo,
+        shared=shared,
+    )
+    return after, found, warn_traits, keywords, leads
 
 
 def _after_outcome_note(after: list[Trait], out_col: str, shown: int = 5) -> Msg:
