@@ -207,6 +207,17 @@ def test_s1_offers_the_chosen_best_customers_and_the_weighted_criteria(planted):
     assert any("LTV/CAC: 5.2 vs 2.1" in s.text for s in sug["why"])
 
 
+def test_a_kpi_suggestion_writes_both_sides_on_one_scale_with_the_currency(planted):
+    # seen in a workshop: "成交金额：最佳客户 16.68万，其余 40,150" (万 beside plain digits)
+    analysis, ds = planted
+    analysis.kpis = {"deal_value": Kpi("deal_value", 166_800.0, 40_150.0, unit="元")}
+    why = [s.text for s in b.suggestions("S1", analysis, ds, lang="zh") if s.prompt_id == "why"]
+    assert any("最佳客户 16.7万元，其余 4.01万元" in text for text in why), why
+    analysis.kpis = {"deal_value": Kpi("deal_value", 1_200_000.0, 850_000.0, unit="$")}
+    why = [s.text for s in b.suggestions("S1", analysis, ds, lang="en") if s.prompt_id == "why"]
+    assert any("$1.2M vs $0.85M" in text for text in why), why
+
+
 def test_s2_contains_the_planted_firmographics_with_evidence(planted):
     analysis, ds = planted
     sug = _by_prompt("S2", analysis, ds)

@@ -280,8 +280,12 @@ def _from_kpis(analysis: Analysis, lang: Lang) -> list[_Found]:
             "builders.sug.kpi",
             lang,
             kpi=label,
-            best=fmt.human(kpi.best, lang),
-            rest=fmt.human(kpi.rest, lang) if kpi.rest is not None else "—",
+            # one scale for both sides and the column's currency: "16.7万元，其余 4.01万元",
+            # never "16.68万，其余 40,150" (the tiles' scale, as the Best customers page shows)
+            best=fmt.Num(kpi.best, unit=kpi.unit, ref=kpi.rest).render(lang),
+            rest=fmt.Num(kpi.rest, unit=kpi.unit, ref=kpi.best).render(lang)
+            if kpi.rest is not None
+            else "—",
         )
         ev = Msg(ev_key(analysis, "kpi"), {})
         out.append(("S1", "why", text, ev))
