@@ -16,7 +16,7 @@ from icp.model import Settings
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
 from icp.worker import open_dataset
 from icp.xlsx import frame_csv_bytes
-from ui import confirm, state, widgets
+from ui import confirm, state, uploader, widgets
 from ui.state import UPLOAD_MB
 
 tr = state.tr
@@ -26,12 +26,13 @@ ws = state.workspace_id()
 
 st.title(tr("data.title"))
 
-upload = st.file_uploader(
+TABLE_TYPES = ["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"]
+upload = uploader.file_uploader(
     tr("data.upload"),
-    type=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
+    types=TABLE_TYPES,
     help=tr("data.upload_help"),
     key="data.upload",
-    max_upload_size=UPLOAD_MB,
+    max_mb=UPLOAD_MB,
 )
 upload_error: InputError | None = None
 
@@ -152,11 +153,11 @@ if ds.notes:
 options = (store.get_source(ws) or ("", b"", {}))[2]
 with st.expander(tr("data.join.title"), expanded=ds.join is not None):
     st.caption(tr("data.join.help"))
-    deals_file = st.file_uploader(
+    deals_file = uploader.file_uploader(
         tr("data.join.upload"),
-        type=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
+        types=TABLE_TYPES,
         key="data.deals_upload",
-        max_upload_size=UPLOAD_MB,
+        max_mb=UPLOAD_MB,
     )
     if deals_file is not None:
         deals_data = deals_file.getvalue()

@@ -8,7 +8,8 @@ import streamlit as st
 from icp import committee, fmt, levels
 from icp.report import md_escape
 from icp.schema import Role
-from ui import confirm, portraits, state
+from ui import confirm, portraits, state, uploader
+from ui.state import UPLOAD_MB
 
 tr = state.tr
 lang = state.lang()
@@ -108,10 +109,11 @@ else:
 
 with st.expander(tr("committee.upload")):
     st.caption(tr("committee.upload_help"))
-    upload = st.file_uploader(
+    upload = uploader.file_uploader(
         tr("committee.upload"),
-        type=["csv", "xlsx", "xls", "ods", "tsv", "txt"],
+        types=["csv", "xlsx", "xls", "ods", "tsv", "txt"],
         key="levels.contacts_upload",
+        max_mb=UPLOAD_MB,  # what the reader takes (the widget allowed the server's 1 GB)
         label_visibility="collapsed",
     )
     if upload is not None and st.session_state.get("levels.contacts_seen") != upload.file_id:

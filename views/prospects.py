@@ -15,7 +15,7 @@ from icp.errors import InputError
 from icp.model import Analysis
 from icp.report import md_escape
 from icp.worker import open_dataset
-from ui import confirm, portraits, state
+from ui import confirm, portraits, state, uploader
 from ui.state import UPLOAD_MB
 
 tr = state.tr
@@ -99,11 +99,11 @@ source = st.radio(
 prospects: Dataset | None = None
 what = "own"
 if source == "upload":
-    upload = st.file_uploader(
+    upload = uploader.file_uploader(
         tr("prospects.upload"),
-        type=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
+        types=["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
         key="prospects.upload",
-        max_upload_size=UPLOAD_MB,
+        max_mb=UPLOAD_MB,
     )
     if upload is not None:
         st.session_state["prospects.file"] = (upload.name, upload.getvalue())

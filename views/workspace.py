@@ -8,7 +8,7 @@ from icp import worker
 from icp.errors import InputError
 from icp.report import md_escape
 from icp.store import MAX_IMPORT_MB, version_label
-from ui import state, widgets
+from ui import state, uploader, widgets
 
 tr = state.tr
 store = state.store()
@@ -118,11 +118,11 @@ st.download_button(
 # A new uploader after each import (its key counts them): the backup is not kept in the
 # page, where every later rerun would carry it. Each upload is imported once (file_id).
 rounds = st.session_state.setdefault("ws.import_round", 0)
-imported = st.file_uploader(  # .json: backups made before the zip format
+imported = uploader.file_uploader(  # .json: backups made before the zip format
     tr("store.import"),
-    type=["zip", "json"],
+    types=["zip", "json"],
     key=f"ws.import.{rounds}",
-    max_upload_size=MAX_IMPORT_MB,
+    max_mb=MAX_IMPORT_MB,
 )
 if imported is not None and st.session_state.get("ws.last_import") != imported.file_id:
     st.session_state["ws.last_import"] = imported.file_id

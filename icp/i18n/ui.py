@@ -20,6 +20,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "投影模式：大字号、高对比度、每屏一个步骤。",
     ),
     "ui.workspace_label": ("Workspace", "工作区"),
+    # the file uploader's own words (Streamlit draws them in English only; ui/uploader.py)
+    "ui.uploader.button": ("Upload", "上传"),
+    "ui.uploader.limit": ("{mb}MB per file • {types}", "单个文件最大 {mb}MB • {types}"),
     "ui.choose": ("Choose options", "请选择"),
     "ui.loading_data": ("Reading the data set…", "正在读取数据…"),
     "ui.analysing": ("Analysing…", "正在分析…"),
