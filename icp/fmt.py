@@ -180,11 +180,15 @@ def iso_date(d: _dt.date) -> str:
 
 _PREFIX = ("US$", "$", "€", "£", "¥", "￥")
 _SUFFIX = ("万元", "美元", "元")
+# ISO codes as CRM reports write amounts ("USD 12,000.00", "12.000,00 EUR"): the mark they stand for
+_CODE = re.compile(r"^(USD|EUR|GBP|CNY|RMB)\s*[\d.,(+-]|[\d.)]\s*(USD|EUR|GBP|CNY|RMB)$", re.I)
+_CODE_MARK = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "RMB": "¥"}
 
 
 def currency_of(cells: Any) -> str | None:
-    """The currency mark most money cells of a column carry ("$", "€", "£", "¥", "元"), or
-    None when fewer than 30% carry one.  Read from the raw cells before cleaning."""
+    """The currency mark most money cells of a column carry ("$", "€", "£", "¥", "元"; an ISO
+    code such as "USD 12,000.00" counts as its mark), or None when fewer than 30% carry one.
+    Read from the raw cells before cleaning."""
     counts: dict[str, int] = {}
     n = 0
     for cell in cells:
@@ -199,6 +203,8 @@ def currency_of(cells: Any) -> str | None:
         mark = next((p for p in _PREFIX if s.startswith(p)), None)
         if mark is None:
             mark = next((x for x in _SUFFIX if s.endswith(x)), None)
+        if mark is None and (code := _CODE.search(s)):
+            mark = _CODE_MARK[(code.group(1) or code.group(2)).upper()]
         if mark is not None:
             mark = {"US$": "$", "￥": "¥", "万元": "元", "美元": "$"}.get(mark, mark)
             counts[mark] = counts.get(mark, 0) + 1

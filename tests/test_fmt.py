@@ -85,3 +85,12 @@ def test_dates_in_running_text_and_in_cells():
     assert fmt.date(d, "en") == "1 December 2026"
     assert fmt.date(d, "zh") == "2026年12月1日"
     assert fmt.iso_date(d) == "2026-12-01"
+
+
+def test_an_iso_code_on_amounts_counts_as_its_currency():
+    # a CRM report writes multi-currency amounts as "USD 12,000.00"; the sentences then said
+    # "median 161,000" with no currency
+    assert fmt.currency_of(["USD 12,000.00", "USD 5.00", ""]) == "$"
+    assert fmt.currency_of(["12.000,00 EUR", "1 eur"]) == "€"
+    assert fmt.currency_of(["RMB 3,000", "CNY 12"]) == "¥"
+    assert fmt.currency_of(["USDA", "EURO zone", "12"]) is None  # words, not amounts
