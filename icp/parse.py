@@ -577,6 +577,14 @@ _LOST = frozenset(
         "未续约",
         "未转化",
         "已取消",
+        # a lead list's status: thrown out, never to be won
+        "junk",
+        "junk lead",
+        "unqualified",
+        "disqualified",
+        "not qualified",
+        "spam",
+        "无效线索",
         # an accounts list's type / lifecycle column: not (yet) a customer
         "prospect",
         "lead",

@@ -242,3 +242,21 @@ def test_a_chinese_order_list_groups_by_buyer_and_a_win_loss_list_stays_per_deal
     ds = open_dataset(deals.to_csv(index=False).encode(), filename="deals.csv")
     assert len(ds.table) == 120
     assert not any(n.key.startswith("dataset.orders") for n in ds.notes)
+
+
+def test_a_lead_lists_junk_and_disqualified_leads_are_not_won_not_open():
+    # a lead export's "Lead Status" (Converted, Qualified, Contacted, Junk Lead, Lost Lead …):
+    # junk and disqualified leads were left out as "open", shrinking the not-won side
+    statuses = ["Converted", "Lost Lead", "Junk Lead", "Unqualified", "Disqualified", "Contacted"]
+    table = pd.DataFrame(
+        {
+            "Company": [f"Co {i}" for i in range(60)],
+            "Lead Status": statuses * 10,
+            "Industry": ["Software", "Retail", "Retail", "Finance", "Retail", "Software"] * 10,
+        }
+    )
+    ds = open_dataset(table.to_csv(index=False).encode(), filename="leads.csv")
+    result = analysis.run(ds, Settings(mode="outcome"))
+    sentence = definition_sentence(result.definition, "en")
+    assert "Converted (10)" in sentence
+    assert "or Disqualified (40); 10 open left out" in sentence, sentence
