@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from icp import fmt
-from icp.i18n import Lang, Msg, cell_label, column_label, t
+from icp.i18n import Lang, Msg, cell_label, column_label, glue, t
 from icp.schema import Mapping, Role
 
 if TYPE_CHECKING:  # annotation only: the data set sits above this floor
@@ -342,7 +342,7 @@ def _join(items: list[str], lang: Lang, *, key: str = "definition.and") -> str:
     if len(items) == 1:
         return items[0]
     sep = t("definition.list_sep", lang)
-    return sep.join(items[:-1]) + t(key, lang) + items[-1]
+    return glue(sep.join(items[:-1]), t(key, lang), items[-1])
 
 
 def _values(values: list[str], counts: dict[str, int], lang: Lang, column: str) -> str:

@@ -440,7 +440,7 @@ def test_icp_statement_in_chinese_reads_as_chinese(planted):
         "S5": {"decider": "运营总监"},
     }
     text = b.draft_icp_statement(answers, analysis, ds, lang="zh")
-    assert text.startswith("我们的理想客户是位于East China、员工 100–300 人的制造业企业。")
+    assert text.startswith("我们的理想客户是位于 East China、员工 100–300 人的制造业企业。")
     assert "理想客户" in text
     assert "它们购买是为了降低成本。" in text
     assert "最终拍板的是运营总监。" in text
@@ -479,5 +479,5 @@ def test_persona_story_is_a_narrative_of_the_answers(planted):
     zh = b.draft_persona_story(
         {"P1": {"title": "运营总监"}, "P6": {"time": "两个月"}}, analysis, ds, lang="zh"
     )
-    assert zh.startswith("我们的理想决策人是一家员工 100–300 人的Manufacturing企业的运营总监")
+    assert zh.startswith("我们的理想决策人是一家员工 100–300 人的 Manufacturing 企业的运营总监")
     assert "做出购买决定通常需要两个月。" in zh

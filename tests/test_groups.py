@@ -97,7 +97,7 @@ def test_compare_finds_the_planted_difference_and_leaves_out_the_defining_column
     assert all(t.column != "Region" for t in [*comp.a_traits, *comp.b_traits])
     lines = comp.sentences("en")
     assert lines[0] == ("24 of 30 in “North” have Industry = Retail, vs 20% in “Others” (6 of 30).")
-    assert "“North”中 30 个里有 24 个的Industry为“Retail”" in comp.sentences("zh")[0]
+    assert "“North”中 30 个里有 24 个的 Industry 为“Retail”" in comp.sentences("zh")[0]
 
 
 def test_signed_vs_not_signed_on_the_equipment_sample():

@@ -249,3 +249,24 @@ def test_counted_nouns_are_singular_for_one():
     assert one.startswith("1 customer has no outcome") and "and is left out" in one
     assert t("analysis.open_excluded", "en", n="2,500").startswith("2,500 customers have")
     assert t("analysis.open_excluded", "zh", n=1).startswith("1 个客户")
+
+
+_TRAIT = {"best_n": 10, "best_count": 7, "ci": "40–89%", "rest_pct": 12}
+
+
+def test_chinese_sentences_space_latin_words_from_the_data_but_never_change_them():
+    from icp.i18n import glue
+
+    assert (
+        glue("Customer 0、Customer 1", "和", "Customer 2") == "Customer 0、Customer 1 和 Customer 2"
+    )
+    assert glue("客户甲、客户乙", "和", "客户丙") == "客户甲、客户乙和客户丙"
+    # a column named in English sits in a Chinese sentence with a space on each side
+    zh = t("traits.sentence.kept", "zh", **_TRAIT, column="Industry", value="Banking")
+    assert "的 Industry 为「Banking」" in zh, zh
+    zh = t("traits.sentence.kept", "zh", **_TRAIT, column="所属行业", value="制造业")
+    assert "的所属行业为「制造业」" in zh, zh
+    # numbers keep the catalogue's own spacing: "第3列" names a column the data set keeps
+    assert t("load.unnamed_column", "zh", n=3) == "第3列"
+    en = t("traits.sentence.kept", "en", **_TRAIT, column="Industry", value="Banking")
+    assert "are Industry = Banking, vs" in en  # English is formatted as written

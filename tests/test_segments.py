@@ -150,7 +150,7 @@ def test_channel_sentence_names_cheapest_source_of_best_customers():
     df = segments.channels(ds, best)
     en = segments.channel_sentence(df, "en")
     assert en.startswith("Referral brings the most best customers per unit of cost: 8 best")
-    assert segments.channel_sentence(df, "zh").startswith("Referral每单位成本带来的最佳客户最多")
+    assert segments.channel_sentence(df, "zh").startswith("Referral 每单位成本带来的最佳客户最多")
     no_cost, best2 = _concentrated(drop=("CAC",))
     text = segments.channel_sentence(segments.channels(no_cost, best2), "en")
     assert text.startswith("Referral brings the most best customers: 8 of 10.")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from icp.dataset import Dataset
-from icp.i18n import Lang, Msg
+from icp.i18n import Lang, Msg, glue
 from icp.model import Analysis, NumericTrait, Trait
 from icp.schema import DEAL_DATE_ROLES, NOT_TRAIT_ROLES, Role
 from icp.wording import is_kept, kept_key
@@ -222,7 +222,7 @@ def _join(items: list[str], lang: Lang, *, word: str | None = None) -> str:
     if lang == "zh":
         if len(items) == 1:
             return items[0]
-        return "、".join(items[:-1]) + (word or "和") + items[-1]
+        return glue("、".join(items[:-1]), word or "和", items[-1])
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + f" {word or 'and'} " + items[-1]

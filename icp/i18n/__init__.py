@@ -25,6 +25,7 @@ __all__ = [
     "catalog",
     "cell_label",
     "column_label",
+    "glue",
     "has",
     "strict",
     "t",
@@ -124,6 +125,65 @@ class _Formatter(string.Formatter):
 _FORMAT = _Formatter()
 
 
+def _han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _wordy(value: str) -> bool:
+    """A value that holds a Latin word ("Industry", "Customer 1"), not only a number: the
+    catalogue spaces its own numbers, and a few write one on purpose without ("第{n}列",
+    a column name the data set keeps)."""
+    return any(c.isascii() and c.isalpha() for c in value)
+
+
+def glue(*parts: str) -> str:
+    """``parts`` joined, with a space where a Chinese character meets a Latin letter or
+    digit at a seam ("Customer 1" + "和" + "Customer 2" → "Customer 1 和 Customer 2")."""
+    out = ""
+    for part in parts:
+        if (
+            out
+            and part
+            and ((_han(out[-1]) and _latin(part[0])) or (_latin(out[-1]) and _han(part[0])))
+        ):
+            out += " "
+        out += part
+    return out
+
+
+def _spaced(text: str, params: dict[str, Any]) -> str:
+    """``text`` formatted with a space where a value holding Latin words begins or ends
+    in a Latin letter or digit right beside a Chinese character ("的 Industry 为").
+
+    Chinese typesetting puts a space between hanzi and Latin words; the catalogue
+    writes one around its own numbers, but a column name or a value from the user's
+    file ("Industry", "Banking") is not known when the sentence is written.  Only the
+    seams between the template and such a value are touched, never a value itself.
+    """
+    out: list[str] = []
+    latin_end = False  # the last value ended in a Latin letter or digit
+    for literal, name, spec, conversion in _FORMAT.parse(text):
+        if literal:
+            out.append(" " + literal if latin_end and _han(literal[0]) else literal)
+            latin_end = False
+        if name is None:
+            continue
+        value, _ = _FORMAT.get_field(name, (), params)
+        value = _FORMAT.format_field(_FORMAT.convert_field(value, conversion), spec or "")
+        if not value:
+            continue
+        if _wordy(value):
+            if out and out[-1] and _han(out[-1][-1]) and _latin(value[0]):
+                value = " " + value
+            latin_end = _latin(value[-1])
+        out.append(value)
+    return "".join(out)
+
+
 _APP_COLUMNS: dict[str, str] | None = None
 
 
@@ -191,8 +251,10 @@ def t(key: str | Msg, lang: Lang = "en", /, **params: Any) -> str:
         k: v.render(lang) if callable(getattr(v, "render", None)) else v for k, v in params.items()
     }
     try:
+        if lang == "zh" and "{" not in "".join(spec or "" for _, _, spec, _ in _FORMAT.parse(text)):
+            return _spaced(text, params)
         return _FORMAT.format(text, **params)
-    except (KeyError, IndexError, ValueError) as exc:
+    except (KeyError, IndexError, ValueError, AttributeError) as exc:
         if strict():
             raise MissingString(
                 f"i18n key {key!r} ({lang}): {exc!r} with {sorted(params)}"
