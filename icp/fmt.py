@@ -179,7 +179,7 @@ def iso_date(d: _dt.date) -> str:
 # ---------------------------------------------------------------- findings (issue 13)
 
 _PREFIX = ("US$", "$", "€", "£", "¥", "￥")
-_SUFFIX = ("万元", "美元", "元")
+_SUFFIX = ("万元", "美元", "元", "€")  # "76.000,00 €": the euro written after, as in Europe
 # ISO codes as CRM reports write amounts ("USD 12,000.00", "12.000,00 EUR"): the mark they stand for
 _CODE = re.compile(r"^(USD|EUR|GBP|CNY|RMB)\s*[\d.,(+-]|[\d.)]\s*(USD|EUR|GBP|CNY|RMB)$", re.I)
 _CODE_MARK = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "RMB": "¥"}

@@ -100,7 +100,7 @@ _CURRENCY_PREFIX = re.compile(
 )
 _APPROX_PREFIX = re.compile(r"^(?:约|大约|~|≈|approx\.?|about|ca\.?)\s*", re.IGNORECASE)
 _UNIT_SUFFIX = re.compile(
-    r"\s*(?:元|块|人民币|usd|rmb|cny|eur|gbp|dollars?|人|名|个|位|家|户|天|日|次|单|台|件|套|张|"
+    r"\s*(?:元|块|人民币|usd|rmb|cny|eur|gbp|€|\$|£|¥|dollars?|人|名|个|位|家|户|天|日|次|单|台|件|套|张|"
     r"days?|d|pcs|units?|employees?|people|persons?|seats?|tickets?|orders?|deals?)$",
     re.IGNORECASE,
 )

@@ -260,3 +260,19 @@ def test_a_lead_lists_junk_and_disqualified_leads_are_not_won_not_open():
     sentence = definition_sentence(result.definition, "en")
     assert "Converted (10)" in sentence
     assert "or Disqualified (40); 10 open left out" in sentence, sentence
+
+
+def test_a_european_export_with_the_euro_written_after_the_amount_is_read_as_money():
+    # "76.000,00 €" (thousands dot, decimal comma, euro after) was typed as text: the
+    # revenue column left the analysis without a word
+    rows = [
+        {"Customer": f"Firma {i} GmbH", "Revenue (€)": f"{(i + 1) * 1000:,}.00 €", "Status": s}
+        for i, s in enumerate(["Won", "Lost", "Open"] * 20)
+    ]
+    text = pd.DataFrame(rows).to_csv(index=False, sep=";")
+    data = text.replace(",", "X").replace(".", ",").replace("X", ".").encode("cp1252")
+    ds = open_dataset(data, filename="export.csv")
+    spec = next(c for c in ds.mapping.columns if c.name == "Revenue (€)")
+    assert spec.type.value == "number" and spec.role == Role.VALUE
+    assert ds.table["Revenue (€)"].iloc[:3].tolist() == [1000.0, 2000.0, 3000.0]
+    assert ds.units.get("Revenue (€)") == "€"

@@ -8,6 +8,7 @@ code page (repaired line by line, and reported).
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from icp.errors import InputError
@@ -91,7 +92,7 @@ def _decode_guess(data: bytes) -> tuple[bytes, str | None]:
     if guess is None:
         raise InputError("load.text_undecodable")
     text = data.decode(guess, errors="replace")
-    if _latin_script(text[:20000]):
+    if _latin_script(text[:20000]) or _stray_letters(text[:20000], data[: 2 * _MB]):
         try:
             return data.decode("cp1252").encode("utf-8"), "Windows-1252"
         except UnicodeDecodeError:
@@ -174,6 +175,23 @@ def _latin_script(text: str) -> bool:
     """True when every non-ASCII letter is a Latin letter (the guess was a Western code page)."""
     letters = {c for c in text if ord(c) > 127 and c.isalpha()}
     return all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_a-zA-Z]{2,}")  # two non-ASCII letters in a row: a word
+
+
+def _stray_letters(text: str, data: bytes) -> bool:
+    """True when the guess made only lone letters, never a word, and Windows-1252 reads the
+    bytes as Latin text: an English export whose one non-ASCII byte is "€" (0x80) was read
+    as CP1125, giving "Revenue (А)" with a Cyrillic A.  A real Cyrillic or Greek file
+    spells words, so its letters come in runs."""
+    if _LETTER_RUN.search(text):
+        return False
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return _latin_script(western[:20000])
 
 
 def _mostly_cjk(text: str) -> bool:
