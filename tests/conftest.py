@@ -133,6 +133,9 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 # ---------------------------------------------------------------- real browser
 
 CHROMIUM = os.environ.get("ICP_CHROMIUM", "/usr/bin/chromium")
+# How long a browser action, navigation or expect() waits, for every context and page the
+# tests open (set once, here): long for a starved machine; what holds returns at once.
+TIMEOUT_MS = 60_000
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -140,6 +143,30 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _listens_on(pid: int, port: int) -> bool:
+    """Whether process ``pid`` holds the socket listening on ``port``: a port that was free
+    when chosen can be taken by another test run's server before ours binds it (ours then
+    exits), and that server answers the health check as well. Without /proc: True."""
+    listening = set()
+    try:
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            with open(table) as rows:
+                for row in rows.readlines()[1:]:
+                    cells = row.split()
+                    if cells[3] == "0A" and int(cells[1].rsplit(":", 1)[1], 16) == port:
+                        listening.add(f"socket:[{cells[9]}]")
+        fds = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return not Path("/proc/self").exists()
+    for fd in fds:
+        try:
+            if os.readlink(fd) in listening:
+                return True
+        except OSError:
+            continue
+    return False
 
 
 class AppServer:
@@ -186,10 +213,11 @@ class AppServer:
         while time.time() < deadline and self.proc.poll() is None:
             try:
                 with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
+                    if r.status == 200 and _listens_on(self.proc.pid, self.port):
                         return True
             except OSError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         self.stop()
         return False
 
@@ -219,7 +247,7 @@ def browser():
 
     # expect() keeps its own 5 s default (page.set_default_timeout does not reach it);
     # a loaded CI machine needs more, and a passing check returns as soon as it holds.
-    expect.set_options(timeout=60_000)
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as pw:
         b = pw.chromium.launch(
             executable_path=CHROMIUM,
@@ -234,8 +262,47 @@ def browser():
                 "--disable-sync",
             ],
         )
+        _every_context_without_motion(b)
         yield b
         b.close()
+
+
+# CSS animations and transitions run their last frame at once in the test browser:
+# Streamlit's running indicator, skeleton shimmer and spinners otherwise keep Chromium
+# drawing ~60 frames a second while a test waits for a run, and an opening expander
+# slides its content into place (a click by position, as into a data grid, can land
+# where the content was). What a page shows once drawn is the same; only the motion
+# between is skipped, as for a user who asked the system for reduced motion.
+NO_MOTION = """
+(() => {
+  const css = '*, *::before, *::after { animation-duration: 0s !important;'
+    + ' animation-delay: 0s !important; transition-duration: 0s !important;'
+    + ' transition-delay: 0s !important; scroll-behavior: auto !important; }';
+  const add = () => {
+    const style = document.createElement('style');
+    style.textContent = css;
+    (document.head || document.documentElement).appendChild(style);
+  };
+  if (document.documentElement) add();
+  else document.addEventListener('readystatechange', add, { once: true });
+})();
+"""
+
+
+def _every_context_without_motion(browser) -> None:
+    """Each context the tests open (the shared one, a server's own, another person's)
+    gets ``NO_MOTION`` in every document and ``TIMEOUT_MS`` for its pages' actions and
+    navigations, whoever calls ``browser.new_context`` (Playwright's own default is 30 s:
+    a second tab's page load once ran out of it at load 19)."""
+    new_context = browser.new_context
+
+    def without_motion(*args, **kwargs):
+        context = new_context(*args, **kwargs)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.add_init_script(NO_MOTION)
+        return context
+
+    browser.new_context = without_motion
 
 
 @pytest.fixture(scope="session")
@@ -315,7 +382,6 @@ def page(browser_context, request: pytest.FixtureRequest):
     browser_context.clear_cookies()
     pg = browser_context.new_page()
     pg.add_init_script(FRESH_STORAGE % json.dumps(request.node.nodeid))
-    pg.set_default_timeout(60_000)
     yield pg
     _screenshot_if_failed(pg, request)
     for left in browser_context.pages:  # the test's page and any it opened
@@ -330,7 +396,6 @@ def fresh_page(browser, request: pytest.FixtureRequest):
     saved to test-artifacts/ on failure."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     pg = context.new_page()
-    pg.set_default_timeout(60_000)
     yield pg
     _screenshot_if_failed(pg, request)
     context.close()

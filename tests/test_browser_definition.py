@@ -51,7 +51,7 @@ def test_churn_upload_definition_flip_reload(pg, server):
     visit(page, server, ws, "data", "en")
     data, name, _, _ = KINDS["churn_en"].files()
     upload(page, name, data)
-    expect(page.get_by_text(KEPT, exact=True).first).to_be_visible(timeout=60_000)
+    expect(page.get_by_text(KEPT, exact=True).first).to_be_visible()
     lost_word = page.get_by_text("header says “churned”, a lost word", exact=False)
     expect(lost_word.first).to_be_visible()
     assert_no_crash(page)
@@ -68,7 +68,7 @@ def test_churn_upload_definition_flip_reload(pg, server):
     act(page, box.get_by_role("button", name="Remove No").first.click)
     _choose(page, box, "Yes")
     page.keyboard.press("Escape")
-    expect(page.get_by_text(FLIPPED, exact=True).first).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(FLIPPED, exact=True).first).to_be_visible()
     eventually(
         lambda: (
             (Store(server.data_dir).get_value(ws, "settings") or {}).get("good_values") == ["Yes"]
@@ -83,7 +83,7 @@ def test_churn_upload_definition_flip_reload(pg, server):
     assert "Basic" in after
 
     page.reload()
-    expect(page.get_by_text(FLIPPED, exact=True).first).to_be_visible(timeout=60_000)
+    expect(page.get_by_text(FLIPPED, exact=True).first).to_be_visible()
     switch(page, "data", "en")
     expect(page.get_by_text(FLIPPED, exact=True).first).to_be_visible()
     assert_no_crash(page)
@@ -96,9 +96,7 @@ def test_new_file_over_answers_asks_and_starts_a_new_workspace(pg, server):
     visit(page, server, ws, "data", "en")
     data, name, _, _ = KINDS["winloss_en"].files()
     upload(page, name, data)
-    expect(page.get_by_text("This workspace already holds builder answers").first).to_be_visible(
-        timeout=60_000
-    )
+    expect(page.get_by_text("This workspace already holds builder answers").first).to_be_visible()
     act(page, page.get_by_role("button", name="Start a new workspace").click)
     eventually(lambda: f"ws={ws}" not in page.url, "a new workspace in the URL")
     new_ws = page.url.split("ws=")[1].split("&")[0]
@@ -109,7 +107,5 @@ def test_new_file_over_answers_asks_and_starts_a_new_workspace(pg, server):
     assert store.get_source(new_ws)[0] == name
     assert store.answers(ws)["S2"]["industry"] == "Manufacturing"
     assert store.get_source(ws)[0] != name  # the old workspace keeps its own file
-    expect(page.get_by_text("Won = “Deal Outcome (Won/Lost)” is Won").first).to_be_visible(
-        timeout=60_000
-    )
+    expect(page.get_by_text("Won = “Deal Outcome (Won/Lost)” is Won").first).to_be_visible()
     assert_no_crash(page)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import TIMEOUT_MS
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
@@ -150,9 +151,10 @@ def answer(page, server, ws: str, step: str, prompt: str, lang: str, text: str) 
     eventually(lambda: saved_answer(server, ws, step, prompt) == text, f"{step}.{prompt} saved")
 
 
-def eventually(check: Callable[[], object], what: str, timeout: float = 20.0):
-    """Poll ``check`` until it returns something truthy (server-side effects)."""
-    deadline = time.monotonic() + timeout
+def eventually(check: Callable[[], object], what: str, timeout: float | None = None):
+    """Poll ``check`` until it returns something truthy (server-side effects), as long
+    as a browser wait may take (conftest's ``TIMEOUT_MS``) unless told otherwise."""
+    deadline = time.monotonic() + (TIMEOUT_MS / 1000 if timeout is None else timeout)
     while True:
         value = check()
         if value:

@@ -51,7 +51,7 @@ def test_answer_typed_in_the_box_survives_sigkill_and_a_deep_link_after_shows_it
     server.start()
     page.goto(f"{server.url}/icp_builder?ws={ws}")
     # a cold server analyses the data first; on a busy machine that takes a while
-    expect(textbox(page, "builders.S1.best.label", en)).to_have_value(text, timeout=60_000)
+    expect(textbox(page, "builders.S1.best.label", en)).to_have_value(text)
     idle(page)
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("Language / 语言")).to_be_visible()
@@ -65,7 +65,6 @@ def test_two_people_typing_into_one_field_keep_both_texts(pg, browser, server):
     other = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         a, b = pg, other.new_page()
-        b.set_default_timeout(60_000)
         b.add_init_script(RUN_COUNTER)
         for page in (a, b):
             open_app(page, server, ws)

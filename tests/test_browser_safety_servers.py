@@ -27,7 +27,6 @@ def test_access_key_is_asked_once_per_browser_and_hides_every_workspace(
         Store(srv.data_dir).create("Secret pipeline")
         first = browser.new_context(viewport={"width": 1280, "height": 900})
         page = first.new_page()
-        page.set_default_timeout(60_000)
         page.goto(srv.url + "/")
         key_box = page.get_by_role("textbox", name=t("access.label", "en"))
         expect(key_box).to_be_visible()
