@@ -12,12 +12,16 @@ never overwrite each other's work:
 - ``answers``: one row per (workspace, step, field) for builder answers.
 - ``versions``: snapshots (values, answers and a *reference* to the source).
 
-Connections: a fresh connection per call (``_tx``).  This makes a ``Store``
-safe to share between threads (Streamlit caches one object for every session
-thread) and across ``fork`` (no open handle is ever inherited), with no lock
-of our own; SQLite's file locks plus ``busy_timeout`` serialise writers.  An
-open costs well under a millisecond, which is nothing at the rate people
-type.  Every write is one short ``BEGIN IMMEDIATE`` transaction: taking the
+Connections: one per thread and ``Store`` (``_tx``), kept between calls only
+while the database file is exactly as that connection left it (same file, size
+and modification time: another process's checkpoint, a replaced or damaged
+file, or an error opens a fresh one).  A ``Store`` is shared between threads
+(Streamlit caches one object for every session thread; each script run is a
+thread of its own, so a run's forty-odd calls open one connection, not forty)
+with no lock of our own; SQLite's file locks plus ``busy_timeout`` serialise
+writers.  A connection inherited across ``fork`` is never used nor closed in the
+child (closing it there could checkpoint another process's database from
+under it).  Every write is one short ``BEGIN IMMEDIATE`` transaction: taking the
 write lock up front means a transaction never has to upgrade a read lock,
 which is the case where SQLite reports "database is locked" without waiting.
 ``synchronous=FULL``: a commit survives a power cut, not just a crash.
@@ -37,8 +41,11 @@ import contextlib
 import errno
 import hashlib
 import json
+import os
 import secrets
 import sqlite3
+import threading
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -181,6 +188,35 @@ def _new_id() -> str:
             return ws
 
 
+class _Held:
+    """A thread's kept connection: the process that opened it, and the database file's
+    (device, inode, size, modification time) as this connection left it."""
+
+    __slots__ = ("__weakref__", "con", "file", "pid")
+
+    def __init__(self, con: sqlite3.Connection, pid: int, file: tuple[int, ...] | None) -> None:
+        self.con, self.pid, self.file = con, pid, file
+
+
+_HELD: weakref.WeakSet[_Held] = weakref.WeakSet()  # every kept connection of this process
+_INHERITED: list[sqlite3.Connection] = []  # kept connections of the parent: never closed
+
+
+def _keep_inherited() -> None:
+    _INHERITED.extend(held.con for held in list(_HELD))
+
+
+os.register_at_fork(after_in_child=_keep_inherited)
+
+
+def _file(path: Path) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 class Store:
     """All workspaces in one SQLite file; every method is one short transaction."""
 
@@ -188,6 +224,7 @@ class Store:
         folder = data_dir() if root is None else Path(root).expanduser()
         _make_private_dir(folder)
         self.path = folder / "workbench.db"
+        self._local = threading.local()
         try:
             self._init_db()
         except InputError:
@@ -212,10 +249,15 @@ class Store:
         everything exactly as it was and says so.  A database that became
         unreadable after it was opened (damaged, replaced) is named, as at open.
         """
-        try:
-            con = self._connect()
-        except sqlite3.Error as exc:
-            raise InputError("store.cannot_open", path=str(self.path), detail=_short(exc)) from None
+        con = self._kept()
+        if con is None:
+            try:
+                con = self._connect()
+            except sqlite3.Error as exc:
+                raise InputError(
+                    "store.cannot_open", path=str(self.path), detail=_short(exc)
+                ) from None
+        done = False
         try:
             try:
                 con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -232,8 +274,29 @@ class Store:
                     con.execute("ROLLBACK")
                 self._raise_known(exc)
                 raise
+            done = True
         finally:
-            con.close()
+            if done:  # kept for this thread's next call, with the file as it left it
+                held = _Held(con, os.getpid(), _file(self.path))
+                _HELD.add(held)
+                self._local.held = held
+            else:
+                con.close()
+
+    def _kept(self) -> sqlite3.Connection | None:
+        """This thread's connection from its last call, if it is this process's and the
+        database file has not changed since (else it is dropped: closed, or kept open
+        unused if a parent process opened it)."""
+        held = getattr(self._local, "held", None)
+        if held is None:
+            return None
+        self._local.held = None
+        if held.pid == os.getpid() and held.file is not None and held.file == _file(self.path):
+            return held.con
+        if held.pid == os.getpid():
+            with contextlib.suppress(sqlite3.Error):
+                held.con.close()
+        return None
 
     def _raise_known(self, exc: BaseException) -> None:
         """Turn a full disk or an unreadable database into the store's own message."""

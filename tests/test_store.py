@@ -363,13 +363,64 @@ def _write_answers(root: str, ws: str, writer: str) -> None:
             store.set_value(ws, f"votes.{writer}", i)
 
 
+def _write_with(store: Store, ws: str) -> None:
+    store.set_value(ws, "from", "child")
+    os._exit(0 if store.get_value(ws, "from") == "child" else 1)
+
+
+def test_a_thread_reuses_its_connection_until_the_file_changes(tmp_path, monkeypatch):
+    """A page run's calls share one connection per thread; a database replaced behind
+    the store (a restored copy), another thread and a forked child each get their own,
+    and the child leaves the parent's connection working."""
+    opened: list[int] = []
+    real_connect = Store._connect
+
+    def counted(self):
+        opened.append(threading.get_ident())
+        return real_connect(self)
+
+    store = Store(tmp_path)
+    ws = store.create("Reused")
+    monkeypatch.setattr(Store, "_connect", counted)
+    for i in range(20):
+        store.set_value(ws, "n", i)
+        assert store.get_value(ws, "n") == i
+    assert opened == []  # the connection create() left open served all forty calls
+
+    other = threading.Thread(target=lambda: store.set_value(ws, "n", "thread"))
+    other.start()
+    other.join()
+    assert len(opened) == 1 and opened[0] != threading.get_ident()
+    assert store.get_value(ws, "n") == "thread" and len(opened) == 1
+
+    child = multiprocessing.get_context("fork").Process(target=_write_with, args=(store, ws))
+    child.start()
+    child.join(60)
+    assert child.exitcode == 0
+    assert store.get_value(ws, "from") == "child" and len(opened) == 1
+    store.set_value(ws, "after", "fork")  # the parent's connection still writes
+    assert Store(tmp_path).get_value(ws, "after") == "fork"
+
+    # a copy put in place of the database file (its own WAL emptied into it first)
+    copy = Store(tmp_path / "copy")
+    copy_ws = copy.create("The restored copy")
+    copy.set_value(copy_ws, "n", "copy")
+    for folder in (tmp_path, tmp_path / "copy"):
+        with sqlite3.connect(folder / "workbench.db") as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    os.replace(tmp_path / "copy" / "workbench.db", tmp_path / "workbench.db")
+    before = len(opened)
+    assert [w.name for w in store.list()] == ["The restored copy"]
+    assert store.get_value(copy_ws, "n") == "copy" and len(opened) == before + 1
+
+
 def test_concurrent_threads_and_processes_lose_no_write():
     root = os.environ["ICP_DATA_DIR"]
     shared = Store(root)  # threads share one Store, like Streamlit sessions do
     ws = shared.create("workshop")
     # forked, not spawned: a spawned child imports this module and the store's (pandas,
     # pydantic) again, a second of CPU each; a forked one is as separate a process and
-    # opens its own connections (the store holds none open between calls)
+    # opens its own connections (the one this thread's store kept is never used there)
     ctx = multiprocessing.get_context("fork")
     procs = [ctx.Process(target=_write_answers, args=(root, ws, f"proc{i}")) for i in range(2)]
     for p in procs:
@@ -530,6 +581,7 @@ def test_sqlite_full_database_is_reported_as_a_full_disk(tmp_path, monkeypatch):
         return con
 
     monkeypatch.setattr(Store, "_connect", tiny)
+    store = Store(tmp_path)  # a store whose connections are opened by tiny()
     with pytest.raises(InputError) as err:
         store.set_source(ws, filename="big.csv", data=os.urandom(200_000), options={})
     assert err.value.msg.key == "store.disk_full"
