@@ -66,18 +66,32 @@ def outcome_words_share(values: Sequence[Any], *, open_words: Iterable[str] = ()
         return 0.0
     seen: set[bool] = set()
     hits = 0
+    words: dict[str, tuple[bool | None, bool]] = {}  # each distinct text read once
     for v in values:
         if isinstance(v, (bool, np.bool_, int, float, np.integer, np.floating)):
             continue
-        if str(v).strip().lower() in _GENERIC:
-            continue
-        read = read_value(v)
+        if type(v) is str:
+            word = words.get(v)
+            if word is None:
+                word = words[v] = _outcome_word(v, opened)
+        else:
+            word = _outcome_word(v, opened)
+        read, hit = word
         if read is not None:
             seen.add(read)
-            hits += 1
-        elif str(v).strip().lower() in opened:
-            hits += 1
+        hits += hit
     return hits / len(values) if seen == {True, False} else 0.0
+
+
+def _outcome_word(v: Any, opened: set[str]) -> tuple[bool | None, bool]:
+    """(won/lost reading, counts as an outcome or open word) of one cell that is no number."""
+    text = str(v).strip().lower()
+    if text in _GENERIC:
+        return None, False
+    read = read_value(v)
+    if read is not None:
+        return read, True
+    return None, text in opened
 
 
 def value_label(v: Any) -> str:

@@ -25,6 +25,7 @@ import pandas as pd
 
 from icp.outcome import id_reason, outcome_words_share, read_header
 from icp.parse import (
+    MISSING_MARKERS,
     dates_from_uniques,
     is_missing,
     looks_like_date,
@@ -415,6 +416,8 @@ _CODE_WORDS_ZH = ("等级", "级别", "类别", "分类", "档次", "分级", "�
 
 def _sample(s: pd.Series) -> list[Any]:
     """Up to ``_SAMPLE`` non-missing cells from the top of the column."""
+    if len(s) <= _SAMPLE:  # the whole column: one list, no pandas slicing (a wide sheet)
+        return _present(s.tolist())
     head = s.iloc[: _SAMPLE * 10]
     # the first _SAMPLE that are not missing (stop there: is_missing is Python), from
     # the first _SAMPLE cells, then the rest of the head only if that was too few
@@ -427,6 +430,46 @@ def _sample(s: pd.Series) -> list[Any]:
     if len(vals) < _SAMPLE and len(s) > len(head):
         vals += [v for v in s.iloc[len(head) :].dropna().tolist()[:_SAMPLE] if not is_missing(v)]
     return vals[:_SAMPLE]
+
+
+def _present(cells: list[Any]) -> list[Any]:
+    """The cells that are not missing, in order: ``is_missing`` with its text test inline.
+
+    ``dropna`` first would change nothing: every cell pandas calls missing, is_missing
+    calls missing too (None, NaN, NaT, pd.NA)."""
+    return [
+        v
+        for v in cells
+        if not (v.strip().lower() in MISSING_MARKERS if type(v) is str else is_missing(v))
+    ]
+
+
+class _Reads:
+    """Each distinct text cell read once per ``detect_mapping``: as a number, a range and an
+    outcome word. Wide exports repeat the same answers ("yes", "N/A", "1.2万") column after
+    column, and one column repeats them row after row. Only ``str`` cells are kept (1, 1.0
+    and True are one dict key but not one cell); anything else is read on the spot."""
+
+    def __init__(self) -> None:
+        self._memo: dict[str, tuple[float | None, tuple[float, float] | None, bool | None]] = {}
+
+    def of(self, v: Any) -> tuple[float | None, tuple[float, float] | None, bool | None]:
+        """(``parse_number``, ``parse_range``, ``parse.outcome``) of one cell."""
+        if type(v) is not str:
+            return parse_number(v), parse_range(v), read_outcome(v)
+        hit = self._memo.get(v)
+        if hit is None:
+            hit = self._memo[v] = (parse_number(v), parse_range(v), read_outcome(v))
+        return hit
+
+    def number(self, v: Any) -> float | None:
+        return self.of(v)[0] if type(v) is str else parse_number(v)
+
+    def range(self, v: Any) -> tuple[float, float] | None:
+        return self.of(v)[1] if type(v) is str else parse_range(v)
+
+    def outcome(self, v: Any) -> bool | None:
+        return self.of(v)[2] if type(v) is str else read_outcome(v)
 
 
 def _multi_sep(texts: list[str]) -> str | None:
@@ -482,8 +525,9 @@ def _is_open_word(v: Any) -> bool:
     return isinstance(v, str) and v.strip().lower() in _OPEN_WORDS
 
 
-def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
+def _profile(values: list[Any], *, date_hint: bool, reads: _Reads | None = None) -> _Profile:
     """Field type from the values alone (plus whether the header says "date")."""
+    reads = reads or _Reads()
     if not values:
         return _Profile(FieldType.TEXT)
     n = len(values)
@@ -500,7 +544,8 @@ def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
             if date_hint:
                 maybe_dates.append(u)
         elif isinstance(u, str):
-            if parse_number(u) is not None or parse_range(u) is not None:
+            number, rng, _ = reads.of(u)
+            if number is not None or rng is not None:
                 n_nums += counts[u]
                 if date_hint and u.strip().isdigit():
                     maybe_dates.append(u)
@@ -509,7 +554,7 @@ def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
     if maybe_dates:
         _, state, _ = dates_from_uniques(np.array(maybe_dates, dtype=object))
         n_dates += sum(counts[u] for u, st in zip(maybe_dates, state, strict=True) if st == 0)
-    read = {u: read_outcome(u) for u in uniq}
+    read = {u: reads.outcome(u) for u in uniq}
     known = {v for v in read.values() if v is not None}
     vocab = sum(counts[u] for u in uniq if read[u] is not None or _is_open_word(u))
     outcome = vocab / n if known == {True, False} else 0.0
@@ -519,7 +564,7 @@ def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
         return prof
     if n_nums >= 0.8 * n:
         prof.type = FieldType.NUMBER
-        prof.codes = _small_codes(uniq)
+        prof.codes = _small_codes(uniq, reads)
         prof.currency = sum(1 for t in texts if t[:1] in "$¥￥€£" or t.endswith("元")) / n
         prof.percent = sum(1 for t in texts if t.endswith(("%", "％"))) / n
         return prof
@@ -535,10 +580,10 @@ def _profile(values: list[Any], *, date_hint: bool) -> _Profile:
     return prof
 
 
-def _small_codes(uniq: list[Any]) -> bool:
+def _small_codes(uniq: list[Any], reads: _Reads) -> bool:
     """Whether a number column holds only a few whole numbers from 0 to 10."""
     nums = [u for u in uniq if isinstance(u, (int, float)) and not isinstance(u, bool)]
-    nums += [x for u in uniq if isinstance(u, str) and (x := parse_number(u)) is not None]
+    nums += [x for u in uniq if isinstance(u, str) and (x := reads.number(u)) is not None]
     if not nums or len(set(nums)) > 11 or len(nums) < len(uniq) * 0.8:
         return False
     return all(float(x).is_integer() and 0 <= x <= 10 for x in nums)
@@ -583,7 +628,7 @@ def _fit(role: Role, prof: _Profile) -> FieldType | None:
 _BAND_MAX_LABELS = 15
 
 
-def is_band_column(values: list[Any]) -> bool:
+def is_band_column(values: list[Any], reads: _Reads | None = None) -> bool:
     """Whether a column's cells are a few range labels: an ordered single choice.
 
     CRM exports bucket sizes and money into labels — ``50-100人``,
@@ -597,12 +642,13 @@ def is_band_column(values: list[Any]) -> bool:
         return False
     if 2 * sum(isinstance(v, str) for v in values) < len(values):
         return False  # only text cells can be range labels: fewer than half can't be half
+    reads = reads or _Reads()
     labels: Counter[str] = Counter()
     for v in values:
-        if isinstance(v, str) and parse_range(v) is not None:
+        if isinstance(v, str) and reads.range(v) is not None:
             labels[v.strip()] += 1
         elif isinstance(v, bool) or not (
-            isinstance(v, (int, float)) or parse_number(v) is not None
+            isinstance(v, (int, float)) or reads.number(v) is not None
         ):
             return False
     ranged = sum(labels.values())
@@ -632,6 +678,7 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
     profiles: dict[str, _Profile] = {}
     ids: dict[str, str] = {}
     candidates: list[tuple[tuple[float, int], int, str, Role]] = []
+    reads = _Reads()
     for pos, name in enumerate(df.columns):
         header = str(name)
         scores = _header_scores(header)
@@ -639,9 +686,9 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
         date_hint = any(w in words or (not w.isascii() and w in compact) for w in _DATE_WORDS)
         date_hint = date_hint or Role.CREATED in scores or Role.CLOSED in scores
         sample = _sample(df[name])
-        prof = _profile(sample, date_hint=date_hint)
+        prof = _profile(sample, date_hint=date_hint, reads=reads)
         prof.n = len(sample)
-        if prof.type == FieldType.NUMBER and not date_hint and is_band_column(sample):
+        if prof.type == FieldType.NUMBER and not date_hint and is_band_column(sample, reads):
             prof.type = FieldType.BAND
         profiles[name] = prof
         said = read_header(header)
@@ -662,7 +709,7 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
             scores.setdefault(Role.MARGIN, (_VALUE_ROLE_SCORE * 0.8, 0))
         # values decide an id only where the header names nothing else ("Deals": 0, 1, 2 …)
         if prof.type != FieldType.DATE and (not scores or set(scores) == {Role.ID}):
-            why = id_reason(pd.Series(sample, dtype=object), header=header)
+            why = _id_reason(sample, header)
             if why is not None and (prof.n >= 20 or Role.ID in scores):
                 ids[name] = why
         strong = scores.get(Role.NAME, (0.0, 0))[0] >= 1.0  # the whole header says "name"
@@ -688,6 +735,15 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
         sep = prof.sep if ftype == FieldType.MULTI else None
         specs.append(ColumnSpec(name=name, type=ftype, role=role, sep=sep))
     return Mapping(specs)
+
+
+def _id_reason(sample: list[Any], header: str) -> str | None:
+    """``id_reason`` of the sampled cells. A sample of fewer than 5 cells, or with fewer
+    than 95% distinct, is no id (id_reason's first answer for up to 20,000 cells): told
+    from a set, without a Series per column (most columns of a wide export repeat)."""
+    if len(sample) < 5 or len(set(sample)) < 0.95 * len(sample):
+        return None
+    return id_reason(pd.Series(sample, dtype=object), header=header)
 
 
 def _name_like(prof: _Profile, *, strong: bool = False) -> bool:

@@ -3,6 +3,7 @@ and the three sample files map to the roles their README promises."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
@@ -540,3 +541,87 @@ def test_the_sample_is_the_first_cells_that_are_not_missing(missing_share, rows)
     ]
     for s in (pd.Series(cells, dtype=object), pd.Series(cells, dtype=object).astype("str")):
         assert schema._sample(s) == _sample_in_one_pass(s)
+
+
+@pytest.mark.parametrize("rows", [1, 7, 2000, 2001])
+def test_the_sample_of_a_short_column_of_any_dtype_is_its_cells_that_are_not_missing(rows):
+    """The short-column path (one list, no pandas slicing) against the one-pass reading:
+    numbers with NaN, dates with NaT, nullable integers, Arrow text with NA and markers."""
+    rng = np.random.default_rng(rows)
+    pick = rng.random(rows)
+    columns = [
+        pd.Series(np.where(pick < 0.3, np.nan, pick * 100)),
+        pd.Series(pd.to_datetime(["2024-03-05", None, "2023-12-31"] * rows)[:rows]),
+        pd.Series([None if p < 0.2 else int(p * 9) for p in pick], dtype="Int64"),
+        pd.Series([["N/A", " - ", "是", None, "1.2万"][int(p * 5)] for p in pick], dtype="str"),
+        pd.Series([[1, 1.0, True, "1", None, np.nan, pd.NaT][int(p * 7)] for p in pick]),
+    ]
+    for s in columns:
+        assert schema._sample(s) == _sample_in_one_pass(s), s.dtype
+
+
+_TRICKY = [1, 1.0, True, 0, 0.0, False, "1", "1.0", "True", "1.2万", "$12,000", "¥3,000元",
+           "N/A", "", " ", "15%", "(1,200)", "100-300人", "300万以上", "2024-03-05", "2024/3/5",
+           "Won", "Closed Lost", "已签约", "未签约", "跟进中", "是", "否", "yes", "制造业",
+           np.float64(2.5), np.int64(3), np.str_("1.2万"), dt.date(2024, 3, 5)]  # fmt: skip
+
+
+def test_each_text_read_once_equals_the_parsers_and_keeps_equal_keys_apart():
+    """1, 1.0 and True are one dict key: the memo holds text only, so each keeps its own
+    reading (True reads as won, 1.0 as won by value, "1.0" as no outcome word)."""
+    from icp.parse import outcome, parse_number, parse_range
+
+    reads = schema._Reads()
+    for _ in range(2):  # the second round answers from the memo
+        for v in _TRICKY:
+            want = (parse_number(v), parse_range(v), outcome(v))
+            assert reads.of(v) == want, v
+            assert (reads.number(v), reads.range(v), reads.outcome(v)) == want, v
+
+
+def test_ids_told_from_a_set_as_from_the_series():
+    """``_id_reason`` (a set says "repeats" first) gives id_reason's answer on samples that
+    repeat, do not repeat, mix 1 / 1.0 / True, or are too short."""
+    from icp.outcome import id_reason
+
+    rng = np.random.default_rng(3)
+    samples = [
+        [], [1, 2, 3, 4], list(range(1, 40)), [f"{i:04d}-QWZ" for i in range(50)],
+        [1, 1.0, True, 2, 3, 4, 5], ["a", "b", "a", "c", "d"], list(range(100_000, 100_060)),
+        [f"{h:032x}" for h in rng.integers(0, 2**62, 30)], ["Acme", "Globex", "Initech"] * 20,
+        [*range(1, 97), 5, 6, 7, 8], [dt.date(2024, 1, d) for d in range(1, 29)],
+        [*range(1, 19), 1, 2], [*range(1, 20), 1], [*range(1, 20), True],
+    ]  # fmt: skip
+    for sample in samples:
+        for header in ("Customer ID", "Deals", "编号"):
+            want = id_reason(pd.Series(sample, dtype=object), header=header)
+            assert schema._id_reason(sample, header) == want, (sample[:5], header)
+
+
+def test_outcome_word_share_equals_reading_every_cell():
+    """``outcome_words_share`` reads each distinct text once: the same share as reading
+    every cell, for outcome words, generic yes/no, open words, numbers and mixed cells."""
+    from icp.outcome import _GENERIC, outcome_words_share, read_value
+
+    def plain(values, open_words):
+        opened = {w.lower() for w in open_words}
+        seen, hits = set(), 0
+        for v in values:
+            if isinstance(v, (bool, np.bool_, int, float, np.integer, np.floating)):
+                continue
+            if str(v).strip().lower() in _GENERIC:
+                continue
+            read = read_value(v)
+            if read is not None:
+                seen.add(read)
+                hits += 1
+            elif str(v).strip().lower() in opened:
+                hits += 1
+        return hits / len(values) if values and seen == {True, False} else 0.0
+
+    rng = np.random.default_rng(11)
+    pool = [*_TRICKY, "Open", "open ", "Lost", "won", "YES", "流失", "洽谈中"]
+    for _ in range(500):
+        values = [pool[i] for i in rng.integers(0, len(pool), int(rng.integers(0, 30)))]
+        for words in ((), ("open", "洽谈中")):
+            assert outcome_words_share(values, open_words=words) == plain(values, words), values
