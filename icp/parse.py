@@ -404,10 +404,17 @@ def dates_from_uniques(uniq: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[s
         todo = np.flatnonzero(state != 0)
     str_idx: list[int] = []
     strs: list[str] = []
+    plain_idx: list[int] = []  # naive date / datetime objects (what a workbook reader gives)
+    plain: list[_dt.date] = []
     for i in todo:
         v = uniq[i]
         if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NaT:
             state[i] = 1
+        elif (type(v) is _dt.date or (type(v) is _dt.datetime and v.tzinfo is None)) and (
+            1678 <= v.year <= 2261
+        ):  # numpy converts them all at once, to the value pd.Timestamp gives one by one
+            plain_idx.append(i)
+            plain.append(v)
         elif isinstance(v, (pd.Timestamp, _dt.datetime, _dt.date, np.datetime64)):
             ts = pd.Timestamp(v)
             if pd.isna(ts):
@@ -442,6 +449,9 @@ def dates_from_uniques(uniq: np.ndarray) -> tuple[np.ndarray, np.ndarray, dict[s
             s = _TZ_TAIL.sub(r"\1", s)
             str_idx.append(i)
             strs.append(s.strip())
+    if plain:
+        out[plain_idx] = np.array(plain, dtype="datetime64[ns]")
+        state[plain_idx] = 0
     if not strs:
         return out, state, info
     idx = np.asarray(str_idx)

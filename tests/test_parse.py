@@ -3,7 +3,9 @@ outcome words and tags — and the modules that must agree with it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import random
 
 import numpy as np
 import pandas as pd
@@ -166,3 +168,28 @@ def test_plain_digits_read_on_the_spot_as_the_long_way_reads_them(monkeypatch, s
     assert {True, False, None} <= {o for _, _, o in fast}
     assert parse.parse_number("9" * 310) is None  # not a finite number either way
     assert parse.parse_number("1.2.3") is None
+
+
+def test_date_objects_read_in_one_numpy_pass_equal_pd_timestamp_one_by_one():
+    """Naive dates and datetimes (a workbook's date cells) are converted by numpy at once:
+    the same datetime64[ns] as ``pd.Timestamp`` of each, the same years kept (1678-2261),
+    and tz-aware or out-of-range ones still go the long way."""
+    rng = random.Random(1)
+    vals = [
+        dt.date(1678, 1, 1), dt.date(2261, 12, 31), dt.datetime(2261, 12, 31, 23, 59, 59, 999999),
+        dt.datetime(1678, 1, 1, 0, 0, 0, 1), dt.date(1677, 12, 31), dt.date(2262, 1, 1),
+        dt.datetime(2024, 3, 5, 8, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+        pd.Timestamp("2024-03-05 10:00"), "2024-03-05", 45000.0, None,
+    ]  # fmt: skip
+    vals += [dt.date(1700, 1, 1) + dt.timedelta(days=rng.randint(0, 200_000)) for _ in range(300)]
+    vals += [dt.datetime(1900, 1, 1) + dt.timedelta(seconds=rng.random() * 1e9) for _ in range(300)]
+    out, state, _ = parse.dates_from_uniques(np.array(vals, dtype=object))
+    for i, v in enumerate(vals):
+        if i in (8, 9, 10):  # text, a serial number, missing
+            continue
+        ts = pd.Timestamp(v)
+        ts = ts.tz_localize(None) if ts.tzinfo is not None else ts
+        assert (state[i] == 0) == (1678 <= ts.year <= 2261), v
+        if state[i] == 0:
+            assert out[i] == ts.as_unit("ns").to_datetime64(), v
+    assert list(state[8:11]) == [0, 0, 1]
