@@ -40,6 +40,7 @@ _DROP = re.compile(r"[\s_\-·・]+")
 _DIGITS = re.compile(r"\d+")
 _MIN_LEN = 4  # shorter labels are never typo-grouped ("CRM" vs "CRO")
 _MAX_LABELS = 5000  # distinct spellings above which typo matching is skipped
+_PRE_CHECK = 64  # long keys up to which _may_group scores the pairs itself
 
 
 def spelling_key(label: str) -> str:
@@ -66,6 +67,13 @@ def find_groups(
     Returns an empty dict when every label is already spelled one way.  Only
     string cells take part; missing cells and numbers are left alone.
     """
+    if not _may_group(series, min_ratio):
+        return {}
+    return _find_groups(series, min_ratio=min_ratio, max_share=max_share)
+
+
+def _find_groups(series: pd.Series, *, min_ratio: float, max_share: float) -> dict[str, str]:
+    """``find_groups`` without the early answer: count the labels, then group them."""
     counts = series.value_counts(sort=True, dropna=True)
     counts = counts[[isinstance(k, str) for k in counts.index]]
     if counts.empty:
@@ -90,6 +98,32 @@ def find_groups(
     return out
 
 
+def _may_group(series: pd.Series, min_ratio: float) -> bool:
+    """Whether any two distinct labels could be grouped: two share a spelling key, or two
+    keys of ``_MIN_LEN`` characters score over the typo cut. False settles it without
+    counting the labels (most columns of a wide export: answers that are all apart)."""
+    labels = {v for v in pd.unique(series) if isinstance(v, str)}
+    keys = {spelling_key(label) for label in labels}
+    if len(keys) < len(labels):
+        return True
+    long = [k for k in keys if len(k) >= _MIN_LEN]
+    if len(long) < 2 or len(keys) > _MAX_LABELS:
+        return False
+    if len(long) > _PRE_CHECK:  # a long list: the scores are worked out once, by _typos
+        return True
+    scores = process.cdist(
+        long, long, scorer=fuzz.ratio, score_cutoff=_cutoff(min_ratio), dtype=np.float32
+    )
+    np.fill_diagonal(scores, 0)
+    return bool(scores.any())
+
+
+def _cutoff(min_ratio: float) -> float:
+    """The cdist score cut: a swap scores 1 - 1/len, below min_ratio for short words, so
+    cut lower and check the pairs over it."""
+    return 100 * min(min_ratio, 1.0 - 1.0 / _MIN_LEN) - 0.5
+
+
 def _typos(
     keys: list[str], total: dict[str, int], min_ratio: float, max_share: float
 ) -> dict[str, str]:
@@ -104,10 +138,8 @@ def _typos(
     long = [k for k in keys if len(k) >= _MIN_LEN]
     if len(long) < 2:
         return {}
-    # a swap scores 1 - 1/len: below min_ratio for short words, so cut lower and check
-    cut = min(min_ratio, 1.0 - 1.0 / _MIN_LEN)
     scores = process.cdist(
-        long, long, scorer=fuzz.ratio, score_cutoff=100 * cut - 0.5, dtype=np.float32
+        long, long, scorer=fuzz.ratio, score_cutoff=_cutoff(min_ratio), dtype=np.float32
     )
     digits = [tuple(_DIGITS.findall(k)) for k in long]
     counts = np.array([total[k] for k in long])

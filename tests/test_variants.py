@@ -3,8 +3,10 @@ distinct categories never are."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
+from icp import variants
 from icp.i18n import t
 from icp.variants import apply_groups, explain, find_groups, spelling_key
 
@@ -177,3 +179,25 @@ def test_over_the_label_cap_only_spellings_are_grouped(monkeypatch):
     assert find_groups(s) == {"Manufacturng": "Manufacturing", "retail": "Retail"}
     monkeypatch.setattr(variants, "_MAX_LABELS", 2)  # too many labels: not a category list
     assert find_groups(s) == {"retail": "Retail"}
+
+
+def test_columns_told_apart_early_group_as_the_full_count_would():
+    """``find_groups`` answers "nothing to group" from the distinct labels alone when no two
+    share a spelling key and no two long keys are close: the same answer as counting and
+    scoring them all, on columns of answers, typos, spelling variants, short codes,
+    numbers and Chinese labels."""
+    rng = np.random.default_rng(16)
+    pool = ["yes", "no", "A", "B", "制造业", "零售", "Retail", "retail ", "ＲＥＴＡＩＬ", "Retial",
+            "Manufacturing", "Manufacturng", "Healthcare", "Agree", "Strongly agree", "Neutral",
+            "Disagree", "Strongly disagree", "1", 1, 1.0, True, None, "E-commerce", "Ecommerce",
+            "客户 A", "客户A", "Plan 2024", "Plan 2025", "非常满意", "满意"]  # fmt: skip
+    early = set()
+    for _ in range(400):
+        k = int(rng.integers(1, 8))
+        labels = [pool[i] for i in rng.choice(len(pool), k, replace=False)]
+        weights = rng.dirichlet(np.full(k, 0.3))  # skewed: a rare typo next to a common label
+        cells = [labels[i] for i in rng.choice(k, int(rng.integers(1, 300)), p=weights)]
+        for s in (pd.Series(cells, dtype=object), pd.Series(cells, dtype=object).astype("str")):
+            early.add(variants._may_group(s, 0.85))
+            assert find_groups(s) == variants._find_groups(s, min_ratio=0.85, max_share=0.10)
+    assert early == {True, False}
