@@ -12,6 +12,8 @@ import pytest
 
 from icp import schema
 from icp.i18n import has, t
+from icp.outcome import _GENERIC, id_reason, outcome_words_share, read_value
+from icp.parse import outcome, parse_number, parse_range
 from icp.schema import ColumnSpec, FieldType, Mapping, Role, detect_mapping
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -569,8 +571,6 @@ _TRICKY = [1, 1.0, True, 0, 0.0, False, "1", "1.0", "True", "1.2万", "$12,000",
 def test_each_text_read_once_equals_the_parsers_and_keeps_equal_keys_apart():
     """1, 1.0 and True are one dict key: the memo holds text only, so each keeps its own
     reading (True reads as won, 1.0 as won by value, "1.0" as no outcome word)."""
-    from icp.parse import outcome, parse_number, parse_range
-
     reads = schema._Reads()
     for _ in range(2):  # the second round answers from the memo
         for v in _TRICKY:
@@ -582,8 +582,6 @@ def test_each_text_read_once_equals_the_parsers_and_keeps_equal_keys_apart():
 def test_ids_told_from_a_set_as_from_the_series():
     """``_id_reason`` (a set says "repeats" first) gives id_reason's answer on samples that
     repeat, do not repeat, mix 1 / 1.0 / True, or are too short."""
-    from icp.outcome import id_reason
-
     rng = np.random.default_rng(3)
     samples = [
         [], [1, 2, 3, 4], list(range(1, 40)), [f"{i:04d}-QWZ" for i in range(50)],
@@ -601,7 +599,6 @@ def test_ids_told_from_a_set_as_from_the_series():
 def test_outcome_word_share_equals_reading_every_cell():
     """``outcome_words_share`` reads each distinct text once: the same share as reading
     every cell, for outcome words, generic yes/no, open words, numbers and mixed cells."""
-    from icp.outcome import _GENERIC, outcome_words_share, read_value
 
     def plain(values, open_words):
         opened = {w.lower() for w in open_words}
