@@ -87,8 +87,13 @@ def _examples(uniq: np.ndarray, u_state: np.ndarray) -> list[str]:
     return [str(uniq[i]).strip()[:60] for i in bad]
 
 
-def _numbers_from_uniques(uniq: np.ndarray) -> dict[str, np.ndarray]:
-    """Parse distinct cells: value, low, high, state, had-% and is-range per value."""
+def _numbers_from_uniques(
+    uniq: np.ndarray, texts: dict[str, _Number] | None = None
+) -> dict[str, np.ndarray]:
+    """Parse distinct cells: value, low, high, state, had-% and is-range per value.
+
+    ``texts`` keeps each text cell's reading for the next column (a wide export writes
+    "1.2万" or "N/A" in column after column); keys are ``str`` only."""
     n = len(uniq)
     vals = pd.to_numeric(uniq, errors="coerce") if n else np.zeros(0)
     vals = np.asarray(vals, dtype=np.float64).copy()
@@ -115,26 +120,36 @@ def _numbers_from_uniques(uniq: np.ndarray) -> dict[str, np.ndarray]:
         todo = todo[~good]
     for i in todo:
         v = uniq[i]
-        if is_missing(v):
-            state[i] = 1
-            continue
-        if isinstance(v, str):
-            s = norm(v)
-            num = parse_number(s)
-            if num is not None:
-                vals[i] = low[i] = high[i] = num
-                pct[i] = "%" in s
-                continue
-            rng = parse_range(s)
-            if rng is not None:
-                low[i], high[i] = rng
-                vals[i] = range_point(*rng)
-                pct[i] = "%" in s
-                is_range[i] = True
-                continue
-        state[i] = 2
-        vals[i] = low[i] = high[i] = np.nan
+        if texts is not None and type(v) is str:
+            got = texts.get(v)
+            if got is None:
+                got = texts[v] = _number_cell(v)
+        else:
+            got = _number_cell(v)
+        state[i] = got[0]
+        if got[0] != 1:  # a missing cell keeps the NaN pd.to_numeric gave it
+            vals[i], low[i], high[i], pct[i], is_range[i] = got[1:]
     return {"vals": vals, "low": low, "high": high, "state": state, "pct": pct, "range": is_range}
+
+
+# (state: 0 ok / 1 missing / 2 failed, value, low, high, had %, is a range) of one cell
+_Number = tuple[int, float, float, float, bool, bool]
+
+
+def _number_cell(v: Any) -> _Number:
+    """One cell ``pd.to_numeric`` did not read: a missing marker, a number as people type
+    it ("$12,000", "1.2万", "15%"), a range ("100-300人"), or a failure."""
+    if is_missing(v):
+        return 1, np.nan, np.nan, np.nan, False, False
+    if isinstance(v, str):
+        s = norm(v)
+        num = parse_number(s)
+        if num is not None:
+            return 0, num, num, num, "%" in s, False
+        rng = parse_range(s)
+        if rng is not None:
+            return 0, range_point(*rng), rng[0], rng[1], "%" in s, True
+    return 2, np.nan, np.nan, np.nan, False, False
 
 
 def _margin_fraction(u: dict[str, np.ndarray]) -> bool:
@@ -156,8 +171,11 @@ def _margin_fraction(u: dict[str, np.ndarray]) -> bool:
     return True
 
 
-def _clean_number(s: pd.Series, *, margin: bool) -> tuple[np.ndarray, Any, np.ndarray, dict]:
-    """(float64 values, (low, high) arrays or None, row state, info)."""
+def _clean_number(
+    s: pd.Series, *, margin: bool, texts: dict[str, _Number] | None = None
+) -> tuple[np.ndarray, Any, np.ndarray, dict]:
+    """(float64 values, (low, high) arrays or None, row state, info); ``texts`` as in
+    ``_numbers_from_uniques``."""
     info: dict[str, Any] = {"examples": [], "ranges": 0, "margin_scaled": False}
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
         vals = s.to_numpy(dtype=np.float64, na_value=np.nan)
@@ -179,7 +197,7 @@ def _clean_number(s: pd.Series, *, margin: bool) -> tuple[np.ndarray, Any, np.nd
         plain_vals, is_plain = plain
         s = s[~is_plain]
     codes, uniq = factorize(s)
-    u = _numbers_from_uniques(uniq)
+    u = _numbers_from_uniques(uniq, texts)
     if margin:
         info["margin_scaled"] = _margin_fraction(u)
     state = _row_state(codes, u["state"])
@@ -533,6 +551,7 @@ def clean(df: pd.DataFrame, mapping: Mapping) -> Cleaned:
     ranges_raw: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     total_hits: list[np.ndarray] = []
     text_filled: list[np.ndarray] = []
+    texts: dict[str, _Number] = {}  # number cells read, for the next column
     specs: dict[str, ColumnSpec] = {}
     for c in mapping.columns:  # Mapping.get is a scan: 3,000 columns made it 3,000² steps
         specs.setdefault(c.name, c)
@@ -545,8 +564,8 @@ def clean(df: pd.DataFrame, mapping: Mapping) -> Cleaned:
             continue
         examples: list[str] = []
         if spec.type == FieldType.NUMBER:
-            vals, rng, state, info = _clean_number(s, margin=spec.role == Role.MARGIN)
-            out[name] = pd.Series(vals, index=df.index, name=name, dtype="float64")
+            vals, rng, state, info = _clean_number(s, margin=spec.role == Role.MARGIN, texts=texts)
+            out[name] = np.asarray(vals, dtype=np.float64)  # no Series each: one frame below
             examples = info["examples"]
             if rng is not None:
                 ranges_raw[name] = rng
@@ -555,7 +574,7 @@ def clean(df: pd.DataFrame, mapping: Mapping) -> Cleaned:
                 notes.append(Msg("clean.note.margin_percent", {"column": name}))
         elif spec.type == FieldType.DATE:
             vals, state, examples, info = _clean_date(s)
-            out[name] = pd.Series(vals, index=df.index, name=name)
+            out[name] = vals
             if info["serial"]:
                 notes.append(Msg("clean.note.excel_dates", {"column": name}))
             if info["order"] == "mdy":

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from icp.clean import clean
+from icp.clean import _numbers_from_uniques, clean
 from icp.i18n import t
 from icp.parse import parse_date, parse_dates, parse_number, parse_range, split_tags, won_mask
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
@@ -321,3 +321,22 @@ def test_many_distinct_dates_read_the_same_as_one_by_one():
     assert out[0] == base and out[5999] == base + pd.Timedelta(minutes=7 * 5999)
     assert (out[6000:6003] == pd.Timestamp("2024-03-05")).all()
     assert out[6003:].isna().all()
+
+
+def test_number_cells_read_once_across_columns_equal_each_column_read_alone():
+    """Columns sharing one ``texts`` memo (what ``clean`` does for a wide sheet) parse each
+    cell as a fresh reading would: text amounts, ranges, percents, markers, failures, and
+    1 / 1.0 / True / "1" kept apart."""
+    cols = [
+        ["1.2万", "$12,000", "N/A", "15%", "100-300人", "300万以上", 1, 1.0, True, "1", None],
+        ["1.2万", "1,5", "(1,200)", "abc", "", "—", 2.5, False, "2024-03-05", "15%", "x"],
+        ["abc", "1.2万", 0, 0.0, "0", "-0", "¥3,000元", dt.date(2024, 3, 5), np.nan, "2 - 1"],
+    ]  # fmt: skip
+    texts: dict = {}
+    for cells in cols * 2:
+        uniq = np.asarray(pd.unique(pd.Series(cells, dtype=object)), dtype=object)
+        shared = _numbers_from_uniques(uniq, texts)
+        alone = _numbers_from_uniques(uniq)
+        for key in alone:
+            np.testing.assert_array_equal(shared[key], alone[key], err_msg=key)
+    assert texts and all(type(k) is str for k in texts)
