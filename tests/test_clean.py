@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from icp.clean import _numbers_from_uniques, clean
+from icp import clean as clean_module
+from icp.clean import clean
 from icp.i18n import t
 from icp.parse import parse_date, parse_dates, parse_number, parse_range, split_tags, won_mask
 from icp.schema import ColumnSpec, FieldType, Mapping, Role
@@ -335,8 +336,8 @@ def test_number_cells_read_once_across_columns_equal_each_column_read_alone():
     texts: dict = {}
     for cells in cols * 2:
         uniq = np.asarray(pd.unique(pd.Series(cells, dtype=object)), dtype=object)
-        shared = _numbers_from_uniques(uniq, texts)
-        alone = _numbers_from_uniques(uniq)
+        shared = clean_module._numbers_from_uniques(uniq, texts)
+        alone = clean_module._numbers_from_uniques(uniq)
         for key in alone:
             np.testing.assert_array_equal(shared[key], alone[key], err_msg=key)
     assert texts and all(type(k) is str for k in texts)
