@@ -367,7 +367,8 @@ def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
         for role, syn_words, size in by_first.get(word, ()):
             if words[i : i + len(syn_words)] == syn_words:
                 hits.append((role, size))
-    hits += [(role, len(syn)) for role, syn in inside if syn in compact]
+    if not compact.isascii():  # the other synonyms are never ASCII
+        hits += [(role, len(syn)) for role, syn in inside if syn in compact]
     scores: dict[Role, tuple[float, int]] = {}
     for role, size in hits:
         scores[role] = max(scores.get(role, (0.0, 0)), (size / len(compact), size))
@@ -399,14 +400,20 @@ _COMPANY_MONEY = (
 
 def _has_phrase(words: tuple[str, ...], compact: str, phrases: tuple[str, ...]) -> bool:
     """Whether the header holds one of ``phrases`` (English: whole words; Chinese: a substring)."""
-    for phrase in phrases:
-        if phrase.isascii():
-            p = tuple(phrase.split())
-            if any(words[i : i + len(p)] == p for i in range(len(words) - len(p) + 1)):
-                return True
-        elif phrase in compact:
+    english, other = _split_phrases(phrases)
+    for p in english:
+        if any(words[i : i + len(p)] == p for i in range(len(words) - len(p) + 1)):
             return True
-    return False
+    return any(phrase in compact for phrase in other)
+
+
+@lru_cache(maxsize=8)
+def _split_phrases(
+    phrases: tuple[str, ...],
+) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """(English phrases as word tuples, the others): split once, not once per header."""
+    english = tuple(tuple(p.split()) for p in phrases if p.isascii())
+    return english, tuple(p for p in phrases if not p.isascii())
 
 
 _PLAN_WORDS = frozenset({"expected", "forecast", "planned", "estimated", "target", "next"})
@@ -440,8 +447,13 @@ def _present(cells: list[Any]) -> list[Any]:
     return [
         v
         for v in cells
-        if not (v.strip().lower() in MISSING_MARKERS if type(v) is str else is_missing(v))
+        if type(v) in _NEVER_MISSING
+        or not (v.strip().lower() in MISSING_MARKERS if type(v) is str else is_missing(v))
     ]
+
+
+# cell types is_missing always says no to (exactly these types: not NaT, not NaN floats)
+_NEVER_MISSING = frozenset({int, bool, dt.date, dt.datetime})
 
 
 class _Reads:
@@ -475,7 +487,10 @@ class _Reads:
 def _multi_sep(texts: list[str]) -> str | None:
     """The separator that splits these cells into short, repeated tags, if any."""
     best: tuple[float, str] | None = None
+    joined = "\x00".join(texts)  # a separator in no cell: nothing to count
     for sep in SEPARATORS:
+        if sep not in joined:
+            continue
         with_sep = [t for t in texts if sep in t]
         share = len(with_sep) / len(texts)
         if share < 0.15 or len(with_sep) < 3:
@@ -536,10 +551,14 @@ def _profile(values: list[Any], *, date_hint: bool, reads: _Reads | None = None)
     texts = [str(v).strip() for v in values]
     n_dates = n_nums = 0
     maybe_dates: list[Any] = []  # parsed as dates in one batch below
+    read: dict[Any, bool | None] = {}  # won / lost / neither, per distinct cell
     for u in uniq:
         if isinstance(u, (dt.date, pd.Timestamp)):
             n_dates += counts[u]
-        elif isinstance(u, (int, float)) and not isinstance(u, bool):
+            read[u] = None  # parse.outcome of a date: no outcome word
+            continue
+        read[u] = reads.outcome(u)
+        if isinstance(u, (int, float)) and not isinstance(u, bool):
             n_nums += counts[u]
             if date_hint:
                 maybe_dates.append(u)
@@ -554,7 +573,6 @@ def _profile(values: list[Any], *, date_hint: bool, reads: _Reads | None = None)
     if maybe_dates:
         _, state, _ = dates_from_uniques(np.array(maybe_dates, dtype=object))
         n_dates += sum(counts[u] for u, st in zip(maybe_dates, state, strict=True) if st == 0)
-    read = {u: reads.outcome(u) for u in uniq}
     known = {v for v in read.values() if v is not None}
     vocab = sum(counts[u] for u in uniq if read[u] is not None or _is_open_word(u))
     outcome = vocab / n if known == {True, False} else 0.0
