@@ -241,10 +241,21 @@ def _units(table: pd.DataFrame, mapping: Mapping) -> dict[str, str]:
     out: dict[str, str] = {}
     for spec in mapping.of_type(FieldType.NUMBER):
         if spec.name in table.columns:
-            mark = fmt.currency_of(table[spec.name].head(2000).tolist()) or _header_unit(spec.name)
+            head = table[spec.name].head(2000)
+            mark = _header_unit(spec.name)
+            if pd.api.types.infer_dtype(head, skipna=True) not in _NO_TEXT:
+                mark = fmt.currency_of(head.tolist()) or mark
             if mark:
                 out[spec.name] = mark
     return out
+
+
+# What pandas calls a column none of whose cells is text: currency_of finds no mark there
+# (a wide sheet's number columns, read as objects, were each walked cell by cell for none)
+_NO_TEXT = frozenset(
+    {"empty", "floating", "integer", "mixed-integer-float", "decimal", "complex", "boolean",
+     "datetime64", "datetime", "date", "timedelta64", "timedelta", "time", "period"}
+)  # fmt: skip
 
 
 # "ACV ($)", "Revenue (USD)", "合同金额（元）": the header names the currency the cells omit.

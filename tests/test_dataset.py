@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
 
+from icp import dataset
 from icp.dataset import open_dataset
 from icp.errors import InputError
+from icp.fmt import currency_of
 from icp.i18n import t
-from icp.schema import Role
+from icp.schema import ColumnSpec, FieldType, Mapping, Role
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -177,3 +181,28 @@ def test_a_named_customer_keeps_its_name():
     ds = open_dataset(_accounts().to_csv(index=False).encode(), filename="accounts.csv")
     assert ds.names().iloc[0] == "Company 000"
     assert not ds.named_by_row
+
+
+def test_units_skip_columns_without_text_as_reading_every_cell_would():
+    """``_units`` asks ``currency_of`` only about columns with a text cell: the same
+    currency per column as asking it about every number column (then the header)."""
+    cols = {
+        "ACV ($)": [1.0, None, 2.5],  # no text: the header's mark
+        "Revenue": [1, 2, 3],
+        "Amount": [np.nan, np.nan, None],
+        "Deal value": ["$12,000", "$3,000", None],
+        "合同金额（元）": ["1.2万", 3, None],
+        "Price": ["USD 12,000.00", 5.0, True],
+        "Signed (EUR)": [dt.date(2024, 3, 5), None, None],
+        "Spend": [np.str_("€12"), "€3", 1],
+    }
+    table = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in cols.items()})
+    table["Typed"] = pd.Series([1.5, 2.5, np.nan])
+    mapping = Mapping([ColumnSpec(c, FieldType.NUMBER) for c in table.columns])
+    want = {}
+    for c in table.columns:
+        mark = currency_of(table[c].head(2000).tolist()) or dataset._header_unit(c)
+        if mark:
+            want[c] = mark
+    assert dataset._units(table, mapping) == want
+    assert want["ACV ($)"] == "$" and want["Deal value"] == "$" and "Revenue" not in want
