@@ -212,22 +212,26 @@ def id_reason(values: pd.Series, *, header: Any) -> str | None:
         return None
     n = len(s)
     # every answer but None needs (nearly) all cells distinct: a short column says so at
-    # once (a wide sheet of short columns spent most of its typing on the shapes below)
-    if n <= _SHORT and s.nunique() < 0.95 * n:
+    # once (a wide sheet of short columns spent most of its typing on the shapes below);
+    # the count is kept for the checks below, as is the head's conversion when it is all
+    distinct = s.nunique() if n <= _SHORT else None
+    if distinct is not None and distinct < 0.95 * n:
         return None
     id_header = _looks_like_id_header(header)
     # a head that is not all numbers settles it: converting a million names would take a second
-    head_numeric = bool(pd.to_numeric(s.iloc[:1000], errors="coerce").notna().all())
-    if head_numeric and _surely_repeats(s):
+    head = pd.to_numeric(s.iloc[:1000], errors="coerce")
+    head_numeric = bool(head.notna().all())
+    # (the head of a column counted above is all of it, or its repeats are the column's)
+    if head_numeric and distinct is None and _surely_repeats(s):
         return None
-    nums = pd.to_numeric(s, errors="coerce") if head_numeric else None
+    nums = (head if n <= 1000 else pd.to_numeric(s, errors="coerce")) if head_numeric else None
     if nums is not None and nums.notna().all():
         # plain floats are told whole before their distinct count (a million amounts
         # with cents: no count at all); anything else in the order it always was
         early = pd.api.types.is_float_dtype(nums.dtype)
         if early and not bool((nums == nums.round()).all()):
             return None
-        if s.nunique() < 0.95 * n:
+        if (s.nunique() if distinct is None else distinct) < 0.95 * n:
             return None
         if not early and not bool((nums == nums.round()).all()):
             return None
