@@ -233,12 +233,20 @@ def _scaled(x: float, divisor: float, suffix: str) -> str:
     return (f"{v:.0f}" if abs(v) >= 100 else f"{v:.3g}") + suffix
 
 
+# in a Chinese amount (16.1万) a foreign currency is said after it, as 元 is: "16.1万美元"
+_AFTER_WAN = {"元": "元", "$": "美元", "€": "欧元", "£": "英镑"}
+
+
+def _unit_after(text: str, unit: str) -> bool:
+    return unit == "元" or (unit in _AFTER_WAN and text.endswith(("万", "亿")))
+
+
 def with_unit(text: str, unit: str | None) -> str:
-    """``text`` with its currency: "$76,450", "16.7万元"."""
+    """``text`` with its currency: "$76,450", "16.7万元", "16.1万美元" (never "$16.1万")."""
     if not unit:
         return text
-    if unit == "元":
-        return f"{text}元"
+    if _unit_after(text, unit):
+        return f"{text}{_AFTER_WAN[unit]}"
     return f"{unit}{text}"
 
 
@@ -313,7 +321,7 @@ class Span:
         else:
             divisor, suffix = _scale(max(abs(self.low), abs(self.high)), lang)
             a, b = _scaled(self.low, divisor, suffix), _scaled(self.high, divisor, suffix)
-            if self.unit == "元":  # the unit once, at the end: "4万–10万元"
+            if self.unit and _unit_after(b, self.unit):  # once, at the end: "4万–10万元"
                 return with_unit(a if a == b else f"{a}–{b}", self.unit)
             a, b = with_unit(a, self.unit), with_unit(b, self.unit)
         return a if a == b else f"{a}–{b}"

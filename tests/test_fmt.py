@@ -94,3 +94,12 @@ def test_an_iso_code_on_amounts_counts_as_its_currency():
     assert fmt.currency_of(["12.000,00 EUR", "1 eur"]) == "€"
     assert fmt.currency_of(["RMB 3,000", "CNY 12"]) == "¥"
     assert fmt.currency_of(["USDA", "EURO zone", "12"]) is None  # words, not amounts
+
+
+def test_a_foreign_currency_in_a_chinese_amount_is_said_after_it_like_yuan():
+    # a USD export in a Chinese sentence read "中位数 $16.1万"
+    assert fmt.Num(161_000, unit="$", ref=112_500).render("zh") == "16.1万美元"
+    assert fmt.Span(40_000, 100_000, unit="$").render("zh") == "4万–10万美元"
+    assert fmt.amount(1.2e8, unit="€", lang="zh") == "1.2亿欧元"
+    assert fmt.amount(67_400, unit="$", lang="zh") == "$67,400"  # no 万: the mark stays in front
+    assert fmt.Num(161_000, unit="$", ref=112_500).render("en") == "$161,000"
