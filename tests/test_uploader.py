@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from ui.uploader import chrome_css, key_class
+from ui.autosave import css_class
+from ui.uploader import chrome_css
 
 
-def test_key_class_is_the_class_streamlit_puts_on_a_keyed_widget():
+def test_the_style_is_scoped_by_the_class_streamlit_puts_on_a_keyed_widget():
     # seen in Chromium: key "data.deals_upload" → class "st-key-data-deals_upload"
-    assert key_class("data.deals_upload") == "st-key-data-deals_upload"
-    assert key_class("ws.import.3") == "st-key-ws-import-3"
+    assert css_class("data.deals_upload") == "st-key-data-deals_upload"
+    assert css_class("ws.import.3") == "st-key-ws-import-3"
 
 
 def test_chinese_style_writes_the_button_and_the_limits_line_in_chinese():

@@ -11,15 +11,15 @@ backslashes escaped.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 import streamlit as st
 
 from icp.i18n import Lang, t
 from ui import state
+from ui.autosave import css_class
 
-__all__ = ["chrome_css", "file_uploader", "key_class"]
+__all__ = ["chrome_css", "file_uploader"]
 
 _DROPZONE = "[data-testid='stFileUploaderDropzone']"
 _BUTTON_TEXT = f"{_DROPZONE} button [data-testid='stMarkdownContainer'] p"
@@ -32,15 +32,9 @@ def _css_string(text: str) -> str:
     return '"' + body.replace("<", "\\3c ") + '"'
 
 
-def key_class(key: str) -> str:
-    """The class Streamlit gives a keyed widget's container (``st-key-`` + the key with
-    every character other than letters, digits, ``_`` and ``-`` turned into ``-``)."""
-    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
-
-
 def chrome_css(key: str, types: list[str], max_mb: int, lang: Lang) -> str:
     """The style that writes uploader ``key``'s button and limits line in ``lang``."""
-    scope = "." + key_class(key)
+    scope = "." + css_class(key)
     button = t("ui.uploader.button", lang)
     limit = t("ui.uploader.limit", lang, mb=max_mb, types=", ".join(x.upper() for x in types))
     rules = [
