@@ -12,6 +12,7 @@ import pytest
 from scipy import stats
 
 from icp import bands, outcome, pvalues, rank, traits
+from tests.plain import plain_id_reason
 
 
 def _awkward_values(rng: np.random.Generator, n: int) -> np.ndarray:
@@ -74,44 +75,6 @@ def test_best_set_equals_the_full_sort_with_ties_pins_and_exclusions():
         )
 
 
-def _plain_id_reason(values: pd.Series, *, header) -> str | None:
-    """``outcome.id_reason`` as it was: the distinct count first, over every row."""
-    s = values.dropna()
-    if len(s) < 5:
-        return None
-    if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
-        return None
-    n, distinct = len(s), s.nunique()
-    if distinct < 0.95 * n:
-        return None
-    id_header = outcome._looks_like_id_header(header)
-    head_numeric = bool(pd.to_numeric(s.iloc[:1000], errors="coerce").notna().all())
-    nums = pd.to_numeric(s, errors="coerce") if head_numeric else None
-    if nums is not None and nums.notna().all():
-        whole = bool((nums == nums.round()).all())
-        if not whole:
-            return None
-        ints = nums.astype("int64")
-        ordered = np.sort(ints.to_numpy())
-        if ordered[0] in (0, 1) and bool((np.diff(ordered) == 1).all()):
-            return "row"
-        if id_header:
-            return "number"
-        digits = np.char.str_len(np.abs(ordered).astype(str))
-        if ordered[0] >= 100_000 and digits.min() == digits.max():
-            return "number"
-        return None
-    text = s.astype(str).str.strip()
-    sample = text.iloc[:500]
-    if sample.str.lower().str.match(outcome._HEX).mean() >= 0.95:
-        return "hash"
-    if sample.str.match(outcome._CODE).mean() >= 0.95 and sample.str.contains(r"\d").mean() >= 0.95:
-        return "code"
-    if id_header and sample.str.len().max() <= 40 and not sample.str.contains(" ").any():
-        return "code"
-    return None
-
-
 def _id_columns(rng: np.random.Generator, n: int) -> dict[str, pd.Series]:
     """Columns on both sides of every rule: distinct or not (also only past the head),
     hashes, codes, row numbers, long and short integers, amounts, names, mixed cells."""
@@ -149,7 +112,7 @@ def test_id_detection_equals_the_full_pass(n):
     rng = np.random.default_rng(n)
     for header, col in _id_columns(rng, n).items():
         for values in (col, col.astype("str") if col.dtype == object else col):
-            assert outcome.id_reason(values, header=header) == _plain_id_reason(
+            assert outcome.id_reason(values, header=header) == plain_id_reason(
                 values, header=header
             ), (header, n)
 

@@ -16,6 +16,7 @@ from icp.i18n import has, t
 from icp.outcome import _GENERIC, id_reason, outcome_words_share, read_value
 from icp.parse import outcome, parse_number, parse_range
 from icp.schema import ColumnSpec, FieldType, Mapping, Role, detect_mapping
+from tests.plain import plain_id_reason
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_data"
@@ -625,42 +626,6 @@ def test_outcome_word_share_equals_reading_every_cell():
             assert outcome_words_share(values, open_words=words) == plain(values, words), values
 
 
-def _plain_id_reason(values: pd.Series, *, header) -> str | None:
-    """``outcome.id_reason`` as it was: each count and conversion made where it is used."""
-    s = values.dropna()
-    if len(s) < 5:
-        return None
-    if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
-        return None
-    n = len(s)
-    if n <= outcome_module._SHORT and s.nunique() < 0.95 * n:
-        return None
-    id_header = outcome_module._looks_like_id_header(header)
-    head_numeric = bool(pd.to_numeric(s.iloc[:1000], errors="coerce").notna().all())
-    if head_numeric and outcome_module._surely_repeats(s):
-        return None
-    nums = pd.to_numeric(s, errors="coerce") if head_numeric else None
-    if nums is not None and nums.notna().all():
-        early = pd.api.types.is_float_dtype(nums.dtype)
-        if early and not bool((nums == nums.round()).all()):
-            return None
-        if s.nunique() < 0.95 * n:
-            return None
-        if not early and not bool((nums == nums.round()).all()):
-            return None
-        ordered = np.sort(nums.astype("int64").to_numpy())
-        if ordered[0] in (0, 1) and bool((np.diff(ordered) == 1).all()):
-            return "row"
-        if id_header:
-            return "number"
-        digits = np.char.str_len(np.abs(ordered).astype(str))
-        return "number" if ordered[0] >= 100_000 and digits.min() == digits.max() else None
-    shape = outcome_module._text_id_shape(s.iloc[:500].astype(str).str.strip(), id_header=id_header)
-    if shape is None or s.nunique() < 0.95 * n:
-        return None
-    return shape
-
-
 @pytest.mark.parametrize("n", [5, 40, 999, 1000, 1001, 3000, 25_000])
 def test_id_reason_counting_once_equals_counting_where_used(n):
     """id_reason keeps a short column's distinct count and the head's conversion: the same
@@ -677,5 +642,5 @@ def test_id_reason_counting_once_equals_counting_where_used(n):
     ]  # fmt: skip
     for s in columns:
         for header in ("Customer ID", "Revenue", "编号"):
-            want = _plain_id_reason(s, header=header)
+            want = plain_id_reason(s, header=header)
             assert outcome_module.id_reason(s, header=header) == want, (s.head(3), header)
