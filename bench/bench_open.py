@@ -27,7 +27,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import OUT, ROOT
+from common import OUT, ROOT, written_once
 
 LABELS_CSV = OUT / "labels_100k.csv"
 WIDE_XLSX = OUT / "wide_3000.xlsx"
@@ -53,70 +53,64 @@ def _labels(rng: random.Random) -> list[str]:
 
 
 def make_labels_csv() -> Path:
-    if LABELS_CSV.exists():
-        return LABELS_CSV
-    OUT.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(16)
-    industries = _labels(rng)
-    tmp = LABELS_CSV.with_suffix(".tmp")
-    with tmp.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(
-            ["Company", "Industry", "Employees", "Deal value", "Sales cycle (days)",
-             "Status", "Signed", "Region", "Notes"]
-        )  # fmt: skip
-        for i, industry in enumerate(industries):
+    def write(tmp: Path) -> None:
+        rng = random.Random(16)
+        industries = _labels(rng)
+        with tmp.open("w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
             w.writerow(
-                [
-                    f"Company {i}",
-                    industry,
-                    rng.randint(5, 5000),
-                    f"${rng.randint(1, 900) * 100:,}",
-                    rng.randint(5, 400),
-                    rng.choice(["Won", "Lost", "Open"]),
-                    f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                    rng.choice(["North", "South", "East", "West", "华东", "华南"]),
-                    "referred by a partner" if i % 4 == 0 else "",
-                ]
-            )
-    tmp.replace(LABELS_CSV)
-    return LABELS_CSV
+                ["Company", "Industry", "Employees", "Deal value", "Sales cycle (days)",
+                 "Status", "Signed", "Region", "Notes"]
+            )  # fmt: skip
+            for i, industry in enumerate(industries):
+                w.writerow(
+                    [
+                        f"Company {i}",
+                        industry,
+                        rng.randint(5, 5000),
+                        f"${rng.randint(1, 900) * 100:,}",
+                        rng.randint(5, 400),
+                        rng.choice(["Won", "Lost", "Open"]),
+                        f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                        rng.choice(["North", "South", "East", "West", "华东", "华南"]),
+                        "referred by a partner" if i % 4 == 0 else "",
+                    ]
+                )
+
+    return written_once(LABELS_CSV, write)
 
 
 def make_wide_xlsx() -> Path:
     """100 rows × 3,000 columns: a name, then numbers, categories, dates and money text."""
-    if WIDE_XLSX.exists():
-        return WIDE_XLSX
-    import datetime as dt
 
-    from openpyxl import Workbook
+    def write(tmp: Path) -> None:
+        import datetime as dt
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(3000)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Customers")
-    kinds = ["num", "cat", "date", "money", "text"]
-    header = ["Company"] + [f"{kinds[c % 5]}_{c}" for c in range(1, 3000)]
-    ws.append(header)
-    for r in range(100):
-        row: list[object] = [f"Company {r}"]
-        for c in range(1, 3000):
-            kind = kinds[c % 5]
-            if kind == "num":
-                row.append(rng.randint(0, 10_000))
-            elif kind == "cat":
-                row.append(rng.choice(["A", "B", "C", "制造业", "零售"]))
-            elif kind == "date":
-                row.append(dt.date(2023, 1, 1) + dt.timedelta(days=rng.randint(0, 700)))
-            elif kind == "money":
-                row.append(f"{rng.randint(1, 90)}万")
-            else:
-                row.append(rng.choice(["yes", "no", "N/A", ""]))
-        ws.append(row)
-    tmp = WIDE_XLSX.with_name("wide_3000.tmp.xlsx")
-    wb.save(tmp)
-    tmp.replace(WIDE_XLSX)
-    return WIDE_XLSX
+        from openpyxl import Workbook
+
+        rng = random.Random(3000)
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("Customers")
+        kinds = ["num", "cat", "date", "money", "text"]
+        ws.append(["Company"] + [f"{kinds[c % 5]}_{c}" for c in range(1, 3000)])
+        for r in range(100):
+            row: list[object] = [f"Company {r}"]
+            for c in range(1, 3000):
+                kind = kinds[c % 5]
+                if kind == "num":
+                    row.append(rng.randint(0, 10_000))
+                elif kind == "cat":
+                    row.append(rng.choice(["A", "B", "C", "制造业", "零售"]))
+                elif kind == "date":
+                    row.append(dt.date(2023, 1, 1) + dt.timedelta(days=rng.randint(0, 700)))
+                elif kind == "money":
+                    row.append(f"{rng.randint(1, 90)}万")
+                else:
+                    row.append(rng.choice(["yes", "no", "N/A", ""]))
+            ws.append(row)
+        wb.save(tmp)
+
+    return written_once(WIDE_XLSX, write)
 
 
 _PROBE = r"""

@@ -87,43 +87,51 @@ def _row(rng: random.Random, i: int) -> list:
     ]
 
 
+def written_once(path: Path, write: Callable[[Path], None]) -> Path:
+    """``path``, made by ``write(tmp)`` the first time and then renamed into place, so an
+    interrupted run never leaves half a file that later runs would take as the data."""
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    write(tmp)
+    tmp.replace(path)
+    return path
+
+
 def make_xlsx(rows: int = 100_000) -> Path:
     """bench/out/customers_100k.xlsx (sheets 客户 + 说明), written once with openpyxl."""
-    if XLSX.exists():
-        return XLSX
-    import openpyxl
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(7)
-    wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet("客户")
-    ws.append(HEADER)
-    for i in range(rows):
-        ws.append(_row(rng, i))
-    notes = wb.create_sheet("说明")
-    notes.append(["本表为基准测试生成的虚构数据"])
-    tmp = XLSX.with_suffix(".tmp")
-    wb.save(tmp)
-    tmp.replace(XLSX)
-    return XLSX
+    def write(tmp: Path) -> None:
+        import openpyxl
+
+        rng = random.Random(7)
+        wb = openpyxl.Workbook(write_only=True)
+        ws = wb.create_sheet("客户")
+        ws.append(HEADER)
+        for i in range(rows):
+            ws.append(_row(rng, i))
+        notes = wb.create_sheet("说明")
+        notes.append(["本表为基准测试生成的虚构数据"])
+        wb.save(tmp)
+
+    return written_once(XLSX, write)
 
 
 def make_csv(rows: int = 1_000_000) -> Path:
     """bench/out/customers_1m.csv (UTF-8), written once."""
-    if CSV.exists():
-        return CSV
-    import csv
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(11)
-    tmp = CSV.with_suffix(".tmp")
-    with open(tmp, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(HEADER)
-        for i in range(rows):
-            w.writerow(_row(rng, i))
-    tmp.replace(CSV)
-    return CSV
+    def write(tmp: Path) -> None:
+        import csv
+
+        rng = random.Random(11)
+        with open(tmp, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(HEADER)
+            for i in range(rows):
+                w.writerow(_row(rng, i))
+
+    return written_once(CSV, write)
 
 
 # --------------------------------------------------------------------------- #
