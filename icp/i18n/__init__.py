@@ -164,9 +164,12 @@ def _spaced(text: str, params: dict[str, Any]) -> str:
     file ("Industry", "Banking") is not known when the sentence is written.  Only the
     seams between the template and such a value are touched, never a value itself.
     """
+    parts = list(_FORMAT.parse(text))
+    if any(spec and "{" in spec for _, _, spec, _ in parts):  # a nested field: as str.format
+        return _FORMAT.format(text, **params)
     out: list[str] = []
-    latin_end = False  # the last value ended in a Latin letter or digit
-    for literal, name, spec, conversion in _FORMAT.parse(text):
+    latin_end = False  # the last value holds Latin words and ends in a letter or digit
+    for literal, name, spec, conversion in parts:
         if literal:
             out.append(" " + literal if latin_end and _han(literal[0]) else literal)
             latin_end = False
@@ -176,10 +179,10 @@ def _spaced(text: str, params: dict[str, Any]) -> str:
         value = _FORMAT.format_field(_FORMAT.convert_field(value, conversion), spec or "")
         if not value:
             continue
-        if _wordy(value):
-            if out and out[-1] and _han(out[-1][-1]) and _latin(value[0]):
-                value = " " + value
-            latin_end = _latin(value[-1])
+        wordy = _wordy(value)
+        if wordy and out and out[-1] and _han(out[-1][-1]) and _latin(value[0]):
+            value = " " + value
+        latin_end = wordy and _latin(value[-1])
         out.append(value)
     return "".join(out)
 
@@ -251,7 +254,7 @@ def t(key: str | Msg, lang: Lang = "en", /, **params: Any) -> str:
         k: v.render(lang) if callable(getattr(v, "render", None)) else v for k, v in params.items()
     }
     try:
-        if lang == "zh" and "{" not in "".join(spec or "" for _, _, spec, _ in _FORMAT.parse(text)):
+        if lang == "zh":
             return _spaced(text, params)
         return _FORMAT.format(text, **params)
     except (KeyError, IndexError, ValueError, AttributeError) as exc:
