@@ -247,8 +247,13 @@ def _component_columns(dataset: Dataset, crits: list[Criterion]) -> dict[str, tu
     ]
     if not numeric:
         return {}
-    used = table[[*numeric, *(m for m in measures if m in table.columns)]]
-    sample = used if len(used) <= 5000 else used.sample(5000, random_state=0)
+    cols = [*numeric, *(m for m in measures if m in table.columns)]
+    if len(table) <= 5000:
+        sample = table[cols]
+    else:  # the rows DataFrame.sample(5000, random_state=0) picks, taken before the
+        # columns: taking the columns first copied all their rows (~0.3 s at 1M rows)
+        at = pd.Series(np.arange(len(table))).sample(5000, random_state=0).to_numpy()
+        sample = table.iloc[at][cols]
     with np.errstate(divide="ignore", invalid="ignore"):
         logs = np.log(sample[numeric].apply(pd.to_numeric, errors="coerce").to_numpy(float))
     out: dict[str, tuple[str, ...]] = {}
