@@ -26,6 +26,14 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# This machine's image sets PYTHONDONTWRITEBYTECODE, so every test process (both workers,
+# each app server, each CLI run) compiled icp, ui and views again, and pytest rewrote
+# every test file's asserts again (~3 s of CPU a worker). The tests keep the bytecode of
+# the project's own files as Python does by default, in __pycache__ (ignored by git).
+if sys.dont_write_bytecode:
+    sys.dont_write_bytecode = False
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 # A missing i18n key or placeholder raises in tests (users see the key instead);
 # set here so the app servers and CLI runs the tests start inherit it.
 os.environ["ICP_STRICT_I18N"] = "1"
@@ -36,6 +44,7 @@ _ABOUT_THE_PICTURE_CACHE = {
     "test_pngcache.py",
     "test_picture_cache_hits.py",
     "test_page_clouds_cached.py",
+    "test_page_warm.py",
 }
 
 
@@ -490,8 +499,10 @@ def app_test(app_in_this_data_dir: None) -> Callable[..., AppTest]:
     ``session`` is put into ``st.session_state`` before the first run; after
     it (the fresh workspace exists, with the English sample loaded) the named
     file from ``sample_data/`` replaces the data, then ``setup(store, ws)``
-    runs, and then the page is opened in ``lang``. The app's store is bound to this test's
-    ``ICP_DATA_DIR`` (``app_in_this_data_dir``). Fails if the page raised.
+    runs, and then the page is opened in ``lang``. ``warm=True``: the first page starts
+    the app's background warm-up, as for a real visitor (off by default). The app's store
+    is bound to this test's ``ICP_DATA_DIR`` (``app_in_this_data_dir``). Fails if the page
+    raised.
     """
 
     def open_app(
@@ -501,8 +512,14 @@ def app_test(app_in_this_data_dir: None) -> Callable[..., AppTest]:
         *,
         setup: Callable[[Store, str], object] | None = None,
         session: dict[str, object] | None = None,
+        warm: bool = False,
     ) -> AppTest:
         at = _app_class()(str(ROOT / "app.py"), default_timeout=120)
+        # A visitor's first page starts the background warm-up (ui.warm: the next page's
+        # analysis, Commonalities' clouds); each AppTest is a new visitor, so it would run
+        # about a hundred times a suite (~15% of the pages' CPU). tests/test_page_warm.py
+        # checks it; the other page tests open their page without it.
+        at.session_state["warm.done"] = not warm
         for key, value in (session or {}).items():
             at.session_state[key] = value
         if page is None:
