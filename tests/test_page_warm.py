@@ -4,7 +4,8 @@ analysis and word clouds ready instead of computing them on the click (``ui.warm
 
 The other page tests open their page without it (``app_test(warm=False)``, the default).
 The data here is the sample with one changed amount, so no earlier test of the process
-has analysed it, and this file's picture cache starts empty (conftest).
+has analysed it, and no picture is cached: this file's cache folder starts empty
+(conftest) and the process' pictures in memory are set aside.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from __future__ import annotations
 import io
 import threading
 import uuid
-from collections import Counter
+from collections import Counter, OrderedDict
 from pathlib import Path
 
 import pytest
 from conftest import _app_class
 
-from icp import analysis, clouds
+from icp import analysis, clouds, pngcache
 from icp.dataset import open_dataset
 from icp.store import Store
 
@@ -62,6 +63,7 @@ def test_the_first_page_prepares_the_next_pages_analysis_and_clouds(monkeypatch)
     store = Store()
     ws = store.create("Warm")
     store.set_source(ws, filename="customers.csv", data=_unseen_data(), options={})
+    monkeypatch.setattr(pngcache, "_memory", OrderedDict())  # no picture drawn before
     runs = _counting(monkeypatch, analysis, "run")
     drawn = _counting(monkeypatch, clouds, "cloud")
 
