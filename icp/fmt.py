@@ -2,7 +2,8 @@
 
 One home so the app, the exports and the builders agree on how a value
 looks (they used to carry five slightly different copies). Ground floor:
-imports nothing from ``icp`` but the language type, so any module may use it.
+imports nothing from ``icp`` but the language type and the cell readers' period
+suffix (``icp.parse``, also on the ground floor), so any module may use it.
 
 - ``number``   1,200 / 35 / 1.5 / 0.35 (one decimal from 1 up, two significant below;
   ``digits=3`` for three significant digits below 100)
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from icp.i18n import Lang, t
+from icp.parse import PERIOD_SUFFIX
 
 __all__ = [
     "MISSING",
@@ -178,7 +180,7 @@ def iso_date(d: _dt.date) -> str:
 
 # ---------------------------------------------------------------- findings (issue 13)
 
-_PREFIX = ("US$", "$", "€", "£", "¥", "￥")
+_PREFIX = ("US$", "$", "€", "£", "¥", "￥", "人民币")
 _SUFFIX = ("万元", "美元", "元", "€")  # "76.000,00 €": the euro written after, as in Europe
 # ISO codes as CRM reports write amounts ("USD 12,000.00", "12.000,00 EUR"): the mark they stand for
 _CODE = re.compile(r"^(USD|EUR|GBP|CNY|RMB)\s*[\d.,(+-]|[\d.)]\s*(USD|EUR|GBP|CNY|RMB)$", re.I)
@@ -196,7 +198,7 @@ def currency_of(cells: Any) -> str | None:
             if cell is not None and cell == cell:
                 n += 1
             continue
-        s = cell.strip()
+        s = PERIOD_SUFFIX.sub("", cell.strip())  # "1.2万元/年": the mark before the period
         if not s:
             continue
         n += 1
@@ -206,7 +208,7 @@ def currency_of(cells: Any) -> str | None:
         if mark is None and (code := _CODE.search(s)):
             mark = _CODE_MARK[(code.group(1) or code.group(2)).upper()]
         if mark is not None:
-            mark = {"US$": "$", "￥": "¥", "万元": "元", "美元": "$"}.get(mark, mark)
+            mark = {"US$": "$", "￥": "¥", "万元": "元", "美元": "$", "人民币": "元"}.get(mark, mark)
             counts[mark] = counts.get(mark, 0) + 1
     if not counts or n == 0:
         return None

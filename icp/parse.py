@@ -33,6 +33,7 @@ import pandas as pd
 __all__ = [
     "DATE_LIKE",
     "MISSING_MARKERS",
+    "PERIOD_SUFFIX",
     "HeaderRead",
     "as_text",
     "band_key",
@@ -96,7 +97,12 @@ MISSING_MARKERS: frozenset[str] = frozenset(
 # ---------------------------------------------------------------------------
 
 _CURRENCY_PREFIX = re.compile(
-    r"^(?:us\$|hk\$|a\$|c\$|usd|rmb|cny|eur|gbp|jpy|\$|¥|€|£|₩|₹)\s*", re.IGNORECASE
+    r"^(?:us\$|hk\$|a\$|c\$|usd|rmb|cny|eur|gbp|jpy|人民币|\$|¥|€|£|₩|₹)\s*", re.IGNORECASE
+)
+# The period a fee is quoted in ("1.2万元/年", "3000元/月", "$99 per month"): a column is
+# quoted in one period, so the amount is the number before it.
+PERIOD_SUFFIX = re.compile(
+    r"\s*(?:(?:/|每|per\s+)\s*(?:年|月|yr|year|mo|month|annum)|\s+p\.\s?a\.)$", re.IGNORECASE
 )
 _APPROX_PREFIX = re.compile(r"^(?:约|大约|~|≈|approx\.?|about|ca\.?)\s*", re.IGNORECASE)
 _UNIT_SUFFIX = re.compile(
@@ -153,7 +159,7 @@ def _parse_num(text: str) -> tuple[float, float] | None:
     ``scale`` carries 万/亿/k/M and percent, so a range can lend the scale
     of its right end to a bare left end (``300-500万``).
     """
-    s = _APPROX_PREFIX.sub("", text)
+    s = PERIOD_SUFFIX.sub("", _APPROX_PREFIX.sub("", text))
     neg = False
     if len(s) > 2 and s[0] == "(" and s[-1] == ")":
         neg, s = True, s[1:-1].strip()
@@ -552,6 +558,12 @@ _WON = frozenset(
         "已转化",
         "留存",
         "evangelist",
+        # a ticked cell, as Chinese sheets mark 是否… columns
+        "√",
+        "✓",
+        "✔",
+        "☑",
+        "✅",
     }
 )
 _LOST = frozenset(
@@ -595,6 +607,12 @@ _LOST = frozenset(
         "not qualified",
         "spam",
         "无效线索",
+        # a crossed cell: the tick's other side
+        "×",
+        "✗",
+        "✘",
+        "☒",
+        "❌",
         # an accounts list's type / lifecycle column: not (yet) a customer
         "prospect",
         "lead",

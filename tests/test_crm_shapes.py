@@ -12,7 +12,7 @@ from icp import analysis
 from icp.dataset import open_dataset
 from icp.definition import definition_sentence
 from icp.model import Settings
-from icp.schema import Role, detect_mapping
+from icp.schema import FieldType, Role, detect_mapping
 from tests.fixtures.real_exports import KINDS
 
 
@@ -276,3 +276,18 @@ def test_a_european_export_with_the_euro_written_after_the_amount_is_read_as_mon
     assert spec.type.value == "number" and spec.role == Role.VALUE
     assert ds.table["Revenue (€)"].iloc[:3].tolist() == [1000.0, 2000.0, 3000.0]
     assert ds.units.get("Revenue (€)") == "€"
+
+
+def test_a_ticked_renewals_sheet_with_amounts_in_words_reads_as_money_and_an_outcome():
+    """是否续约 ticked √ / ×, 合同金额 as "人民币576,956", "62.7万元/年" and "约11.1万": the
+    ticks are the outcome, the amounts are money in 元, and what sets the renewed apart
+    (制造业) is found."""
+    main, name, _, _ = KINDS["renewals_zh"].files()
+    ds = open_dataset(main, filename=name)
+    spec = ds.mapping.get("合同金额")
+    assert (spec.type, spec.role) == (FieldType.NUMBER, Role.VALUE)
+    assert ds.units.get("合同金额") == "元"
+    assert ds.table["合同金额"].head(3).tolist() == [576956.0, 627000.0, 111000.0]
+    result = analysis.run(ds, Settings(mode="outcome"))
+    assert result.definition.good_values == ["√"]
+    assert ("所属行业", "制造业") in {(t.column, t.value) for t in result.traits}

@@ -96,6 +96,12 @@ def test_an_iso_code_on_amounts_counts_as_its_currency():
     assert fmt.currency_of(["USDA", "EURO zone", "12"]) is None  # words, not amounts
 
 
+def test_the_currency_as_a_chinese_word_or_before_a_period_is_found():
+    assert fmt.currency_of(["人民币12,000", "人民币 3,000", "约5000"]) == "元"
+    assert fmt.currency_of(["1.2万元/年", "3万元/年", ""]) == "元"
+    assert fmt.currency_of(["$99/mo", "$10 per month"]) == "$"
+
+
 def test_a_foreign_currency_in_a_chinese_amount_is_said_after_it_like_yuan():
     # a USD export in a Chinese sentence read "中位数 $16.1万"
     assert fmt.Num(161_000, unit="$", ref=112_500).render("zh") == "16.1万美元"

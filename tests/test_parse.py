@@ -28,6 +28,12 @@ def test_missing_markers(cell):
         ("15%", 0.15),
         ("1,5", 1.5),
         ("(1,200)", -1200),
+        # a Chinese sheet's amounts: the currency as a word, an estimate, a fee's period
+        ("人民币12,000", 12000),
+        ("约1.2万", 12000),
+        ("1.2万元/年", 12000),
+        ("3000元/月", 3000),
+        ("$99 per month", 99),
     ],
 )
 def test_numbers_people_type(cell, value):
@@ -80,6 +86,17 @@ def test_a_decimal_column_is_typed_as_a_number():
 def test_outcome_words_and_open_deals():
     s = pd.Series(["Won", "已签约", "是", "Lost", "未签约", "Open", None], dtype=object)
     assert parse.won_mask(s).tolist() == [True, True, True, False, False, pd.NA, pd.NA]
+
+
+def test_a_tick_is_yes_and_a_cross_is_no():
+    # Chinese sheets mark 是否续约 / 是否转介绍 with √ and ×
+    s = pd.Series(["√", "×", "✓", "✗", "✔", "☒", "", None], dtype=object)
+    assert parse.won_mask(s).tolist() == [True, False, True, False, True, False, pd.NA, pd.NA]
+
+
+def test_a_period_is_not_a_date_or_a_fraction():
+    assert parse.parse_number("1/2") is None  # a fraction or a date, not "1 per 2"
+    assert parse.parse_number("2023/5") is None
 
 
 def test_tags_split_on_half_and_full_width_separators():
