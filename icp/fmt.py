@@ -185,6 +185,8 @@ _SUFFIX = ("万元", "美元", "元", "€")  # "76.000,00 €": the euro writte
 # ISO codes as CRM reports write amounts ("USD 12,000.00", "12.000,00 EUR"): the mark they stand for
 _CODE = re.compile(r"^(USD|EUR|GBP|CNY|RMB)\s*[\d.,(+-]|[\d.)]\s*(USD|EUR|GBP|CNY|RMB)$", re.I)
 _CODE_MARK = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "RMB": "¥"}
+# marks written another way: the one the sentences use
+_SAME_MARK = {"US$": "$", "￥": "¥", "万元": "元", "美元": "$", "人民币": "元"}
 
 
 def currency_of(cells: Any) -> str | None:
@@ -208,7 +210,7 @@ def currency_of(cells: Any) -> str | None:
         if mark is None and (code := _CODE.search(s)):
             mark = _CODE_MARK[(code.group(1) or code.group(2)).upper()]
         if mark is not None:
-            mark = {"US$": "$", "￥": "¥", "万元": "元", "美元": "$", "人民币": "元"}.get(mark, mark)
+            mark = _SAME_MARK.get(mark, mark)
             counts[mark] = counts.get(mark, 0) + 1
     if not counts or n == 0:
         return None

@@ -43,7 +43,7 @@ def test_the_sloppy_rep_is_found_with_counts():
     assert all(rep == "王强" for rep, _ in gaps)
     assert "follow_ups" in d.table.columns and "won_rate" in d.table.columns
     line = t("disc.gap", "zh", rep="王强", field="联系人身份", empty=43, n=65)
-    assert line == "王强 名下 65 个客户中有 43 个未填“联系人身份”。"
+    assert line == "王强名下 65 个客户中有 43 个未填“联系人身份”。"
 
 
 def test_no_owner_column_means_no_table():
@@ -64,4 +64,4 @@ def test_tags_page_shows_the_discipline_section():
     assert not at.exception, at.exception
     assert "各销售的数据录入情况" in [s.value for s in at.subheader]
     texts = " ".join(m.value for m in at.markdown).replace("\\", "")
-    assert "王强 名下 65 个客户中有 43 个未填“联系人身份”" in texts
+    assert "王强名下 65 个客户中有 43 个未填“联系人身份”" in texts

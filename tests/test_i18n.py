@@ -270,3 +270,9 @@ def test_chinese_sentences_space_latin_words_from_the_data_but_never_change_them
     assert t("load.unnamed_column", "zh", n=3) == "第3列"
     en = t("traits.sentence.kept", "en", **_TRAIT, column="Industry", value="Banking")
     assert "are Industry = Banking, vs" in en  # English is formatted as written
+    # the definition's good value: no space beside a Chinese one, one before a Latin one
+    top = {"criteria": "销售周期", "n": 10, "weights": ""}
+    zh = t("definition.top_good", "zh", column="「签约状态」", good="已签约（99）", **top)
+    assert "在「签约状态」为已签约（99）的客户中" in zh, zh
+    zh = t("definition.top_good", "zh", column="「Status」", good="Won（144）", **top)
+    assert "在「Status」为 Won（144）的客户中" in zh, zh

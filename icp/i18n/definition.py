@@ -8,13 +8,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "definition.top_good": (
         "Best = the top {n} of those whose {column} is {good}, by {criteria}{weights}",
-        "最佳 = 在{column}为 {good} 的客户中，按{criteria}排名前 {n} 个{weights}",
+        "最佳 = 在{column}为{good}的客户中，按{criteria}排名前 {n} 个{weights}",
     ),
     "definition.equal_weights": (" (equal weights)", "（权重相同）"),
     "definition.weights": (" (weights: {weights})", "（权重：{weights}）"),
     "definition.outcome": (
         "{lead} = {column} is {good} vs {bad}",
-        "{lead} = {column}为 {good}，对比 {bad}",
+        "{lead} = {column}为{good}，对比{bad}",
     ),
     "definition.lead.won": ("Won", "赢单"),
     "definition.lead.best": ("Best", "最佳"),

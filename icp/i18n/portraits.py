@@ -310,7 +310,7 @@ STRINGS.update(
         "compare.page.no_words": ("No word leans this way.", "没有偏向这一组的词。"),
         "compare.page.save": ("Save this comparison", "保存此对比"),
         "compare.page.save_name": ("Title in the report", "报告中的标题"),
-        "compare.page.default_title": ("{a} vs {b}", "{a} 与 {b} 对比"),
+        "compare.page.default_title": ("{a} vs {b}", "{a}与{b}对比"),
         "compare.page.save_button": ("Save", "保存"),
         "compare.page.saved": (
             "Saved “{name}”: it is now in the report.",
@@ -447,7 +447,7 @@ STRINGS.update(
         ),
         "disc.gap": (
             "{rep} leaves {field} empty on {empty} of {n} customers.",
-            "{rep} 名下 {n} 个客户中有 {empty} 个未填“{field}”。",
+            "{rep}名下 {n} 个客户中有 {empty} 个未填“{field}”。",
         ),
         "disc.all_good": (
             "Every rep fills the key fields for at least 80% of their customers.",
