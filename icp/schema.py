@@ -196,6 +196,7 @@ ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
         "client", "client name", "organization", "organisation", "name", "business name",
         "客户名称", "公司名称", "企业名称", "客户", "公司", "姓名", "学员姓名", "客户姓名", "名称",
         "学员", "buyer", "buyer name", "买家", "买家昵称", "买家姓名", "顾客", "顾客姓名",
+        "associated company",  # a CRM deals export: the customer, not the deal's own name
     ),
     Role.ID: (
         "id", "customer id", "account id", "client id", "customer number", "account number",

@@ -291,3 +291,20 @@ def test_a_ticked_renewals_sheet_with_amounts_in_words_reads_as_money_and_an_out
     result = analysis.run(ds, Settings(mode="outcome"))
     assert result.definition.good_values == ["√"]
     assert ("所属行业", "制造业") in {(t.column, t.value) for t in result.traits}
+
+
+def test_a_deals_export_names_its_rows_by_the_associated_company_not_the_deal():
+    """A HubSpot-shaped deals export: "Deal Name" ("Deal 7 - Hooli") and "Associated
+    Company" (the customer, repeating over its deals). The best list names customers."""
+    companies = [f"Company {i} Inc" for i in range(150)]
+    df = pd.DataFrame(
+        {
+            "Record ID": [10_000_000_000 + 7 * i for i in range(240)],
+            "Deal Name": [f"Deal {i} - renewal" for i in range(240)],
+            "Deal Stage": ["Closed won", "Closed lost", "Contract sent"] * 80,
+            "Amount": [f"${1000 + 37 * i:,}" for i in range(240)],
+            "Associated Company": [companies[(i * 7) % 150] for i in range(240)],
+        }
+    )
+    mapping = detect_mapping(df)
+    assert mapping.col(Role.NAME) == "Associated Company"
