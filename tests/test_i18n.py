@@ -276,3 +276,8 @@ def test_chinese_sentences_space_latin_words_from_the_data_but_never_change_them
     assert "在「签约状态」为已签约（99）的客户中" in zh, zh
     zh = t("definition.top_good", "zh", column="「Status」", good="Won（144）", **top)
     assert "在「Status」为 Won（144）的客户中" in zh, zh
+    # a good value that is a number is spaced as the catalogue spaces its numbers
+    sides = {"good": "1（148）", "bad": "0（152）"}
+    zh = t("definition.outcome", "zh", lead="赢单", column="「是否续约」", **sides)
+    assert zh == "赢单 = 「是否续约」为 1（148），对比 0（152）", zh
+    assert t("load.unnamed_column", "zh", n=3) == "第3列"  # a number, not data: as written

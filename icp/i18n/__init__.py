@@ -140,6 +140,11 @@ def _wordy(value: str) -> bool:
     return any(c.isascii() and c.isalpha() for c in value)
 
 
+def _data_number(value: str) -> bool:
+    """Text from the data that starts with an ASCII digit ("1", "0（152）", "50-100人")."""
+    return value[0].isascii() and value[0].isdigit()
+
+
 def glue(*parts: str) -> str:
     """``parts`` joined, with a space where a Chinese character meets a Latin letter or
     digit at a seam ("Customer 1" + "和" + "Customer 2" → "Customer 1 和 Customer 2")."""
@@ -175,11 +180,12 @@ def _spaced(text: str, params: dict[str, Any]) -> str:
             latin_end = False
         if name is None:
             continue
-        value, _ = _FORMAT.get_field(name, (), params)
-        value = _FORMAT.format_field(_FORMAT.convert_field(value, conversion), spec or "")
+        raw, _ = _FORMAT.get_field(name, (), params)
+        value = _FORMAT.format_field(_FORMAT.convert_field(raw, conversion), spec or "")
         if not value:
             continue
-        wordy = _wordy(value)
+        # a value from the data that is a number ("1" as a good value) is spaced like one
+        wordy = _wordy(value) or (isinstance(raw, str) and _data_number(value))
         if wordy and out and out[-1] and _han(out[-1][-1]) and _latin(value[0]):
             value = " " + value
         latin_end = wordy and _latin(value[-1])
