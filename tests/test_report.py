@@ -298,3 +298,19 @@ def test_excel_with_the_cards_fit_model_is_the_excel_it_fits_itself(zh, zh_xlsx)
     given = report.customers_xlsx_bytes(ds, result, lang="zh", model=fit_model(ds, result))
     assert cells(given) == own
     assert "匹配度（0–100）" in own[0]  # the fit column is there (a model was fitted)
+
+
+def test_no_line_of_the_chinese_pdf_starts_with_a_closing_mark(zh_pdf):
+    # fpdf's character wrap put "）。目前符合…" at the head of a line in the ICP statement
+    pages = PdfReader(io.BytesIO(zh_pdf)).pages
+    lines = [line for page in pages for line in page.extract_text().splitlines()]
+    assert len(lines) > 40
+    assert [line for line in lines if line[:1] in "。，、；：！？）」』”"] == []
+
+
+def test_chinese_lines_carry_a_character_down_with_closing_marks():
+    from icp.report.pdf import cjk_lines
+
+    assert cjk_lines("一二三四五。六七", 5, len) == ["一二三四", "五。六七"]
+    assert cjk_lines("一二三四）。六七八九十", 5, len) == ["一二三", "四）。六七", "八九十"]
+    assert cjk_lines("一二\n三", 5, len) == ["一二", "三"]  # the text's own breaks stay

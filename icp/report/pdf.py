@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,6 +68,32 @@ def _fit(value: Any, column_mm: float) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# Chinese punctuation that never starts a line (the kinsoku rule of CJK typesetting):
+# fpdf's character wrap would put a lone "。" at the head of the next line.
+_NO_LINE_START = frozenset("。，、；：！？）」』”’》〉】…·%")
+
+
+def cjk_lines(text: str, room: float, width: Callable[[str], float]) -> list[str]:
+    """``text`` wrapped at any character into lines at most ``room`` wide (``width``
+    measures a string), where a closing mark never starts a line: the character before it
+    goes down with it ("品）。" together).  Line breaks already in the text are kept."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line, used = "", 0.0
+        for ch in para:
+            w = width(ch)
+            if not line or used + w <= room:
+                line, used = line + ch, used + w
+                continue
+            carry = ch  # what starts the next line: closing marks take a character along
+            while carry[0] in _NO_LINE_START and len(line) > 1 and len(carry) < 4:
+                line, carry = line[:-1], line[-1] + carry
+            lines.append(line)
+            line, used = carry, width(carry)
+        lines.append(line)
+    return lines
+
+
 def _pdf_class():
     from fpdf import FPDF  # lazy: startup speed
 
@@ -92,11 +118,19 @@ def _pdf_class():
             return _clean(text, self.s.lang)
 
         def wrapped(self, w: float, h: float, text: Any, **kw: Any) -> None:
-            """``text`` (cleaned) as left-aligned lines ``w`` wide, wrapped for the language."""
+            """``text`` (cleaned) as left-aligned lines ``w`` wide, wrapped for the language
+            (Chinese: at any character, never a closing mark first on a line)."""
+            text = self.c(text)
+            if self.wrap == "CHAR":
+                room = (w or self.w - self.r_margin - self.get_x()) - 2 * self.c_margin
+                pad = kw.get("padding", 0)
+                room -= pad[1] + pad[3] if isinstance(pad, tuple) else 2 * pad
+                # a hair narrower than fpdf's own measure, so it keeps these lines as they are
+                text = "\n".join(cjk_lines(text, room - 0.5, self.get_string_width))
             self.multi_cell(
                 w,
                 h,
-                self.c(text),
+                text,
                 new_x="LMARGIN",
                 new_y="NEXT",
                 align="L",
