@@ -422,6 +422,25 @@ _PLAN_WORDS_ZH = ("预计", "计划", "预期", "下次")
 _CODE_WORDS_ZH = ("等级", "级别", "类别", "分类", "档次", "分级", "评级")
 
 
+# How CRMs tier accounts by size ("Segment": SMB / Mid-Market / Enterprise): a size, not
+# an industry, though the header is one of the industry words.
+_SIZE_TIER_WORDS = frozenset(
+    {
+        "smb", "smbs", "small business", "small", "medium", "large", "mid-market", "midmarket",
+        "mid market", "mid-size", "midsize", "enterprise", "enterprises", "startup", "start-up",
+        "startups", "commercial", "strategic", "corporate", "key account", "key accounts",
+        "ka", "大客户", "中小企业", "中小客户", "中型", "大型", "小型", "小微", "小微企业",
+        "中型企业", "大型企业", "小型企业", "腰部客户", "头部客户", "长尾客户",
+    }
+)  # fmt: skip
+
+
+def _size_tiers(sample: list[Any]) -> bool:
+    """Whether most cells of a column are size tiers (``_SIZE_TIER_WORDS``)."""
+    cells = [str(v).strip().lower() for v in sample if isinstance(v, str) and v.strip()]
+    return len(cells) >= 5 and sum(c in _SIZE_TIER_WORDS for c in cells) >= 0.8 * len(cells)
+
+
 def _sample(s: pd.Series) -> list[Any]:
     """Up to ``_SAMPLE`` non-missing cells from the top of the column."""
     if len(s) <= _SAMPLE:  # the whole column: one list, no pandas slicing (a wide sheet)
@@ -731,6 +750,8 @@ def detect_mapping(df: pd.DataFrame) -> Mapping:
             why = _id_reason(sample, header)
             if why is not None and (prof.n >= 20 or Role.ID in scores):
                 ids[name] = why
+        if Role.INDUSTRY in scores and _size_tiers(sample):
+            scores.pop(Role.INDUSTRY)  # a CRM's "Segment" of SMB / Mid-Market / Enterprise
         strong = scores.get(Role.NAME, (0.0, 0))[0] >= 1.0  # the whole header says "name"
         if name in ids or (Role.NAME in scores and not _name_like(prof, strong=strong)):
             scores.pop(Role.NAME, None)

@@ -644,3 +644,16 @@ def test_id_reason_counting_once_equals_counting_where_used(n):
         for header in ("Customer ID", "Revenue", "编号"):
             want = plain_id_reason(s, header=header)
             assert outcome_module.id_reason(s, header=header) == want, (s.head(3), header)
+
+
+def test_a_segment_of_size_tiers_is_not_the_industry():
+    """A CRM's "Segment" is SMB / Mid-Market / Enterprise (how big), or a vertical."""
+    tiers = pd.DataFrame({"Account": [f"A{i}" for i in range(30)],
+                          "Segment": ["SMB", "Mid-Market", "Enterprise"] * 10})  # fmt: skip
+    assert detect_mapping(tiers).get("Segment").role == Role.NONE
+    verticals = tiers.assign(Segment=["Banking", "Retail", "Healthcare"] * 10)
+    assert detect_mapping(verticals).get("Segment").role == Role.INDUSTRY
+    zh = pd.DataFrame({"客户": [f"客户{i}" for i in range(30)],
+                       "客户分层": ["大客户", "中小企业", "腰部客户"] * 10,
+                       "行业": ["大型", "中型", "小型"] * 10})  # fmt: skip
+    assert detect_mapping(zh).col(Role.INDUSTRY) is None
