@@ -96,6 +96,7 @@ def cjk_lines(text: str, room: float, width: Callable[[str], float]) -> list[str
 
 def _pdf_class():
     from fpdf import FPDF  # lazy: startup speed
+    from fpdf.util import Padding  # lazy: startup speed
 
     class _Pdf(FPDF):
         """A4 document with a running title, page numbers and a few text helpers."""
@@ -122,9 +123,9 @@ def _pdf_class():
             (Chinese: at any character, never a closing mark first on a line)."""
             text = self.c(text)
             if self.wrap == "CHAR":
+                pad = Padding.new(kw.get("padding", 0))  # fpdf's own reading of it
                 room = (w or self.w - self.r_margin - self.get_x()) - 2 * self.c_margin
-                pad = kw.get("padding", 0)
-                room -= pad[1] + pad[3] if isinstance(pad, tuple) else 2 * pad
+                room -= pad.left + pad.right
                 # a hair narrower than fpdf's own measure, so it keeps these lines as they are
                 text = "\n".join(cjk_lines(text, room - 0.5, self.get_string_width))
             self.multi_cell(
