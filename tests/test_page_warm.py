@@ -14,10 +14,9 @@ import io
 import threading
 import uuid
 from collections import Counter, OrderedDict
-from pathlib import Path
 
 import pytest
-from conftest import _app_class
+from conftest import ROOT, _app_class
 
 from icp import analysis, clouds, pngcache
 from icp.dataset import open_dataset
@@ -25,7 +24,7 @@ from icp.store import Store
 
 pytestmark = pytest.mark.usefixtures("app_in_this_data_dir")
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "saas_customers_en.xlsx"
+SAMPLE = ROOT / "sample_data" / "saas_customers_en.xlsx"
 WARM_THREAD = "icp-page-warm-up"
 
 
@@ -67,7 +66,7 @@ def test_the_first_page_prepares_the_next_pages_analysis_and_clouds(monkeypatch)
     runs = _counting(monkeypatch, analysis, "run")
     drawn = _counting(monkeypatch, clouds, "cloud")
 
-    at = _app_class()(str(Path(SAMPLE).parent.parent / "app.py"), default_timeout=120)
+    at = _app_class()(str(ROOT / "app.py"), default_timeout=120)
     at.query_params["ws"] = ws
     at.run()
     assert not at.exception, at.exception
