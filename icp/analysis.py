@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -134,6 +134,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         raise InputError("analysis.too_few_rows", n=n)
     warnings: list[Msg] = []
     memo = _memo_for(dataset)
+    blanks = _blank_text_aside(dataset, memo)
     cv_key = f"rank.values.{float(settings.lifetime_years)!r}"
     cv = memo.get(cv_key)
     if cv is None:
@@ -209,7 +210,7 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
 
     # columns factorised by the echo check and again for the traits' counts: once, for
     # this run only (kept in the memo they would hold 8 bytes a row per column)
-    shared: dict[str, Any] = {}
+    shared: dict[Any, Any] = {}
     best_s = pd.Series(best, index=table.index)
     rest_s = pd.Series(rest, index=table.index)
     if 0 < best.sum() < 5:
@@ -243,6 +244,8 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
     # The numeric comparisons (sorts, band searches, medians: numpy, which lets go of the
     # GIL) share nothing with the word traits below (Python and pandas): on a large list
     # they run side by side on a second core.  Same results, in the same order.
+    if blanks is not None:
+        shared.update(blanks.result())
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="icp-numeric") as side:
         numbers = side.submit(_numbers, dataset, pmap, defining_map, best_s, rest_s)
         words_part = _word_traits(
@@ -275,6 +278,26 @@ def run(dataset: Dataset, settings: Settings | None = None) -> Analysis:
         after_outcome=after,
     )
     return _kept(result) if mode == "outcome" and definition.lost_style else result
+
+
+def _blank_text_aside(dataset: Dataset, memo: dict[Any, Any]) -> Future | None:
+    """``traits.blank_text`` started on a second core, on a data set's first run only.
+
+    Later runs find the tokenised words in the memo (or need them for another
+    profile only now and then), so they would throw the work away.
+    """
+    if memo.get("traits.text_blanked") or len(dataset.table) < _BLANK_ASIDE_ROWS:
+        return None
+    memo["traits.text_blanked"] = True
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="icp-text")
+    try:
+        return pool.submit(_traits.blank_text, dataset.table, dataset.mapping)
+    finally:
+        pool.shutdown(wait=False)  # the thread ends with its one task
+
+
+# below this many rows the blanking takes milliseconds: a thread is not worth it
+_BLANK_ASIDE_ROWS = 50_000
 
 
 def _numbers(
@@ -352,7 +375,7 @@ _MEMOS: dict[int, tuple[weakref.ref, weakref.ref, list, dict[str, Any]]] = {}
 _MEMOS_LOCK = threading.RLock()  # a weakref callback may run while it is held
 
 
-def _memo_for(dataset: Dataset) -> dict[str, Any]:
+def _memo_for(dataset: Dataset) -> dict[Any, Any]:
     key, spec = id(dataset), dataset.mapping.to_list()
     with _MEMOS_LOCK:
         hit = _MEMOS.get(key)

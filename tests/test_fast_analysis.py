@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from icp import bands, outcome, pvalues, rank, traits
+from icp import analysis, bands, dataset, outcome, pvalues, rank, traits
+from icp.model import Settings
 from tests.plain import plain_id_reason
 
 
@@ -193,3 +194,41 @@ def test_mann_whitney_of_a_big_sample_ranked_in_sorted_order_is_scipys(ties):
     want = stats.mannwhitneyu(x, y, alternative="two-sided")
     assert (got.statistic, got.pvalue) == (want.statistic, want.pvalue)
     assert pvalues.mannwhitneyu(x, y, sorted_xy=np.sort(np.concatenate([x, y]))) == got
+
+
+def test_text_blanked_on_a_second_core_gives_the_same_findings(monkeypatch):
+    """A big list's name-like text columns are blanked while it ranks: same words found."""
+    rng = np.random.default_rng(3)
+    n = 60_000
+    words = np.array(["cloud", "bank", "retail", "logistics", "云计算", "银行"])
+    rows = [f"{words[i % 6]} {words[(i * 7) % 5]} {i} no.{rng.integers(1000)}" for i in range(n)]
+    body = "Company,Notes,Revenue,Won\n" + "".join(
+        f"Co {i},{rows[i]},{rng.integers(1, 10**6)},{'Yes' if i % 3 == 0 else 'No'}\n"
+        for i in range(n)
+    )
+
+    def findings() -> tuple:
+        ds = dataset.open_dataset(body.encode(), filename="big.csv")
+        res = analysis.run(ds, Settings())
+        return (
+            [(t.column, t.value, t.best_count, t.rest_count) for t in res.traits],
+            [(t.column, t.value, t.best_count) for t in res.leads],
+            {k: v.to_dict("list") for k, v in res.keywords.items()},
+        )
+
+    blanked: list[list[str]] = []
+    real = traits.blank_text
+
+    def spy(table, mapping):
+        out = real(table, mapping)
+        blanked.append([name for _, name in out])
+        return out
+
+    monkeypatch.setattr(traits, "blank_text", spy)
+    aside = findings()
+    assert blanked == [["Notes"]]
+    monkeypatch.setattr(analysis, "_BLANK_ASIDE_ROWS", n + 1)
+    inline = findings()
+    assert blanked == [["Notes"]]  # not again: blanked inline, as on a small list
+    assert aside == inline
+    assert any(k == "Notes" for k in aside[2]) and aside[2]["Notes"]["word"]

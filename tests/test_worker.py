@@ -18,6 +18,7 @@ import time
 import types
 from pathlib import Path
 
+import pyarrow
 import pytest
 from hostile_files import CORPUS
 
@@ -74,6 +75,13 @@ def test_a_runaway_parse_is_stopped_by_the_wall_clock():
     with pytest.raises(InputError) as err:
         worker.run(time.sleep, 30, lim=lim)
     assert err.value.msg.key == "worker.timeout"
+
+
+def test_the_reader_runs_below_the_server_and_on_at_most_two_threads():
+    """A big or hostile file takes only the CPU the other sessions leave idle."""
+    ours = os.nice(0)
+    assert worker.run(os.nice, 0) == min(19, ours + worker.NICE) > ours
+    assert worker.run(pyarrow.cpu_count) == worker.READER_THREADS <= 2
 
 
 def test_input_errors_cross_the_process_boundary_in_both_languages():
