@@ -17,7 +17,9 @@ lists, deals files, the files inside an imported workspace — is read by
   wild allocation (a 2 KB xlsx asking for 67 GB) fails at once in the child
   (``MemoryError``, or an abort in native code) instead of waiting for a poll;
 - a CPU-time cap (``RLIMIT_CPU``): the kernel stops a runaway parse;
-- a wall-clock timeout in the parent, which kills the child.
+- a wall-clock timeout in the parent, which kills the child;
+- in the server, a lower priority (``NICE``): the parse gets the CPU the
+  other sessions leave idle.
 
 Any of those becomes an ``InputError`` with a plain message ("this file
 needs more than 1.5 GB of memory to read …"); the server and the other
@@ -97,7 +99,7 @@ class Limits:
 # The address-space backstop is this many times the resident cap (see ``_child``).
 BACKSTOP_FACTOR = 4
 READER_THREADS = max(1, min(2, os.cpu_count() or 1))  # Arrow's CSV reader in the worker
-NICE = 5  # the worker's priority below the process that started it
+NICE = 5  # a server's worker runs this much below the server (see ``_quiet_and_lean``)
 POLL_SECONDS = 0.02  # the resident guard's period: ~20 µs of /proc reading each time
 
 
@@ -165,14 +167,19 @@ def _fork_ctx() -> Any:
 
 
 def _child(
-    conn: Connection, lim: Limits, fn: Callable[..., Any], args: tuple, kwargs: dict
+    conn: Connection,
+    lim: Limits,
+    nice: int,
+    fn: Callable[..., Any],
+    args: tuple,
+    kwargs: dict,
 ) -> None:
     """Runs in the worker: cap CPU and (as a backstop) address space, call ``fn``, send one outcome.
 
     The first message is this process's resident size before the parse (the
     parent's memory guard counts from there); the second is the outcome.
     """
-    _quiet_and_lean()
+    _quiet_and_lean(nice)
     # The backstop is on top of what the idle worker already maps (~0.4 GB of
     # interpreter and libraries, mostly shared), and several times the resident
     # cap: pyarrow and pandas reserve about twice the memory they touch, so the
@@ -283,19 +290,20 @@ def resident_bytes(pid: int) -> int:
     return 0
 
 
-def _quiet_and_lean() -> None:
-    """Few threads at a lower priority, and no native noise on stderr.
+def _quiet_and_lean(nice: int) -> None:
+    """Few threads, ``nice`` steps down in priority, and no native noise on stderr.
 
     Arrow parses a CSV on ``READER_THREADS`` threads (a 1M-row file in 0.5 s
     instead of 0.75 s on two cores), each reserving some address space under
-    the cap; the process runs ``NICE`` steps below the server, so a big or
+    the cap.  A server's worker runs ``NICE`` steps below it, so a big or
     hostile file takes only the CPU other sessions leave idle.  A Rust panic
     backtrace from a parser that hit the cap would otherwise end up in the
     server log or under the CLI's one ``error:`` line; ``ICP_DEBUG`` keeps it.
     """
     os.environ["OMP_NUM_THREADS"] = "1"
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(NICE)
+    if nice:
+        with contextlib.suppress(OSError, AttributeError):
+            os.nice(nice)
     with contextlib.suppress(ImportError):
         import pyarrow  # lazy: startup speed
 
@@ -338,7 +346,9 @@ def run(
     ctx = _fork_ctx() if fork and threading.active_count() == 1 else _ctx()
     receive, send = ctx.Pipe(duplex=False)
     _widen(receive)
-    proc = ctx.Process(target=_child, args=(send, lim, fn, args, kwargs), daemon=True)
+    # a one-shot command has no other sessions to give way to: its reader keeps its priority
+    nice = 0 if fork else NICE
+    proc = ctx.Process(target=_child, args=(send, lim, nice, fn, args, kwargs), daemon=True)
     proc.start()
     send.close()
     if started is not None:

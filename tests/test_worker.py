@@ -77,10 +77,11 @@ def test_a_runaway_parse_is_stopped_by_the_wall_clock():
     assert err.value.msg.key == "worker.timeout"
 
 
-def test_the_reader_runs_below_the_server_and_on_at_most_two_threads():
+def test_a_servers_reader_runs_below_it_and_on_at_most_two_threads():
     """A big or hostile file takes only the CPU the other sessions leave idle."""
     ours = os.nice(0)
     assert worker.run(os.nice, 0) == min(19, ours + worker.NICE) > ours
+    assert worker.run(os.nice, 0, fork=True) == ours  # the CLI: no other session to give way to
     assert worker.run(pyarrow.cpu_count) == worker.READER_THREADS <= 2
 
 
