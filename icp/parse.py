@@ -133,6 +133,9 @@ _SPACES = re.compile(r"[\s'’]+")
 # separator or outcome hint has a digit), read on the spot.  Up to 300 characters, a
 # float is finite.  Same results (tests/test_parse.py: against the long way).
 _DIGITS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# Any decimal digit of any script (what ``float`` reads), after NFKC: a cell without one
+# is no number and no range ("Acme Ltd", "云计算"), whatever the long way tries on it.
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def is_missing(value: Any) -> bool:
@@ -237,7 +240,7 @@ def parse_number(value: Any) -> float | None:
     if len(value) <= 300 and _DIGITS.fullmatch(value):  # "4165", "48213.57": as below
         return float(value)
     s = norm(value)
-    if s.lower() in MISSING_MARKERS:
+    if not _ANY_DIGIT.search(s) or s.lower() in MISSING_MARKERS:
         return None
     try:
         v = float(s)
@@ -275,7 +278,7 @@ def parse_range(value: Any) -> tuple[float, float] | None:
     if not isinstance(value, str) or _DIGITS.fullmatch(value):  # a plain number
         return None
     s = norm(value)
-    if not s or s.lower() in MISSING_MARKERS:
+    if not _ANY_DIGIT.search(s) or s.lower() in MISSING_MARKERS:
         return None
     for pattern, above in (
         (_ABOVE_SUFFIX, True),

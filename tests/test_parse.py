@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import re
 
 import numpy as np
 import pandas as pd
@@ -171,10 +172,6 @@ def _digit_cells(seed: int) -> list[str]:
 def test_plain_digits_read_on_the_spot_as_the_long_way_reads_them(monkeypatch, seed):
     """``parse._DIGITS`` short-cuts numbers, ranges and outcomes of cells such as
     "4165" or "48213.57": the same answers as the full parsers give them."""
-    import re
-
-    from icp import parse
-
     cells = _digit_cells(seed)
     fast = [(parse.parse_number(c), parse.parse_range(c), parse.outcome(c)) for c in cells]
     monkeypatch.setattr(parse, "_DIGITS", re.compile(r"(?!)"))  # never matches
@@ -185,6 +182,29 @@ def test_plain_digits_read_on_the_spot_as_the_long_way_reads_them(monkeypatch, s
     assert {True, False, None} <= {o for _, _, o in fast}
     assert parse.parse_number("9" * 310) is None  # not a finite number either way
     assert parse.parse_number("1.2.3") is None
+
+
+def test_cells_without_a_digit_are_no_number_as_the_long_way_finds(monkeypatch):
+    """``parse._ANY_DIGIT`` turns names and words away at once: the same answers as the
+    full parsers give them, for digits of any script (fullwidth, Arabic-Indic, ①, ²)."""
+    rng = np.random.default_rng(5)
+    alphabet = [
+        *"abcXYZ kmMK万亿千元人年月%$¥€,.-+()~至到以上下约/",
+        "１", "٣", "①", "²", "7", "0", "inf", "nan", "N/A", "－", "　", "e", "E",
+    ]  # fmt: skip
+    cells = ["", "inf", "-inf", "nan", "Infinity", "一百", "万", "约万元", "Ⅻ", "N/A", "-"]
+    cells += ["".join(rng.choice(alphabet, int(rng.integers(1, 9)))) for _ in range(6000)]
+    digits = ["1", "25", "3.5", "1,200", "１２", "٣", "①", "0.5"]
+    ends = ["", "万", "元", "%", "k", "人", "以上", "-300", "~5万", "/年", " USD"]
+    starts = ["", "$", "¥", "约", "-", "(", "≥", "人民币"]
+    cells += [rng.choice(starts) + rng.choice(digits) + rng.choice(ends) for _ in range(2000)]
+    fast = [(parse.parse_number(c), parse.parse_range(c)) for c in cells]
+    monkeypatch.setattr(parse, "_ANY_DIGIT", re.compile(r""))  # always "has a digit"
+    slow = [(parse.parse_number(c), parse.parse_range(c)) for c in cells]
+    for c, a, b in zip(cells, fast, slow, strict=True):
+        assert repr(a) == repr(b), c  # repr: nan == nan in a range's open end
+    assert sum(a[0] is not None for a in fast) > 800  # the digits did read
+    assert sum(a[1] is not None for a in fast) > 300  # and ranges
 
 
 def test_date_objects_read_in_one_numpy_pass_equal_pd_timestamp_one_by_one():
