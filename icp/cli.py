@@ -17,6 +17,7 @@ import sys
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from icp.errors import InputError
 from icp.i18n import Lang, t
@@ -96,10 +97,17 @@ def _open(path: str, sheet: str | None, deals: str | None = None):
     chinese = _shows_chinese(Path(path))
     # a user's file is read in a limited child process forked from this one: the reader's
     # modules (pandas, pyarrow) are imported here, once, and the warm-up thread starts after
-    # the fork, overlapping the parse; our bundled samples are read here (icp.samples)
-    from icp import samples, worker  # lazy: startup speed
+    # the fork, overlapping the parse; our bundled samples are read here (icp.samples).
+    # A big workbook's safety scan needs none of those modules: it runs in a first worker
+    # while this process imports them, and the reader trusts it (icp.bookcheck)
+    from icp import bookcheck, worker  # lazy: startup speed
 
+    scan = None
+    if _size(path) >= bookcheck.PRESCAN_MIN_BYTES:
+        scan = worker.start(bookcheck.prescan, path, CLI_MAX_BYTES, fork=True)
     worker.preload()
+    from icp import samples  # lazy: startup speed
+
     return samples.open_dataset(
         Path(path),
         sheet=sheet,
@@ -107,7 +115,25 @@ def _open(path: str, sheet: str | None, deals: str | None = None):
         max_bytes=CLI_MAX_BYTES,
         fork=True,
         started=lambda: warm_up(chinese=chinese),
+        scanned=_scanned(scan),
     )
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _scanned(scan: Any) -> Any:
+    """The first worker's scan, or None (the reader then checks the file itself, as always)."""
+    if scan is None:
+        return None
+    try:
+        return scan.result()
+    except InputError:  # a limit broke: the reader meets the file afresh and says what broke
+        return None
 
 
 _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")

@@ -53,11 +53,12 @@ def open_dataset(src: bytes | Path, **kwargs: Any) -> Dataset:
     ``src`` is the file's bytes or a local path.  A path is read once here and
     the bytes that were hashed are the bytes parsed (a file changed meanwhile
     cannot slip past the check).  A second file (``deals=``) always sends the
-    read to the worker.  Same arguments and same result either way; ``fork``
-    and ``started`` are the worker's (``started`` is called here too, before
-    an in-process read).
+    read to the worker.  Same arguments and same result either way; ``fork``,
+    ``started`` and ``scanned`` are the worker's (``started`` is called here
+    too, before an in-process read).
     """
     fork, started = kwargs.pop("fork", False), kwargs.pop("started", None)
+    scanned = kwargs.pop("scanned", None)
     if kwargs.get("deals") is None:
         data = src
         if isinstance(src, Path) and src.stat().st_size <= MAX_SAMPLE_BYTES:
@@ -69,4 +70,4 @@ def open_dataset(src: bytes | Path, **kwargs: Any) -> Dataset:
             if started is not None:
                 started()
             return in_process(data, **kwargs)
-    return worker.open_dataset(src, fork=fork, started=started, **kwargs)
+    return worker.open_dataset(src, fork=fork, started=started, scanned=scanned, **kwargs)

@@ -66,6 +66,7 @@ from icp.errors import InputError
 __all__ = [
     "MAX_COLUMNS",
     "MAX_LINE_BYTES",
+    "Job",
     "Limits",
     "check_source",
     "limits",
@@ -74,6 +75,7 @@ __all__ = [
     "preload",
     "resident_bytes",
     "run",
+    "start",
 ]
 
 T = TypeVar("T")
@@ -342,6 +344,92 @@ def run(
     thread (see the module docstring); ``started`` is called once the child
     runs, e.g. to start threads of this process only after the fork.
     """
+    job = start(fn, *args, lim=lim, fork=fork, **kwargs)
+    if started is not None:
+        started()
+    return job.result()
+
+
+class Job:
+    """A limited child process started by ``start``; ``result`` waits for its outcome."""
+
+    def __init__(self, proc: Any, receive: Connection, lim: Limits) -> None:
+        self._proc, self._receive, self._lim = proc, receive, lim
+        self._deadline = time.monotonic() + lim.wall_seconds  # the wall clock runs from the start
+
+    def result(self) -> Any:
+        """The child's return value, or the InputError ``run`` describes."""
+        proc, lim = self._proc, self._lim
+        outcome, timed_out, over_memory = self._wait()
+        gb = f"{lim.memory_mb / 1024:.1f} GB"
+        if outcome is None:
+            code = proc.exitcode
+            if over_memory:
+                raise InputError("worker.memory", limit=gb)
+            if timed_out:
+                raise InputError("worker.timeout", seconds=round(lim.wall_seconds))
+            if code in (-signal.SIGXCPU, -signal.SIGKILL):  # soft, then hard CPU limit
+                raise InputError("worker.cpu", seconds=lim.cpu_seconds)
+            if code is not None and code < 0:
+                # a native abort (SIGABRT, SIGSEGV) under the address-space backstop:
+                # an allocation failed
+                raise InputError("worker.memory", limit=gb)
+            raise InputError("worker.crashed", detail=f"exit {code}")
+        status, payload = outcome
+        if status == "ok":
+            return payload
+        if status == "input":
+            raise payload
+        if status == "memory":
+            raise InputError("worker.memory", limit=gb)
+        raise InputError("worker.crashed", detail=str(payload)[:80])
+
+    def _wait(self) -> tuple[tuple[str, Any] | None, bool, bool]:
+        """(the outcome or None, timed out, over memory), guarding the child meanwhile."""
+        proc, receive, lim = self._proc, self._receive, self._lim
+        outcome: tuple[str, Any] | None = None
+        timed_out = over_memory = False
+        cap = lim.memory_mb * 1024 * 1024
+        base: int | None = None
+        deadline = self._deadline
+        try:
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    timed_out = True
+                    break
+                if receive.poll(min(POLL_SECONDS, left)):
+                    try:
+                        message = receive.recv()
+                        if message[0] == "rss":
+                            base = message[1]
+                            continue
+                        outcome = (
+                            _receive(receive, message[1]) if message[0] == "result" else message
+                        )
+                    except (EOFError, OSError):  # the child died without a word
+                        break
+                    break
+                if base is not None and resident_bytes(proc.pid) - base > cap:
+                    over_memory = True
+                    break
+        finally:
+            receive.close()
+            if outcome is None and proc.is_alive():
+                proc.kill()
+            proc.join(10)
+        return outcome, timed_out, over_memory
+
+
+def start(
+    fn: Callable[..., Any],
+    /,
+    *args: Any,
+    lim: Limits | None = None,
+    fork: bool = False,
+    **kwargs: Any,
+) -> Job:
+    """``run`` without the wait: the child runs while this process goes on (``Job.result``)."""
     lim = lim or limits()
     ctx = _fork_ctx() if fork and threading.active_count() == 1 else _ctx()
     receive, send = ctx.Pipe(duplex=False)
@@ -351,69 +439,25 @@ def run(
     proc = ctx.Process(target=_child, args=(send, lim, nice, fn, args, kwargs), daemon=True)
     proc.start()
     send.close()
-    if started is not None:
-        started()
-    outcome: tuple[str, Any] | None = None
-    timed_out = over_memory = False
-    cap = lim.memory_mb * 1024 * 1024
-    base: int | None = None
-    deadline = time.monotonic() + lim.wall_seconds
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                timed_out = True
-                break
-            if receive.poll(min(POLL_SECONDS, left)):
-                try:
-                    message = receive.recv()
-                    if message[0] == "rss":
-                        base = message[1]
-                        continue
-                    outcome = _receive(receive, message[1]) if message[0] == "result" else message
-                except (EOFError, OSError):  # the child died without a word
-                    break
-                break
-            if base is not None and resident_bytes(proc.pid) - base > cap:
-                over_memory = True
-                break
-    finally:
-        receive.close()
-        if outcome is None and proc.is_alive():
-            proc.kill()
-        proc.join(10)
-    gb = f"{lim.memory_mb / 1024:.1f} GB"
-    if outcome is None:
-        code = proc.exitcode
-        if over_memory:
-            raise InputError("worker.memory", limit=gb)
-        if timed_out:
-            raise InputError("worker.timeout", seconds=round(lim.wall_seconds))
-        if code in (-signal.SIGXCPU, -signal.SIGKILL):  # soft, then hard CPU limit
-            raise InputError("worker.cpu", seconds=lim.cpu_seconds)
-        if code is not None and code < 0:
-            # a native abort (SIGABRT, SIGSEGV) under the address-space backstop: allocation failed
-            raise InputError("worker.memory", limit=gb)
-        raise InputError("worker.crashed", detail=f"exit {code}")
-    status, payload = outcome
-    if status == "ok":
-        return payload
-    if status == "input":
-        raise payload
-    if status == "memory":
-        raise InputError("worker.memory", limit=gb)
-    raise InputError("worker.crashed", detail=str(payload)[:80])
+    return Job(proc, receive, lim)
 
 
-def _open(*args: Any, **kwargs: Any) -> Any:
+def _open(scanned: Any, *args: Any, **kwargs: Any) -> Any:
     # imported in the worker (the forkserver has it loaded), so ``import icp.worker`` stays light
+    from icp import bookcheck  # lazy: startup speed
     from icp.dataset import open_dataset as _open_dataset  # lazy: startup speed
 
+    if scanned is not None:
+        bookcheck.trust(scanned)
     return _open_dataset(*args, **kwargs)
 
 
 def open_dataset(
-    *args: Any, fork: bool = False, started: Callable[[], object] | None = None, **kwargs: Any
+    *args: Any,
+    fork: bool = False,
+    started: Callable[[], object] | None = None,
+    scanned: Any = None,
+    **kwargs: Any,
 ) -> Any:
     """``icp.dataset.open_dataset`` in a limited worker (same arguments, same result).
 
@@ -421,11 +465,13 @@ def open_dataset(
     a file with a line longer than ``MAX_LINE_BYTES`` or a first line with
     more than ``MAX_COLUMNS`` fields is not a table of customers, and its
     parse would only end at the worker's CPU or wall limit a minute later.
-    ``fork`` and ``started`` are ``run``'s.
+    ``fork`` and ``started`` are ``run``'s; ``scanned`` is an
+    ``icp.bookcheck.Scanned`` another worker made of the same bytes (the
+    reader then skips those checks for them).
     """
     for src in (args[0] if args else kwargs.get("src"), kwargs.get("deals")):
         precheck(src)
-    return run(_open, *args, fork=fork, started=started, **kwargs)
+    return run(_open, scanned, *args, fork=fork, started=started, **kwargs)
 
 
 MAX_LINE_BYTES = 1024 * 1024  # a customer row, notes and all, is far shorter

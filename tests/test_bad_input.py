@@ -19,9 +19,8 @@ import pandas as pd
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 
-from icp import load
+from icp import bookscan, load
 from icp.errors import InputError
-from icp.load import bookscan
 
 _spec = importlib.util.spec_from_file_location(
     "biff8", Path(__file__).parent / "data" / "load" / "biff8.py"

@@ -22,7 +22,7 @@ import pyarrow
 import pytest
 from hostile_files import CORPUS
 
-from icp import worker
+from icp import bookcheck, worker
 from icp.dataset import Dataset
 from icp.errors import InputError
 from icp.store import Store
@@ -112,6 +112,30 @@ def test_cli_gives_status_2_and_one_error_line(case, tmp_path, limited, monkeypa
     capfd.readouterr()
     rc = cli_main(["analyze", str(path)])
     _assert_one_error_line(rc, capfd.readouterr().err)
+
+
+@pytest.mark.parametrize("case", [c for c in CORPUS if CORPUS[c][0].endswith(".xlsx")])
+def test_cli_scanning_a_workbook_first_refuses_it_in_the_same_words(
+    case, tmp_path, limited, monkeypatch, capfd
+):
+    """A big workbook is scanned in a first worker (``icp.bookcheck.prescan``); a file
+    that scan refuses is refused by the reader as before, with the same one line."""
+    from icp.cli import main as cli_main
+
+    filename, make = CORPUS[case]
+    path = tmp_path / filename
+    path.write_bytes(make())
+    monkeypatch.setenv("ICP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("ICP_DEBUG", raising=False)
+    errors = []
+    for least in (10**12, 0):  # without the first worker, then with it
+        monkeypatch.setattr(bookcheck, "PRESCAN_MIN_BYTES", least)
+        capfd.readouterr()
+        rc = cli_main(["analyze", str(path)])
+        err = capfd.readouterr().err
+        _assert_one_error_line(rc, err)
+        errors.append(err)
+    assert errors[0] == errors[1]
 
 
 def test_python_m_icp_gives_status_2_and_one_error_line_for_a_hostile_file(tmp_path):

@@ -24,7 +24,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from icp import load
+from icp import bookcheck, load
 from icp.dataset import open_dataset
 from icp.load import workbook
 
@@ -40,7 +40,7 @@ def _cells(df: pd.DataFrame) -> list[list[object]]:
 @pytest.fixture(autouse=True)
 def _short_sheets_read_fast(monkeypatch: pytest.MonkeyPatch) -> None:
     """Sheets of a few hundred rows take the fast read here (the app: 2,000 rows and up)."""
-    monkeypatch.setattr(workbook, "_FAST_MIN_ROWS", 0)
+    monkeypatch.setattr(bookcheck, "FAST_MIN_ROWS", 0)
 
 
 def _read(data: bytes, *, fast: bool, monkeypatch: pytest.MonkeyPatch):
@@ -237,7 +237,7 @@ def _inline_book(rows: list[list[object]]) -> bytes:
 
 def _words_ok(data: bytes) -> bool:
     zf = zipfile.ZipFile(io.BytesIO(data))
-    part = workbook._xlsx_sheet_parts(zf)["客户"]
+    part = bookcheck.sheet_parts(zf)["客户"]
     return workbook._no_missing_words(zf, part)
 
 

@@ -16,7 +16,7 @@ Inside the package (each step points down to the next):
 
 - ``sniff``      the real type from the bytes, size limit, refusals of foreign files;
 - ``workbook``   xlsx/xls/ods: zip checks, one scan for entities and extent
-                 (``bookscan``), calamine, the sheet most like a customer list;
+                 (``icp.bookcheck``), calamine, the sheet most like a customer list;
 - ``delimited``  text tables: delimiter, pyarrow body; ``encoding`` turns any
                  text encoding into UTF-8;
 - ``header``     title rows, one- or two-row headers, totals rows, column names;

@@ -1,7 +1,7 @@
 """Workbooks (.xlsx/.xlsm/.xls/.ods): safety pre-checks, sheet choice, the grid.
 
 A workbook is opened once per content (``cached_book``): zip-bomb and entity
-checks plus every sheet's extent in one streaming pass (``icp.load.bookscan``),
+checks plus every sheet's extent in one streaming pass (``icp.bookcheck``),
 then python-calamine reads it; the sheet most like a customer table is picked
 and its rows go through the shared header rules in ``icp.load.header``.  A
 long .xlsx sheet is sampled from its head (the first rows the pass kept) and
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import io
 import logging
 import math
@@ -28,9 +27,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from icp import bookcheck
 from icp.errors import InputError
 from icp.i18n import Lang, Msg
-from icp.load import bookscan
 from icp.load.header import (
     SAMPLE_ROWS,
     count_nonblank,
@@ -46,16 +45,6 @@ from icp.load.table import RawTable, SheetInfo
 __all__ = ["cached_book", "read_book"]
 
 _MB = 1024 * 1024
-_MAX_UNZIPPED = 500 * _MB  # total declared uncompressed size of a workbook
-_MAX_RATIO = 200  # compression ratio refused on a large member ...
-_RATIO_MEMBER = 20 * _MB  # ... i.e. one declaring more than this uncompressed
-_MAX_MEMBERS = 10_000
-_MAX_CELLS = 30_000_000  # rows x columns of a sheet's used area (calamine stores it densely)
-_SPARSE_ROWS = 100_000  # a sheet spanning more rows than this ...
-_SPARSE_RATIO = 20  # ... must write at least 1 in this many of them
-# a sheet writing fewer rows is read by calamine alone: the fast read saves little there,
-# and importing fastexcel costs ~50 ms
-_FAST_MIN_ROWS = 2_000
 
 
 @dataclass
@@ -91,13 +80,13 @@ def cached_book(data: bytes, kind: str) -> _Book:
     Listing sheets, reading one, then reading another (the accounts + deals
     flow) would otherwise parse and safety-check the whole file each time.
     """
-    key = hashlib.blake2b(data, digest_size=16).digest()
+    key = bookcheck.content_key(data)
     with _BOOKS_LOCK:
         book = _BOOKS.get(key)
         if book is not None:
             _BOOKS.move_to_end(key)
             return book
-    book = _open_book(data, kind)
+    book = _open_book(data, kind, key)
     with _BOOKS_LOCK:
         _BOOKS[key] = book
         while len(_BOOKS) > _BOOKS_KEEP:
@@ -105,17 +94,22 @@ def cached_book(data: bytes, kind: str) -> _Book:
     return book
 
 
-def _open_book(data: bytes, kind: str) -> _Book:
+def _open_book(data: bytes, kind: str, key: bytes) -> _Book:
+    """Check (``icp.bookcheck``, unless this process holds a scan of these bytes), then read."""
     label = {"xlsx": "Excel", "xls": "Excel 97-2003", "ods": "OpenDocument"}[kind]
     zf = None
     parts: dict[str, str] = {}
     heads: dict[str, bytes] = {}
-    if kind in ("xlsx", "ods"):
+    scanned = bookcheck.trusted(key) if kind == "xlsx" else None
+    if scanned is not None:
         zf = zipfile.ZipFile(io.BytesIO(data))
-        _check_zip(zf, label)
+        parts, heads = scanned.parts, scanned.heads
+    elif kind in ("xlsx", "ods"):
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        bookcheck.check_zip(zf, label)
         if kind == "xlsx":
-            parts = _xlsx_sheet_parts(zf)
-        heads = _check_extents(zf, kind, parts, label)
+            parts = bookcheck.sheet_parts(zf)
+        heads = bookcheck.check_extents(zf, kind, parts, label)
     sheets = None
     if heads:
         try:
@@ -226,102 +220,6 @@ def _mini_book(zf: zipfile.ZipFile, heads: dict[str, bytes]) -> bytes:
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:160]
-
-
-def _check_zip(zf: zipfile.ZipFile, label: str) -> None:
-    """Refuse zip bombs and XML entity declarations before any parser sees the file."""
-    infos = zf.infolist()
-    if len(infos) > _MAX_MEMBERS:
-        raise InputError("load.zip_bomb", size_mb=len(infos))
-    total = sum(i.file_size for i in infos)
-    if total > _MAX_UNZIPPED:
-        raise InputError("load.zip_bomb", size_mb=total // _MB)
-    for i in infos:
-        ratio = i.file_size / max(i.compress_size, 1)
-        if i.file_size > _RATIO_MEMBER and ratio > _MAX_RATIO:
-            raise InputError("load.zip_bomb", size_mb=total // _MB)
-
-
-def _check_extents(
-    zf: zipfile.ZipFile, kind: str, parts: dict[str, str], label: str
-) -> dict[str, bytes]:
-    """One streaming pass: XML entity declarations, and how far each sheet reaches.
-
-    The reader allocates a sheet's used area densely, so a sheet is refused
-    when that area is over ``_MAX_CELLS`` or when it spans far more rows than
-    the file writes (a few KB unfolding into a million rows).  Returns the
-    heads the pass kept of named worksheets (member → XML), for the fast read.
-    """
-    measure = _sheets_to_measure(zf, parts) if kind == "xlsx" else {}
-    try:
-        if kind == "xlsx":
-            extents = list(bookscan.scan_xlsx(zf, measure).values())
-        else:
-            extents = bookscan.scan_ods(zf)
-    except bookscan.ScanError as exc:
-        if exc.kind == "entities":
-            raise InputError("load.xml_entities") from None
-        raise InputError("load.corrupt", kind=label) from None
-    for e in extents:
-        if e.rows * e.cols > _MAX_CELLS:
-            if kind == "ods":
-                raise InputError("load.book_too_large", rows=e.rows, cols=e.cols, limit=_MAX_CELLS)
-            raise InputError(
-                "load.sheet_too_large", sheet=e.name, rows=e.rows, cols=e.cols, limit=_MAX_CELLS
-            )
-        if e.rows > _SPARSE_ROWS and e.rows > _SPARSE_RATIO * max(e.written_rows, 1):
-            raise InputError("load.sheet_sparse", sheet=e.name, rows=e.rows, written=e.written_rows)
-    named = set(parts.values())
-    return {
-        measure[e.name]: e.head
-        for e in extents
-        if e.head is not None and e.written_rows >= _FAST_MIN_ROWS and measure.get(e.name) in named
-    }
-
-
-def _sheets_to_measure(zf: zipfile.ZipFile, parts: dict[str, str]) -> dict[str, str]:
-    """Sheet name → worksheet member; members the workbook did not name are measured too."""
-    out = dict(parts)
-    named = set(parts.values())
-    loose = [n for n in zf.NameToInfo if _WORKSHEET.search(n) and n not in named]
-    if not parts:  # unusual layout: measure every XML part but the known big non-sheets
-        loose = [
-            n for n in zf.NameToInfo if n.lower().endswith(".xml") and not _NOT_SHEET.search(n)
-        ]
-    for n in loose:
-        out.setdefault(n.rsplit("/", 1)[-1], n)
-    return out
-
-
-_WORKSHEET = re.compile(r"(?i)worksheets/[^/]+\.xml$")
-_NOT_SHEET = re.compile(r"(?i)sharedstrings|styles|theme|\[content_types\]|docprops/")
-
-
-def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → worksheet XML member, from workbook.xml and its relationships."""
-    from defusedxml import ElementTree  # lazy: startup speed
-
-    try:
-        rels_xml = zf.read("_rels/.rels")
-        book = "xl/workbook.xml"
-        for rel in ElementTree.fromstring(rels_xml):
-            if rel.get("Type", "").endswith("/officeDocument"):
-                book = rel.get("Target", book).lstrip("/")
-        base = book.rsplit("/", 1)[0] if "/" in book else ""
-        rels_path = f"{base}/_rels/{book.rsplit('/', 1)[-1]}.rels" if base else f"_rels/{book}.rels"
-        targets = {}
-        for rel in ElementTree.fromstring(zf.read(rels_path)):
-            tgt = rel.get("Target", "")
-            path = tgt.lstrip("/") if tgt.startswith("/") else f"{base}/{tgt}" if base else tgt
-            targets[rel.get("Id")] = path
-        out = {}
-        rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-        for el in ElementTree.fromstring(zf.read(book)).iter():
-            if el.tag.endswith("}sheet") and el.get(rid) in targets:
-                out[el.get("name")] = targets[el.get(rid)]
-        return {k: v for k, v in out.items() if v in zf.NameToInfo}
-    except Exception:  # unusual layout: calamine still reads it, just without the pre-check
-        return {}
 
 
 def _col_letters(idx: int) -> str:
