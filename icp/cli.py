@@ -103,7 +103,7 @@ def _open(path: str, sheet: str | None, deals: str | None = None):
     from icp import bookcheck, worker  # lazy: startup speed
 
     scan = None
-    if _size(path) >= bookcheck.PRESCAN_MIN_BYTES:
+    if _zip_of(path, bookcheck.PRESCAN_MIN_BYTES):
         scan = worker.start(bookcheck.prescan, path, CLI_MAX_BYTES, fork=True)
     worker.preload()
     from icp import samples  # lazy: startup speed
@@ -119,11 +119,13 @@ def _open(path: str, sheet: str | None, deals: str | None = None):
     )
 
 
-def _size(path: str) -> int:
+def _zip_of(path: str, least: int) -> bool:
+    """Whether ``path`` starts as a zip (a workbook, maybe) of ``least`` bytes or more."""
     try:
-        return os.path.getsize(path)
+        with open(path, "rb") as fh:
+            return os.fstat(fh.fileno()).st_size >= least and fh.read(4) == b"PK\x03\x04"
     except OSError:
-        return 0
+        return False
 
 
 def _scanned(scan: Any) -> Any:

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from hostile_files import xlsx_far_cell
 
-from icp import bookcheck
+from icp import bookcheck, samples, worker
 from icp.cli import main as cli_main
 from icp.dataset import open_dataset
 from icp.errors import InputError
@@ -52,18 +52,28 @@ def scans(tmp_path, monkeypatch):
     return lambda: log.read_text().count("scan")
 
 
-def test_the_cli_scans_a_big_workbook_once_and_finds_the_same(tmp_path, monkeypatch, scans):
+def test_the_cli_hands_a_big_workbooks_scan_to_the_reader_and_finds_the_same(tmp_path, monkeypatch):
+    """The reader is handed the first worker's scan (which it trusts: the test below);
+    a small workbook's reader scans it itself.  The analysis is the same."""
     path = tmp_path / "accounts.xlsx"
     path.write_bytes(_workbook())
     monkeypatch.setenv("ICP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(bookcheck, "FAST_MIN_ROWS", 0)  # 300 rows take the fast read
+    handed = []
+    real = samples.open_dataset
 
+    def spy(src, **kwargs):
+        handed.append(kwargs.get("scanned"))
+        return real(src, **kwargs)
+
+    monkeypatch.setattr(samples, "open_dataset", spy)
     monkeypatch.setattr(bookcheck, "PRESCAN_MIN_BYTES", 0)
     assert cli_main(["analyze", str(path), "--json", str(tmp_path / "a.json")]) == 0
-    assert scans() == 1  # in the first worker; the reader trusted it
-
     monkeypatch.setattr(bookcheck, "PRESCAN_MIN_BYTES", 10**12)  # as for a small file
     assert cli_main(["analyze", str(path), "--json", str(tmp_path / "b.json")]) == 0
-    assert scans() == 2  # the reader scanned it itself
+    first, second = handed
+    assert first.key == bookcheck.content_key(path.read_bytes()) and first.heads
+    assert second is None
     a, b = (json.loads((tmp_path / f"{x}.json").read_text()) for x in "ab")
     assert a == b and a["rows"] == 300
 
@@ -101,3 +111,21 @@ def test_a_scan_is_trusted_once_and_only_for_the_same_bytes(monkeypatch, scans):
     ds = open_dataset(good, filename="good.xlsx")
     assert len(ds.table) == 300 and scans() == 2  # the trusted scan stood in
     assert bookcheck.trusted(bookcheck.content_key(good)) is None  # used up
+
+
+def test_a_text_file_starts_no_scanning_worker(tmp_path, monkeypatch):
+    """Only a zip may be a workbook: a CSV is read by one worker, as before."""
+    path = tmp_path / "accounts.csv"
+    path.write_text("Company,ARR,Won\n" + "".join(f"Co {i},{i * 10},{i % 2}\n" for i in range(50)))
+    monkeypatch.setenv("ICP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(bookcheck, "PRESCAN_MIN_BYTES", 0)
+    started = []
+    real = worker.start
+
+    def spy(fn, *args, **kwargs):
+        started.append(fn)
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(worker, "start", spy)
+    assert cli_main(["analyze", str(path), "--json", str(tmp_path / "a.json")]) == 0
+    assert bookcheck.prescan not in started and len(started) == 1
