@@ -72,7 +72,8 @@ def test_the_cli_hands_a_big_workbooks_scan_to_the_reader_and_finds_the_same(tmp
     monkeypatch.setattr(bookcheck, "PRESCAN_MIN_BYTES", 10**12)  # as for a small file
     assert cli_main(["analyze", str(path), "--json", str(tmp_path / "b.json")]) == 0
     first, second = handed
-    assert first.key == bookcheck.content_key(path.read_bytes()) and first.heads
+    assert first.key == bookcheck.content_key(path.read_bytes())
+    assert first.parts == {"客户": "xl/worksheets/sheet1.xml"}
     assert second is None
     a, b = (json.loads((tmp_path / f"{x}.json").read_text()) for x in "ab")
     assert a == b and a["rows"] == 300
