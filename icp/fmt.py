@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from icp.i18n import Lang, t
-from icp.parse import PERIOD_SUFFIX
+from icp.parse import drop_period
 
 __all__ = [
     "MISSING",
@@ -200,7 +200,7 @@ def currency_of(cells: Any) -> str | None:
             if cell is not None and cell == cell:
                 n += 1
             continue
-        s = PERIOD_SUFFIX.sub("", cell.strip())  # "1.2万元/年": the mark before the period
+        s = drop_period(cell.strip())  # "1.2万元/年": the mark before the period
         if not s:
             continue
         n += 1

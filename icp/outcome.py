@@ -32,6 +32,7 @@ from icp.parse import HeaderRead, outcome, read_header
 __all__ = [
     "HeaderRead",
     "default_good_values",
+    "float_id_reason",
     "id_reason",
     "label_counts",
     "outcome_words_share",
@@ -226,6 +227,8 @@ def id_reason(values: pd.Series, *, header: Any) -> str | None:
         return None
     nums = (head if n <= 1000 else pd.to_numeric(s, errors="coerce")) if head_numeric else None
     if nums is not None and nums.notna().all():
+        if not np.isfinite(nums.to_numpy(dtype=float)).all():  # "inf" is a number, no id
+            return None
         # plain floats are told whole before their distinct count (a million amounts
         # with cents: no count at all); anything else in the order it always was
         early = pd.api.types.is_float_dtype(nums.dtype)
@@ -235,22 +238,43 @@ def id_reason(values: pd.Series, *, header: Any) -> str | None:
             return None
         if not early and not bool((nums == nums.round()).all()):
             return None
-        ints = nums.astype("int64")
-        ordered = np.sort(ints.to_numpy())
-        if ordered[0] in (0, 1) and bool((np.diff(ordered) == 1).all()):
-            return "row"
-        if id_header:
-            return "number"
-        digits = np.char.str_len(np.abs(ordered).astype(str))
-        if ordered[0] >= 100_000 and digits.min() == digits.max():  # 20481377, not amounts
-            return "number"
-        return None
+        return _integer_id(np.sort(nums.astype("int64").to_numpy()), id_header)
     # the shape is read on the first 500 cells; only a column of that shape is then
     # checked for distinct cells over all its rows (a million names: no full pass)
     shape = _text_id_shape(s.iloc[:500].astype(str).str.strip(), id_header=id_header)
     if shape is None or s.nunique() < 0.95 * n:
         return None
     return shape
+
+
+def _integer_id(ordered: np.ndarray, id_header: bool) -> str | None:
+    """The id a column of distinct whole numbers (sorted) is: "row", "number" or None."""
+    if ordered[0] in (0, 1) and bool((np.diff(ordered) == 1).all()):
+        return "row"
+    if id_header:
+        return "number"
+    digits = np.char.str_len(np.abs(ordered).astype(str))
+    if ordered[0] >= 100_000 and digits.min() == digits.max():  # 20481377, not amounts
+        return "number"
+    return None
+
+
+def float_id_reason(values: np.ndarray, *, header: Any) -> str | None:
+    """``id_reason`` of an array of floats (no NaN), without pandas.
+
+    A wide sheet's number columns (calamine gives floats) are each typed this
+    way: the pandas steps cost ~1 ms a column.  Floats beyond 2**53 (not
+    whole-number exact) go the long way.
+    """
+    if len(values) < 5 or not np.isfinite(values).all():
+        return None
+    if len(np.unique(values)) < 0.95 * len(values):
+        return None
+    if np.abs(values).max() >= 2**53:
+        return id_reason(pd.Series(values.tolist(), dtype=object), header=header)
+    if not bool((values == np.round(values)).all()):
+        return None
+    return _integer_id(np.sort(values.astype(np.int64)), _looks_like_id_header(header))
 
 
 def _text_id_shape(sample: pd.Series, *, id_header: bool) -> str | None:

@@ -40,6 +40,7 @@ __all__ = [
     "band_midpoints",
     "band_order",
     "dates_from_uniques",
+    "drop_period",
     "factorize",
     "factorized",
     "is_missing",
@@ -104,6 +105,19 @@ _CURRENCY_PREFIX = re.compile(
 PERIOD_SUFFIX = re.compile(
     r"\s*(?:(?:/|每|per\s+)\s*(?:年|月|yr|year|mo|month|annum)|\s+p\.\s?a\.)$", re.IGNORECASE
 )
+# the last character a period can end on (or a line break, which ``$`` lets it stand before)
+_PERIOD_ENDS = frozenset("年月rRoOhHmM.\n")
+
+
+def drop_period(text: str) -> str:
+    """``text`` without a fee's period at its end ("1.2万/年" → "1.2万"; ``PERIOD_SUFFIX``).
+
+    The pattern is tried only where it can end: searched from every position,
+    it was most of the time a wide sheet's money columns took to read.
+    """
+    return PERIOD_SUFFIX.sub("", text) if text[-1:] in _PERIOD_ENDS else text
+
+
 _APPROX_PREFIX = re.compile(r"^(?:约|大约|~|≈|approx\.?|about|ca\.?)\s*", re.IGNORECASE)
 _UNIT_SUFFIX = re.compile(
     r"\s*(?:元|块|人民币|usd|rmb|cny|eur|gbp|€|\$|£|¥|dollars?|人|名|个|位|家|户|天|日|次|单|台|件|套|张|"
@@ -162,7 +176,7 @@ def _parse_num(text: str) -> tuple[float, float] | None:
     ``scale`` carries 万/亿/k/M and percent, so a range can lend the scale
     of its right end to a bare left end (``300-500万``).
     """
-    s = PERIOD_SUFFIX.sub("", _APPROX_PREFIX.sub("", text))
+    s = drop_period(_APPROX_PREFIX.sub("", text))
     neg = False
     if len(s) > 2 and s[0] == "(" and s[-1] == ")":
         neg, s = True, s[1:-1].strip()

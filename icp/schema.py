@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from icp.outcome import id_reason, outcome_words_share, read_header
+from icp.outcome import float_id_reason, id_reason, outcome_words_share, read_header
 from icp.parse import (
     MISSING_MARKERS,
     dates_from_uniques,
@@ -783,6 +783,8 @@ def _id_reason(sample: list[Any], header: str) -> str | None:
     from a set, without a Series per column (most columns of a wide export repeat)."""
     if len(sample) < 5 or len(set(sample)) < 0.95 * len(sample):
         return None
+    if all(type(v) is float for v in sample):
+        return float_id_reason(np.array(sample, dtype=float), header=header)
     return id_reason(pd.Series(sample, dtype=object), header=header)
 
 

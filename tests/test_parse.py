@@ -207,6 +207,20 @@ def test_cells_without_a_digit_are_no_number_as_the_long_way_finds(monkeypatch):
     assert sum(a[1] is not None for a in fast) > 300  # and ranges
 
 
+def test_a_period_is_dropped_as_the_pattern_drops_it():
+    """``drop_period`` tries ``PERIOD_SUFFIX`` only where it can end: the same text."""
+    rng = np.random.default_rng(9)
+    parts = [
+        "12", "1.2万", "$3,000", "/", "每", " per ", "年", "月", "yr", "YEAR", "Mo",
+        "month", "annum", " p.a.", " p. a.", " P.A.", "\n", " ", "元", "x", "h", "m",
+    ]  # fmt: skip
+    cells = ["".join(rng.choice(parts, int(rng.integers(1, 6)))) for _ in range(5000)]
+    cells += ["", "1.2万/年", "62.7万元/年", "$99 per month", "5,000 p.a.", "3万/年\n"]
+    dropped = [parse.drop_period(c) for c in cells]
+    assert dropped == [parse.PERIOD_SUFFIX.sub("", c) for c in cells]
+    assert sum(d != c for d, c in zip(dropped, cells, strict=True)) > 500
+
+
 def test_date_objects_read_in_one_numpy_pass_equal_pd_timestamp_one_by_one():
     """Naive dates and datetimes (a workbook's date cells) are converted by numpy at once:
     the same datetime64[ns] as ``pd.Timestamp`` of each, the same years kept (1678-2261),
