@@ -9,6 +9,7 @@ strings in Excel.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -305,6 +306,23 @@ def test_no_line_of_the_chinese_pdf_starts_with_a_closing_mark(zh_pdf):
     pages = PdfReader(io.BytesIO(zh_pdf)).pages
     lines = [line for page in pages for line in page.extract_text().splitlines()]
     assert len(lines) > 40
+    assert [line for line in lines if line[:1] in "。，、；：！？）」』”"] == []
+
+
+def test_no_line_of_a_chinese_table_starts_with_a_closing_mark(zh):
+    """Table cells wrap too: a long Chinese customer name kept its "，" off a line's head."""
+    ds, result = zh
+    summary = report.summarise(ds, result, answers={}, lang="zh")
+    best = summary.best.copy()
+    name = best.columns[1]  # after the rank
+    best[name] = [
+        "华东" * (i % 7) + "精密制造（集团）股份有限公司，上海分公司，第二事业部。"
+        for i in range(len(best))
+    ]
+    pdf = report.pdf_bytes(dataclasses.replace(summary, best=best))
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    lines = [line for page in pages for line in page.extract_text().splitlines()]
+    assert "".join(lines).count("上海分公司") >= len(best) // 2  # the names are there
     assert [line for line in lines if line[:1] in "。，、；：！？）」』”"] == []
 
 

@@ -68,6 +68,8 @@ def _fit(value: Any, column_mm: float) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_CELL_PAD_X = 1.5  # mm left and right of a table cell's text
+
 # Chinese punctuation that never starts a line (the kinsoku rule of CJK typesetting):
 # fpdf's character wrap would put a lone "。" at the head of the next line.
 _NO_LINE_START = frozenset("。，、；：！？）」』”’》〉】…·%")
@@ -260,19 +262,33 @@ def _pdf_class():
                 borders_layout="HORIZONTAL_LINES",
                 cell_fill_color=(245, 248, 250),
                 cell_fill_mode="ROWS",
-                padding=(1.2, 1.5),
+                padding=(1.2, _CELL_PAD_X),
                 repeat_headings=1,
                 markdown=False,
             ) as table:
                 mm = [self.epw * w / sum(widths) for w in widths]
                 header = table.row()
                 for h, w in zip(df.columns, mm, strict=False):
-                    header.cell(self.c(_fit(h, w)))
+                    header.cell(self.cell_text(_fit(h, w), w, bold=True))
                 for values in df.itertuples(index=False):
                     row = table.row()
                     for v, w in zip(values, mm, strict=False):
-                        row.cell(self.c(_fit(v, w)))
+                        row.cell(self.cell_text(_fit(v, w), w))
             self.ln(2)
+
+        def cell_text(self, text: Any, column_mm: float, *, bold: bool = False) -> str:
+            """A table cell's text (cleaned); Chinese pre-wrapped so that no closing mark
+            starts a line (fpdf's table wraps at any character, as ``multi_cell`` does)."""
+            text = self.c(text)
+            if self.wrap != "CHAR":
+                return text
+            style = self.font_style
+            self.set_font("noto", "B" if bold else "", self.font_size_pt)
+            # the cell's padding (1.5 mm a side) and a hair, so fpdf keeps these lines
+            room = column_mm - 2 * _CELL_PAD_X - 1.0
+            lines = cjk_lines(text, room, self.get_string_width)
+            self.set_font("noto", style, self.font_size_pt)
+            return "\n".join(lines)
 
         def png(self, data: bytes, *, max_w: float | None = None, max_h: float = 120) -> None:
             """An image scaled to fit the width (and ``max_h``), on a new page if needed."""
