@@ -70,12 +70,15 @@ def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
     # a shape check on every upload, so a customer list must be a cheap no: a column
     # named like a customer that repeats, on a sample and then on every row
     named = [c for c in table.columns if _names_customer(str(c))]
+    email = None
     if not any(_repeats(table[c]) for c in named):
-        return None
+        email = _email_customer(table)
+        if email is None:
+            return None
     table = table.rename(columns=str)
     head = sample_rows(table, 5000)
     guess = classify(head)
-    customer = guess.key_column
+    customer = guess.key_column or (str(email) if email is not None else None)
     if guess.kind != "deals" or customer is None:
         return None
     found = detect_deal_columns(head)
@@ -116,6 +119,22 @@ def _names_customer(column: str) -> bool:
         return False
     words = header_key(column).split()
     return header_is(column, "name") or header_is(column, "id") or len(words) == 1
+
+
+_EMAIL_HEADER = rx(r"e ?mail|邮箱|电子邮件")
+_EMAIL_CELL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+
+
+def _email_customer(table: pd.DataFrame) -> object | None:
+    """The buyers' email column of a shop export that names them by nothing else
+    (Shopify's "Email"): its cells are addresses, repeating over the orders."""
+    for c in table.columns:
+        if not _EMAIL_HEADER.search(header_key(c)) or not _repeats(table[c]):
+            continue
+        cells = table[c].dropna().astype(str).head(200)
+        if len(cells) and cells.str.fullmatch(_EMAIL_CELL).mean() >= 0.9:
+            return c
+    return None
 
 
 def _repeats(col: pd.Series) -> bool:
@@ -160,14 +179,23 @@ def _numeric_column(head: pd.DataFrame, header: re.Pattern[str], exclude: set[st
 
 
 def _order_column(table: pd.DataFrame, exclude: set[str]) -> str | None:
-    """An order / invoice number column whose numbers repeat over an order's lines."""
+    """An order / invoice number column whose numbers repeat over an order's lines: named
+    so, or holding order numbers written "#1001" (Shopify calls that column "Name")."""
     for c in table.columns:
-        if c in exclude or not _ORDER_ID.search(header_key(c)) or header_is(c, "account"):
+        if c in exclude or header_is(c, "account"):
+            continue
+        if not _ORDER_ID.search(header_key(c)) and not _hash_numbers(table[c]):
             continue
         n = table[c].nunique(dropna=True)
         if 0 < n < 0.9 * table[c].notna().sum():
             return c
     return None
+
+
+def _hash_numbers(col: pd.Series) -> bool:
+    """Whether the column's cells are order numbers written "#1001"."""
+    cells = col.dropna().astype(str).head(200)
+    return bool(len(cells)) and cells.str.fullmatch(r"#\d+").mean() >= 0.9
 
 
 def _merge_lines(

@@ -224,6 +224,27 @@ def test_an_orders_export_becomes_one_row_per_customer():
     assert all(n.isdigit() for n in result.best_names)  # ids as written, not "12457.0"
 
 
+def test_a_shopify_orders_export_becomes_one_row_per_buyer():
+    """Shopify: line items, the order number "#1001" under "Name", buyers known by their
+    email. The customers are the buyers (named by their billing name), not "#1001"."""
+    k = KINDS["shopify_orders_en"]
+    lines = k.build()
+    main, name, _, _ = k.files()
+    ds = open_dataset(main, filename=name)
+    assert len(ds.table) == lines["Email"].nunique()
+    assert ds.name_column == "Billing Name"
+    note = next(n for n in ds.notes if n.key.startswith("dataset.orders"))
+    assert "“Name”" in note.render("en") and "“Email”" in note.render("en")
+    one = lines[lines["Email"] == lines["Email"].iloc[0]]
+    row = ds.table[ds.table["Email"] == one["Email"].iloc[0]].iloc[0]
+    assert row["Won deals"] == one["Name"].nunique()  # orders, not lines
+    amount = (one["Lineitem quantity"] * one["Lineitem price"]).sum()
+    assert abs(row["Won value"] - amount) < 0.01
+    result = analysis.run(ds, Settings(top_n=10))
+    assert not any(n.startswith("#") for n in result.best_names)
+    assert ("Billing Country", "CA") in {(t.column, t.value) for t in result.traits}
+
+
 def test_a_chinese_order_list_groups_by_buyer_and_a_win_loss_list_stays_per_deal():
     main, name, _, _ = KINDS["orders_zh"].files()
     ds = open_dataset(main, filename=name)
