@@ -182,6 +182,10 @@ def open_dataset(
         if bought is not None:
             table, deals_df, value = bought.accounts, bought.deals, bought.amount
             notes.append(_orders_note(bought))
+            if bought.left_out:
+                notes.append(
+                    Msg("dataset.orders_left_out", {"n": bought.left_out, "column": bought.status})
+                )
     if deals_df is not None:
         joined = _join(table, deals_df, value_agg=value_agg, notes=notes, value=value)
         if joined is not None:

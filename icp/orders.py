@@ -10,7 +10,9 @@ and turns it into the accounts + deals pair ``icp.join`` already aggregates:
 * the table is deals-like (``icp.sheets.classify``: a repeating customer
   column next to a value or a date) and says nothing about won or lost (an
   order is a purchase; a deals export with won/lost rows stays one row per
-  deal, which is what a win–loss analysis compares);
+  deal, which is what a win–loss analysis compares) — unless its buyers are
+  known only by their email (a shop: WooCommerce's "Email (Billing)" beside an
+  "Order Status"): then completed orders are the won deals ``icp.join`` counts;
 * the customer column holds at most half as many distinct customers as rows;
 * a line amount is quantity × unit price when the table has both and no
   amount column ("Quantity" × "UnitPrice", 数量 × 单价);
@@ -44,9 +46,11 @@ __all__ = ["Orders", "split"]
 
 _QUANTITY = rx(r"\bquantity\b|\bqty\b|\bunits?\b|数量|件数|购买数量")
 _UNIT_PRICE = rx(r"unit ?price|price ?each|\bprice\b|单价|价格")
+# "Order", "Order ID", "InvoiceNo", 订单编号 — not "Order Status", "Order Date" or "Order
+# Total" (a status repeating over orders is no order number)
 _ORDER_ID = rx(
     r"(order|invoice|receipt|transaction|bill)\s?(id|no|nr|number|#|code)?$|"
-    r"^(order|invoice)|订单编号|订单号|单号|发票号|流水号"
+    r"订单编号|订单号|单号|发票号|流水号"
 )
 _LINE_AMOUNT = {"en": "Line amount", "zh": "行金额"}
 
@@ -61,6 +65,8 @@ class Orders:
     order: str | None  # the order-number column whose lines were merged, if any
     amount: str | None  # the amount column made as quantity × unit price, if any
     lines: int  # rows of the original table
+    status: str | None = None  # the status column that marked orders as no purchase
+    left_out: int = 0  # orders it marked cancelled, refunded or returned, left out
 
 
 def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
@@ -82,7 +88,7 @@ def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
     if guess.kind != "deals" or customer is None:
         return None
     found = detect_deal_columns(head)
-    if found["stage"] is not None:
+    if found["stage"] is not None and email is None:  # a win–loss export: one row per deal
         return None
     table = table.assign(**{customer: _whole_ids(table[customer])})
     codes, uniques = key_codes(table[customer])
@@ -100,6 +106,11 @@ def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
             line = to_number(table[quantity]) * to_number(table[price])
             deals = table.assign(**{amount: line})
     order = _order_column(table, exclude={customer})
+    status, void = _no_purchase(deals, head, order)
+    left_out = 0
+    if void is not None:
+        left_out = int(deals.loc[void, order].nunique()) if order else int(void.sum())
+        deals = deals[~void]
     if order is not None:
         deals = _merge_lines(deals, order, amount or value, found["closed"] or found["created"])
     return Orders(
@@ -109,6 +120,8 @@ def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
         order=order,
         amount=amount,
         lines=len(table),
+        status=status,
+        left_out=left_out,
     )
 
 
@@ -190,6 +203,34 @@ def _order_column(table: pd.DataFrame, exclude: set[str]) -> str | None:
         if 0 < n < 0.9 * table[c].notna().sum():
             return c
     return None
+
+
+_STATUS = rx(r"status|\bstate\b|状态")
+# what a shop writes on an order that was no purchase in the end
+_NO_PURCHASE = rx(
+    r"^\s*(?:cancel|refund|return|void|fail|chargeback|declin|reject)|取消|退款|退货|作废|失败"
+)
+
+
+def _no_purchase(
+    deals: pd.DataFrame, head: pd.DataFrame, order: str | None
+) -> tuple[str | None, np.ndarray | None]:
+    """A status column ("Order Status", "Financial Status", 订单状态) and the lines of the
+    orders it marks cancelled, refunded or returned (every line of such an order: a shop
+    writes the status on an order's first line only), or (None, None)."""
+    for c in head.columns:
+        if c == order or not _STATUS.search(header_key(c)) or column_kind(head[c]) != "text":
+            continue
+        labels = deals[c].astype("string").str.strip()
+        if labels.nunique() > 40:
+            continue
+        void = labels.str.contains(_NO_PURCHASE).fillna(False).to_numpy(dtype=bool)
+        if not void.any():
+            continue
+        if order is not None:  # the whole order
+            void = deals[order].isin(deals.loc[void, order].dropna().unique()).to_numpy() | void
+        return c, void
+    return None, None
 
 
 def _hash_numbers(col: pd.Series) -> bool:

@@ -235,7 +235,12 @@ def test_a_shopify_orders_export_becomes_one_row_per_buyer():
     assert ds.name_column == "Billing Name"
     note = next(n for n in ds.notes if n.key.startswith("dataset.orders"))
     assert "“Name”" in note.render("en") and "“Email”" in note.render("en")
-    one = lines[lines["Email"] == lines["Email"].iloc[0]]
+    # refunded orders (the status is on an order's first line only) are no purchase
+    refunded = set(lines.loc[lines["Financial Status"] == "refunded", "Name"])
+    left = next(n for n in ds.notes if n.key == "dataset.orders_left_out")
+    assert left.params == {"n": len(refunded), "column": "Financial Status"}
+    kept = lines[~lines["Name"].isin(refunded)]
+    one = kept[kept["Email"] == kept["Email"].iloc[0]]
     row = ds.table[ds.table["Email"] == one["Email"].iloc[0]].iloc[0]
     assert row["Won deals"] == one["Name"].nunique()  # orders, not lines
     amount = (one["Lineitem quantity"] * one["Lineitem price"]).sum()
@@ -243,6 +248,24 @@ def test_a_shopify_orders_export_becomes_one_row_per_buyer():
     result = analysis.run(ds, Settings(top_n=10))
     assert not any(n.startswith("#") for n in result.best_names)
     assert ("Billing Country", "CA") in {(t.column, t.value) for t in result.traits}
+
+
+def test_a_woocommerce_export_counts_completed_orders_per_buyer():
+    """WooCommerce: one row per order, the buyer known by "Email (Billing)" and an "Order
+    Status" in which cancelled and refunded orders are no purchase (not lost deals)."""
+    k = KINDS["woo_orders_en"]
+    orders = k.build()
+    main, name, _, _ = k.files()
+    ds = open_dataset(main, filename=name)
+    assert len(ds.table) == orders["Email (Billing)"].nunique()
+    void = orders["Order Status"].isin(["Cancelled", "Refunded"])
+    left = next(n for n in ds.notes if n.key == "dataset.orders_left_out")
+    assert left.params == {"n": int(void.sum()), "column": "Order Status"}
+    assert "“Order Status”" in left.render("zh") and "未计入" in left.render("zh")
+    assert ds.table["Won deals"].sum() == (~void).sum()
+    result = analysis.run(ds, Settings(top_n=10))
+    assert not any(n.isdigit() for n in result.best_names)  # buyers, not order numbers
+    assert ("State Code (Billing)", "WA") in {(t.column, t.value) for t in result.traits}
 
 
 def test_a_chinese_order_list_groups_by_buyer_and_a_win_loss_list_stays_per_deal():

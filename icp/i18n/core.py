@@ -48,6 +48,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "此表是订单明细（{lines} 行）：每行金额 = 数量 × 单价（“{amount}”），同一“{order}”的各行"
         "算作一个订单，并按“{column}”合并为每个客户一行（{customers} 个客户）。",
     ),
+    "dataset.orders_left_out": (
+        "{n:count:order|orders} marked cancelled, refunded or returned in “{column}” "
+        "are left out of the orders and the value.",
+        "“{column}”标为取消、退款或退货的 {n} 个订单未计入订单数和金额。",
+    ),
     "dataset.no_join_key": (
         "The deals table has no column whose values match the accounts' names or ids, so the "
         "accounts table is analysed on its own. Check that both tables name the customer the same way.",
