@@ -215,7 +215,8 @@ ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
         "成交价", "合同总额", "订单总额", "消费金额", "采购金额",
         "acv", "arr", "mrr", "tcv", "deal value", "deal size", "deal amount", "revenue",
         "contract amount", "contract value", "amount", "value", "sales", "order value",
-        "total charges", "charges", "total spend", "spend", "total revenue", "lifetime revenue",
+        "total charges", "charges", "total spend", "spend", "total spent",
+        "amount spent", "total revenue", "lifetime revenue",
         "累计消费", "消费总额", "累计金额",
         "booking", "bookings", "合同金额", "成交金额", "销售额", "客单价", "金额", "营收",
         "收入", "订单金额", "签约金额", "合同额", "成交额",
@@ -257,6 +258,7 @@ ROLE_SYNONYMS: dict[Role, tuple[str, ...]] = {
     Role.DEALS: (
         "采购次数", "下单次数", "复购次数", "订单次数",
         "deals", "orders", "number of deals", "deal count", "order count", "volume", "quantity",
+        "payment count", "purchase count",
         "units", "需求量", "订单数", "订单量", "成交次数", "购买次数", "数量", "需求设备量",
     ),
     Role.EMPLOYEES: (
@@ -373,6 +375,13 @@ def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
     scores: dict[Role, tuple[float, int]] = {}
     for role, size in hits:
         scores[role] = max(scores.get(role, (0.0, 0)), (size / len(compact), size))
+    return _without_vetoed(scores, words, compact)
+
+
+def _without_vetoed(
+    scores: dict[Role, tuple[float, int]], words: tuple[str, ...], compact: str
+) -> dict[Role, tuple[float, int]]:
+    """``scores`` without the roles the header's other words rule out."""
     if _has_phrase(words, compact, _COMPANY_MONEY):
         # "Annual Revenue", 年营业额, 注册资金: how big the customer's business is (a
         # firmographic trait), not what the customer is worth to you
@@ -382,6 +391,13 @@ def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
         # "Expected close date", 预计成交日期: a forecast, not when the deal ran
         for role in DEAL_DATE_ROLES:
             scores.pop(role, None)
+    if _REFUND_WORDS & set(words) or any(w in compact for w in _REFUND_WORDS_ZH):
+        # "Refunded Volume", "Returns", 退款金额: money or orders handed back, not bought
+        for role in MEASURE_ROLES:
+            scores.pop(role, None)
+    if _NOT_PERSON_WORDS & set(words) or any(w in compact for w in _NOT_PERSON_WORDS_ZH):
+        # "Payment Method Title", "Product Title", 商品名称: a thing's title, not a person's
+        scores.pop(Role.CONTACT_TITLE, None)
     if _CODE_WORDS & set(words) or any(w in compact for w in _CODE_WORDS_ZH):
         # "Deal Size Category", "Customer Tier", 客户等级: a code, never a measure
         for role in NUMERIC_ROLES:
@@ -389,6 +405,14 @@ def _header_scores(header: str) -> dict[Role, tuple[float, int]]:
     return scores
 
 
+_REFUND_WORDS = frozenset(
+    {"refund", "refunds", "refunded", "return", "returns", "returned", "chargeback", "chargebacks"}
+)
+_REFUND_WORDS_ZH = ("退款", "退货", "退单")
+_NOT_PERSON_WORDS = frozenset(
+    {"payment", "shipping", "method", "product", "item", "page", "post", "course", "book", "plan"}
+)
+_NOT_PERSON_WORDS_ZH = ("支付", "付款", "配送", "商品", "产品", "课程")
 _CODE_WORDS = frozenset(
     {"category", "class", "tier", "level", "grade", "code", "bucket", "segment", "rank", "rating"}
 )

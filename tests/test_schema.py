@@ -226,6 +226,31 @@ def test_tiers_and_category_codes_are_never_the_money_column():
     assert roles["客户级别"] != "value"
 
 
+def test_a_shop_customer_export_reads_spend_orders_and_titles_right():
+    """Shopify / Stripe customer exports: "Total Spent" is what a customer is worth,
+    "Payment Count" how often they bought; refunds are no measure, and "Payment Method
+    Title" names no person (it was read as the contact's job title)."""
+    rng = np.random.default_rng(5)
+    n = 60
+    df = pd.DataFrame(
+        {
+            "Company": [f"Co {i}" for i in range(n)],
+            "Total Spent": rng.integers(0, 5000, n).astype(float),
+            "Refunded Volume": rng.choice([0.0, 0.0, 49.0], n),
+            "Payment Count": rng.integers(0, 30, n),
+            "Payment Method Title": rng.choice(["PayPal", "Card"], n),
+            "退款金额": rng.choice([0.0, 99.0], n),
+            "Job Title": rng.choice(["CEO", "CTO"], n),
+            "Total Time Spent on Website": rng.integers(0, 3000, n),
+        }
+    )
+    roles = _roles(detect_mapping(df))
+    assert roles["Total Spent"] == "value" and roles["Payment Count"] == "deals"
+    assert roles["Total Time Spent on Website"] == "none"  # time, not money
+    assert roles["Refunded Volume"] == roles["退款金额"] == roles["Payment Method Title"] == "none"
+    assert roles["Job Title"] == "contact_title"
+
+
 def test_a_repeated_company_name_is_still_the_name():
     """A header that is only a name word keeps the role when branches repeat."""
     rng = np.random.default_rng(4)
@@ -458,16 +483,7 @@ def _plain_header_scores(header: str) -> dict:
                 best = max(best, (len(syn_compact) / len(compact), len(syn_compact)))
         if best[0] > 0:
             scores[role] = best
-    if schema._has_phrase(words, compact, schema._COMPANY_MONEY):
-        for role in schema.MEASURE_ROLES:
-            scores.pop(role, None)
-    if schema._PLAN_WORDS & set(words) or any(w in compact for w in schema._PLAN_WORDS_ZH):
-        for role in schema.DEAL_DATE_ROLES:
-            scores.pop(role, None)
-    if schema._CODE_WORDS & set(words) or any(w in compact for w in schema._CODE_WORDS_ZH):
-        for role in schema.NUMERIC_ROLES:
-            scores.pop(role, None)
-    return scores
+    return schema._without_vetoed(scores, words, compact)  # the same rule-outs after
 
 
 def test_header_scores_from_the_synonym_index_equal_comparing_every_synonym():
