@@ -11,8 +11,10 @@ and turns it into the accounts + deals pair ``icp.join`` already aggregates:
   column next to a value or a date) and says nothing about won or lost (an
   order is a purchase; a deals export with won/lost rows stays one row per
   deal, which is what a win–loss analysis compares) — unless its buyers are
-  known only by their email (a shop: WooCommerce's "Email (Billing)" beside an
-  "Order Status"): then completed orders are the won deals ``icp.join`` counts;
+  known only by their email and its status speaks of cancelled or refunded
+  orders (a shop: WooCommerce's "Email (Billing)" and "Order Status");
+* orders a status column marks cancelled, refunded or returned are no purchase:
+  left out (every line of such an order), with a note;
 * the customer column holds at most half as many distinct customers as rows;
 * a line amount is quantity × unit price when the table has both and no
   amount column ("Quantity" × "UnitPrice", 数量 × 单价);
@@ -88,8 +90,9 @@ def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
     if guess.kind != "deals" or customer is None:
         return None
     found = detect_deal_columns(head)
-    if found["stage"] is not None and email is None:  # a win–loss export: one row per deal
-        return None
+    stage = found["stage"]
+    if stage is not None and (email is None or not _shop_words(head[stage])):
+        return None  # a win–loss export: one row per deal
     table = table.assign(**{customer: _whole_ids(table[customer])})
     codes, uniques = key_codes(table[customer])
     has_key = codes >= 0
@@ -205,11 +208,18 @@ def _order_column(table: pd.DataFrame, exclude: set[str]) -> str | None:
     return None
 
 
-_STATUS = rx(r"status|\bstate\b|状态")
-# what a shop writes on an order that was no purchase in the end
+_STATUS = rx(r"status|状态")
+# what a shop writes on an order that was no purchase in the end ("Returning" is no return)
 _NO_PURCHASE = rx(
-    r"^\s*(?:cancel|refund|return|void|fail|chargeback|declin|reject)|取消|退款|退货|作废|失败"
+    r"^\s*(?:cancell?(?:ed)?|refund(?:ed)?|returned|return|void(?:ed)?|failed|chargeback|"
+    r"declined|rejected)\b|取消|退款|退货|作废|失败"
 )
+
+
+def _shop_words(labels: pd.Series) -> bool:
+    """Whether a status column speaks of orders cancelled or refunded (a shop's), not only of
+    deals won and lost (a CRM's, kept one row per deal)."""
+    return bool(labels.dropna().astype("string").str.contains(_NO_PURCHASE).fillna(False).any())
 
 
 def _no_purchase(

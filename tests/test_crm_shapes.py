@@ -268,6 +268,22 @@ def test_a_woocommerce_export_counts_completed_orders_per_buyer():
     assert ("State Code (Billing)", "WA") in {(t.column, t.value) for t in result.traits}
 
 
+def test_deals_known_by_a_contact_email_with_won_and_lost_stay_one_row_per_deal():
+    """Only a shop's status (cancelled, refunded) makes an email-keyed list orders: a CRM's
+    deals with a contact email and Closed Won / Closed Lost stay what a win–loss compares."""
+    deals = pd.DataFrame(
+        {
+            "Contact Email": [f"buyer{i % 25}@corp.test" for i in range(150)],
+            "Deal Stage": ["Closed Won" if i % 3 else "Closed Lost" for i in range(150)],
+            "Amount": [1000 + 10 * i for i in range(150)],
+            "Order Status": ["Returning" if i % 2 else "New" for i in range(150)],
+        }
+    )
+    ds = open_dataset(deals.to_csv(index=False).encode(), filename="deals.csv")
+    assert len(ds.table) == 150
+    assert not any(n.key.startswith("dataset.orders") for n in ds.notes)
+
+
 def test_a_chinese_order_list_groups_by_buyer_and_a_win_loss_list_stays_per_deal():
     main, name, _, _ = KINDS["orders_zh"].files()
     ds = open_dataset(main, filename=name)
