@@ -212,7 +212,7 @@ _STATUS = rx(r"status|状态")
 # what a shop writes on an order that was no purchase in the end ("Returning" is no return)
 _NO_PURCHASE = rx(
     r"^\s*(?:cancell?(?:ed)?|refund(?:ed)?|returned|return|void(?:ed)?|failed|chargeback|"
-    r"declined|rejected)\b|取消|退款|退货|作废|失败"
+    r"declined|rejected)\b|取消|退款|退货|作废|失败|交易关闭|订单关闭|已关闭"
 )
 
 

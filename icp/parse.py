@@ -637,11 +637,12 @@ _LOST = frozenset(
         "潜在客户",
     }
 )
-_LOST_HINT = re.compile(r"lost|churn|未签|未成交|流失|丢单|输单|失败")
+# Salesforce's account types: "Customer - Direct", "Customer - Channel" / "Prospect - Hot"
+_LOST_HINT = re.compile(r"lost|churn|未签|未成交|流失|丢单|输单|失败|^prospect\b")
 # "多次成交" (several deals) and "已复购" are won; "待签约" (to be signed) and
 # "跟进中" are still open, whatever other word they hold
 _OPEN_HINT = re.compile(r"待|跟进|意向|洽谈|进行中|pending|in progress")
-_WON_HINT = re.compile(r"\bwon\b|已签|成交|赢单|签约|签单|续约|复购")
+_WON_HINT = re.compile(r"\bwon\b|已签|成交|赢单|签约|签单|续约|复购|^customer\b")
 
 
 def outcome(v: Any) -> bool | None:

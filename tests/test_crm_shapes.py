@@ -268,6 +268,26 @@ def test_a_woocommerce_export_counts_completed_orders_per_buyer():
     assert ("State Code (Billing)", "WA") in {(t.column, t.value) for t in result.traits}
 
 
+def test_a_chinese_shop_export_leaves_closed_and_refunded_orders_out():
+    """有赞 / 淘宝-style: 订单状态 交易成功, 交易关闭 (cancelled or fully refunded) and 退款中."""
+    n = 240
+    status = ["交易成功", "交易成功", "交易关闭", "交易成功", "退款中", "已发货"] * (n // 6)
+    orders = pd.DataFrame(
+        {
+            "订单号": [f"E2024{i:08d}" for i in range(n)],
+            "订单状态": status,
+            "买家昵称": [f"用户{i % 40:03d}" for i in range(n)],
+            "订单实付金额": [f"{30 + i:.2f}" for i in range(n)],
+            "下单时间": [f"2024-{1 + i % 12:02d}-{1 + i % 28:02d} 12:00:00" for i in range(n)],
+        }
+    )
+    ds = open_dataset(orders.to_csv(index=False).encode("utf-8-sig"), filename="youzan.csv")
+    assert len(ds.table) == 40
+    left = next(n for n in ds.notes if n.key == "dataset.orders_left_out")
+    assert left.params == {"n": n // 3, "column": "订单状态"}
+    assert ds.table["赢单数"].sum() == n - n // 3
+
+
 def test_deals_known_by_a_contact_email_with_won_and_lost_stay_one_row_per_deal():
     """Only a shop's status (cancelled, refunded) makes an email-keyed list orders: a CRM's
     deals with a contact email and Closed Won / Closed Lost stay what a win–loss compares."""
