@@ -14,7 +14,8 @@ and turns it into the accounts + deals pair ``icp.join`` already aggregates:
   known only by their email and its status speaks of cancelled or refunded
   orders (a shop: WooCommerce's "Email (Billing)" and "Order Status");
 * orders a status column marks cancelled, refunded or returned are no purchase:
-  left out (every line of such an order), with a note;
+  left out (every line of such an order), with a note; so are cancellation
+  invoices ("C536379", negative amounts, as in "Online Retail");
 * the customer column holds at most half as many distinct customers as rows;
 * a line amount is quantity × unit price when the table has both and no
   amount column ("Quantity" × "UnitPrice", 数量 × 单价);
@@ -110,6 +111,8 @@ def split(table: pd.DataFrame, *, lang: str = "en") -> Orders | None:
             deals = table.assign(**{amount: line})
     order = _order_column(table, exclude={customer})
     status, void = _no_purchase(deals, head, order)
+    if void is None and order is not None:
+        status, void = _cancel_invoices(deals, order, amount or value)
     left_out = 0
     if void is not None:
         left_out = int(deals.loc[void, order].nunique()) if order else int(void.sum())
@@ -241,6 +244,23 @@ def _no_purchase(
             void = deals[order].isin(deals.loc[void, order].dropna().unique()).to_numpy() | void
         return c, void
     return None, None
+
+
+def _cancel_invoices(
+    deals: pd.DataFrame, order: str, amount: str | None
+) -> tuple[str | None, np.ndarray | None]:
+    """The lines of cancellation invoices, written as "C" + an invoice number with
+    negative amounts (the public "Online Retail" data set: "C536379"), or (None, None)."""
+    ids = deals[order].astype("string").str.strip()
+    cancel = ids.str.fullmatch(r"[Cc]\d+").fillna(False).to_numpy(dtype=bool)
+    if not cancel.any() or amount is None:
+        return None, None
+    plain = ids[~cancel].dropna()
+    if not len(plain) or plain.str.fullmatch(r"\d+").mean() < 0.9:
+        return None, None
+    if not (to_number(deals.loc[cancel, amount]) <= 0).all():
+        return None, None
+    return order, cancel
 
 
 def _hash_numbers(col: pd.Series) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pytest
 
 from icp import analysis
 from icp.dataset import open_dataset
@@ -222,6 +223,23 @@ def test_an_orders_export_becomes_one_row_per_customer():
     result = analysis.run(ds, Settings(top_n=10))
     assert ("Country", "Germany") in {(t.column, t.value) for t in result.traits}
     assert all(n.isdigit() for n in result.best_names)  # ids as written, not "12457.0"
+
+
+def test_cancellation_invoices_are_no_orders():
+    """ "Online Retail" writes a cancellation as "C" + an invoice number with negative
+    quantities: such an invoice is no order (it was counted as one, value and all)."""
+    lines = KINDS["orders_en"].build()
+    first = lines["InvoiceNo"].unique()[:15]
+    cancel = lines[lines["InvoiceNo"].isin(first)].assign(
+        InvoiceNo=lambda d: "C" + d["InvoiceNo"], Quantity=lambda d: -d["Quantity"]
+    )
+    with_cancels = pd.concat([lines, cancel], ignore_index=True)
+    ds = open_dataset(with_cancels.to_csv(index=False).encode(), filename="retail.csv")
+    plain = open_dataset(lines.to_csv(index=False).encode(), filename="retail.csv")
+    left = next(n for n in ds.notes if n.key == "dataset.orders_left_out")
+    assert left.params == {"n": 15, "column": "InvoiceNo"}
+    assert ds.table["Won deals"].sum() == plain.table["Won deals"].sum()
+    assert ds.table["Won value"].sum() == pytest.approx(plain.table["Won value"].sum())
 
 
 def test_a_shopify_orders_export_becomes_one_row_per_buyer():
