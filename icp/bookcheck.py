@@ -66,13 +66,15 @@ def content_key(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def scan(data: bytes, key: bytes | None = None) -> Scanned:
+def scan(data: bytes) -> Scanned:
     """Every check of an .xlsx, or ``InputError`` (as opening it would raise)."""
-    zf = zipfile.ZipFile(io.BytesIO(data))
+    return _scan_zip(zipfile.ZipFile(io.BytesIO(data)), content_key(data))
+
+
+def _scan_zip(zf: zipfile.ZipFile, key: bytes) -> Scanned:
     check_zip(zf, "Excel")
     parts = sheet_parts(zf)
-    heads = check_extents(zf, "xlsx", parts, "Excel")
-    return Scanned(key or content_key(data), parts, heads)
+    return Scanned(key, parts, check_extents(zf, "xlsx", parts, "Excel"))
 
 
 def prescan(path: str, max_bytes: int) -> Scanned | None:
@@ -90,9 +92,9 @@ def prescan(path: str, max_bytes: int) -> Scanned | None:
             return None
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-        if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-            return None
-        return scan(data)
+            if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
+                return None
+            return _scan_zip(zf, content_key(data))
     except (InputError, OSError, zipfile.BadZipFile, ValueError, KeyError):
         return None
 

@@ -181,11 +181,7 @@ def open_dataset(
         bought = orders.split(table, lang=_lang_of(table.columns))
         if bought is not None:
             table, deals_df, value = bought.accounts, bought.deals, bought.amount
-            notes.append(_orders_note(bought))
-            if bought.left_out:
-                notes.append(
-                    Msg("dataset.orders_left_out", {"n": bought.left_out, "column": bought.status})
-                )
+            notes.extend(_orders_notes(bought))
     if deals_df is not None:
         joined = _join(table, deals_df, value_agg=value_agg, notes=notes, value=value)
         if joined is not None:
@@ -222,12 +218,13 @@ def open_dataset(
     )
 
 
-def _orders_note(bought: orders.Orders) -> Msg:
-    """What was done to an orders table, in one note the Data page shows."""
+def _orders_notes(bought: orders.Orders) -> list[Msg]:
+    """What was done to an orders table, in the notes the Data page shows: how it was
+    grouped, then the orders left out as no purchase, if any."""
     key = "dataset.orders" if bought.order is None else "dataset.orders_merged"
     if bought.amount is not None:
         key += "_amount"
-    return Msg(
+    grouped = Msg(
         key,
         {
             "lines": bought.lines,
@@ -237,6 +234,12 @@ def _orders_note(bought: orders.Orders) -> Msg:
             "amount": bought.amount or "",
         },
     )
+    if not bought.left_out:
+        return [grouped]
+    return [
+        grouped,
+        Msg("dataset.orders_left_out", {"n": bought.left_out, "column": bought.status}),
+    ]
 
 
 def _units(table: pd.DataFrame, mapping: Mapping) -> dict[str, str]:

@@ -148,12 +148,19 @@ def _email_customer(table: pd.DataFrame) -> object | None:
     """The buyers' email column of a shop export that names them by nothing else
     (Shopify's "Email"): its cells are addresses, repeating over the orders."""
     for c in table.columns:
-        if not _EMAIL_HEADER.search(header_key(c)) or not _repeats(table[c]):
-            continue
-        cells = table[c].dropna().astype(str).head(200)
-        if len(cells) and cells.str.fullmatch(_EMAIL_CELL).mean() >= 0.9:
+        if (
+            _EMAIL_HEADER.search(header_key(c))
+            and _repeats(table[c])
+            and _mostly(table[c], _EMAIL_CELL)
+        ):
             return c
     return None
+
+
+def _mostly(col: pd.Series, pattern: str) -> bool:
+    """Whether 90% or more of the column's first 200 filled cells are ``pattern`` whole."""
+    cells = col.dropna().astype(str).head(200)
+    return bool(len(cells)) and cells.str.fullmatch(pattern).mean() >= 0.9
 
 
 def _repeats(col: pd.Series) -> bool:
@@ -203,7 +210,7 @@ def _order_column(table: pd.DataFrame, exclude: set[str]) -> str | None:
     for c in table.columns:
         if c in exclude or header_is(c, "account"):
             continue
-        if not _ORDER_ID.search(header_key(c)) and not _hash_numbers(table[c]):
+        if not _ORDER_ID.search(header_key(c)) and not _mostly(table[c], r"#\d+"):
             continue
         n = table[c].nunique(dropna=True)
         if 0 < n < 0.9 * table[c].notna().sum():
@@ -219,10 +226,15 @@ _NO_PURCHASE = rx(
 )
 
 
+def _says_no_purchase(labels: pd.Series) -> np.ndarray:
+    """Per cell: whether it marks an order cancelled, refunded or returned."""
+    return labels.astype("string").str.contains(_NO_PURCHASE).fillna(False).to_numpy(dtype=bool)
+
+
 def _shop_words(labels: pd.Series) -> bool:
     """Whether a status column speaks of orders cancelled or refunded (a shop's), not only of
     deals won and lost (a CRM's, kept one row per deal)."""
-    return bool(labels.dropna().astype("string").str.contains(_NO_PURCHASE).fillna(False).any())
+    return bool(_says_no_purchase(labels).any())
 
 
 def _no_purchase(
@@ -237,7 +249,7 @@ def _no_purchase(
         labels = deals[c].astype("string").str.strip()
         if labels.nunique() > 40:
             continue
-        void = labels.str.contains(_NO_PURCHASE).fillna(False).to_numpy(dtype=bool)
+        void = _says_no_purchase(labels)
         if not void.any():
             continue
         if order is not None:  # the whole order
@@ -261,12 +273,6 @@ def _cancel_invoices(
     if not (to_number(deals.loc[cancel, amount]) <= 0).all():
         return None, None
     return order, cancel
-
-
-def _hash_numbers(col: pd.Series) -> bool:
-    """Whether the column's cells are order numbers written "#1001"."""
-    cells = col.dropna().astype(str).head(200)
-    return bool(len(cells)) and cells.str.fullmatch(r"#\d+").mean() >= 0.9
 
 
 def _merge_lines(
