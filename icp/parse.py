@@ -637,8 +637,9 @@ _LOST = frozenset(
         "潜在客户",
     }
 )
-# Salesforce's account types: "Customer - Direct", "Customer - Channel" / "Prospect - Hot"
-_LOST_HINT = re.compile(r"lost|churn|未签|未成交|流失|丢单|输单|失败|^prospect\b")
+# Salesforce's account types: "Customer - Direct", "Customer - Channel" / "Prospect - Hot";
+# its lead statuses: "Closed - Not Converted"
+_LOST_HINT = re.compile(r"lost|churn|未签|未成交|流失|丢单|输单|失败|^prospect\b|\bnot converted\b")
 # "多次成交" (several deals) and "已复购" are won; "待签约" (to be signed) and
 # "跟进中" are still open, whatever other word they hold
 _OPEN_HINT = re.compile(r"待|跟进|意向|洽谈|进行中|pending|in progress")

@@ -89,13 +89,17 @@ def test_outcome_words_and_open_deals():
     assert parse.won_mask(s).tolist() == [True, True, True, False, False, pd.NA, pd.NA]
 
 
-def test_salesforce_account_types_read_as_customer_or_not():
+def test_salesforce_account_types_and_lead_statuses_read_as_customer_or_not():
     """An accounts export's Type: "Customer - Direct" is a customer, "Prospect" is not
     (yet); "Other" says nothing, nor does a "Former Customer"."""
     assert parse.outcome("Customer - Direct") is True
     assert parse.outcome("Customer - Channel") is True
     assert parse.outcome("Prospect") is False and parse.outcome("Prospect - Hot") is False
     assert parse.outcome("Other") is None and parse.outcome("Former Customer") is None
+    # and its lead statuses
+    assert parse.outcome("Converted") is True
+    assert parse.outcome("Closed - Not Converted") is False
+    assert parse.outcome("Open - Not Contacted") is None
 
 
 def test_a_tick_is_yes_and_a_cross_is_no():
